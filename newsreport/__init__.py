@@ -1,0 +1,43 @@
+"""newsreport: one canonical model of a news report, and converters between its formats.
+
+```py
+import newsreport
+report = newsreport.read("examples/report.json")
+print(report.headline.text, len(report.statements))
+jsonl = newsreport.write(report, "jsonl")
+```
+"""
+
+from newsreport.api import read, read_all, write
+from newsreport.converters import FORMATS, Format
+from newsreport.errors import (
+    LossError,
+    LossWarning,
+    NewsReportError,
+    ReadError,
+    UnknownFormatError,
+    WriteError,
+)
+from newsreport.model import NewsReport
+from newsreport.problems import Problem
+from newsreport.schema import json_schema, validate
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "FORMATS",
+    "Format",
+    "LossError",
+    "LossWarning",
+    "NewsReport",
+    "NewsReportError",
+    "Problem",
+    "ReadError",
+    "UnknownFormatError",
+    "WriteError",
+    "json_schema",
+    "read",
+    "read_all",
+    "validate",
+    "write",
+]

@@ -1,0 +1,204 @@
+"""The `newsreport` command: options, files and streams, messages and exit codes; nothing else.
+
+Exit codes: 0 success; 1 invalid data (a read, write or validation failure); 2 usage (a bad
+option, an unknown format, a missing file); 3 a lossy write refused by `--strict`.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, BinaryIO, Literal
+
+import typer
+
+from newsreport.converters import FORMATS, Format, format_for_path, get_format, sniff
+from newsreport.errors import LossError, NewsReportError, UnknownFormatError
+from newsreport.files import write_atomically
+from newsreport.model import NewsReport
+from newsreport.problems import Problem
+from newsreport.schema import json_schema
+
+app = typer.Typer(
+    name="newsreport",
+    help="Convert news reports between formats, validate them, print their JSON Schema.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_show_locals=False,
+)
+
+
+class UsageError(NewsReportError):
+    """A command line that cannot be carried out as given (a missing file, a missing --to)."""
+
+
+EXIT_CODES: list[tuple[type[Exception], int]] = [
+    (UsageError, 2),
+    (UnknownFormatError, 2),
+    (LossError, 3),
+    (NewsReportError, 1),
+    (OSError, 1),
+]
+"""Exit code by error class; the first class the error is an instance of wins."""
+
+_NAMES = ", ".join(sorted(FORMATS))
+FromOption = Annotated[
+    str | None,
+    typer.Option("--from", "-f", help=f"Input format: {_NAMES} (default: from the file name or content)."),
+]
+
+
+@contextmanager
+def _reported() -> Iterator[None]:
+    """Turn our errors into one line on stderr and the exit code `EXIT_CODES` gives."""
+    try:
+        yield
+    except (NewsReportError, OSError) as exc:
+        message = f"{exc.filename}: {exc.strerror}" if isinstance(exc, OSError) else str(exc)
+        typer.echo(f"newsreport: error: {message}", err=True)
+        raise typer.Exit(next(code for cls, code in EXIT_CODES if isinstance(exc, cls))) from None
+
+
+@dataclass(frozen=True)
+class _Input:
+    """A named input and its format; opened only when read, so a batch streams."""
+
+    label: str
+    format: Format
+    path: Path | None = None
+    data: bytes = b""
+
+    @classmethod
+    def of(cls, name: str, from_: str | None) -> _Input:
+        if name == "-":
+            data = sys.stdin.buffer.read()
+            return cls("<stdin>", get_format(from_) if from_ else sniff(data), data=data)
+        path = Path(name)
+        if not path.is_file():
+            raise UsageError(f"{name}: no such file")
+        return cls(name, get_format(from_) if from_ else format_for_path(path), path=path)
+
+    def open(self) -> BinaryIO:
+        return self.path.open("rb") if self.path else io.BytesIO(self.data)
+
+
+@app.command()
+def convert(
+    inputs: Annotated[list[str], typer.Argument(metavar="INPUT...", help="Files to read; - for stdin.")],
+    output: Annotated[str | None, typer.Option("--output", "-o", help="File to write; - or none for stdout.")] = None,
+    from_: FromOption = None,
+    to: Annotated[
+        str | None,
+        typer.Option("--to", "-t", help=f"Output format: {_NAMES} (default: from the output name)."),
+    ] = None,
+) -> None:
+    """Convert reports from one format to another."""
+    with _reported():
+        target = _output_format(to, output)
+        sources = [_Input.of(name, from_) for name in inputs]
+        if output in (None, "-"):
+            target.write_all(_reports(sources), sys.stdout.buffer)
+            return
+        out = Path(output)
+        if any(s.path and s.path.resolve() == out.resolve() for s in sources):
+            raise UsageError(f"{output}: refusing to write over an input")
+        write_atomically(out, lambda stream: target.write_all(_reports(sources), stream))
+
+
+@dataclass(frozen=True)
+class _Checked:
+    file: str
+    format: str
+    problems: list[Problem]
+
+
+@app.command()
+def validate(
+    files: Annotated[list[str], typer.Argument(metavar="FILE...", help="Files to check; - for stdin.")],
+    from_: FromOption = None,
+    output_format: Annotated[
+        Literal["text", "json"], typer.Option("--output-format", help="text: one line per problem; json: one document.")
+    ] = "text",
+) -> None:
+    """Check files against the JSON Schema, the model's rules and their format's own standard."""
+    with _reported():
+        inputs = [_Input.of(name, from_) for name in files]
+        checked = []
+        for source in inputs:
+            with source.open() as stream:
+                problems = source.format.problems(stream.read(), source.label)
+            checked.append(_Checked(source.label, source.format.name, problems))
+    if output_format == "json":
+        typer.echo(json.dumps(_json_report(checked), indent=2, ensure_ascii=False))
+    else:
+        for c in checked:
+            for p in c.problems:
+                typer.echo(f"{c.file}: {p}" if p.path else f"{c.file}: {p.message}")
+            if not c.problems:
+                typer.echo(f"{c.file}: ok")
+    if any(c.problems for c in checked):
+        raise typer.Exit(1)
+
+
+@app.command()
+def schema(
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
+) -> None:
+    """Print the JSON Schema of a report (Draft 2020-12)."""
+    text = (json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n").encode()
+    if output is None:
+        sys.stdout.buffer.write(text)
+        return
+    with _reported():
+        write_atomically(output, lambda stream: _put(stream, text))
+
+
+@app.command()
+def formats() -> None:
+    """List the formats, their file extensions and what they can do."""
+    for fmt in FORMATS.values():
+        modes = "read write" if fmt.readable else "write"
+        typer.echo(f"{fmt.name:<10} {modes:<11} {' '.join(fmt.extensions):<16} {fmt.summary}")
+
+
+def main() -> None:
+    """Run the command line (the `newsreport` console script)."""
+    app(prog_name="newsreport")
+
+
+def _output_format(to: str | None, output: str | None) -> Format:
+    if to:
+        return get_format(to)
+    if output in (None, "-"):
+        raise UsageError("say which format to write with --to when writing to stdout")
+    return format_for_path(output)
+
+
+def _reports(sources: list[_Input]) -> Iterator[NewsReport]:
+    for source in sources:
+        with source.open() as stream:
+            yield from source.format.read_all(stream, source.label)
+
+
+def _json_report(checked: list[_Checked]) -> dict[str, object]:
+    return {
+        "valid": not any(c.problems for c in checked),
+        "files": [
+            {
+                "file": c.file,
+                "format": c.format,
+                "valid": not c.problems,
+                "problems": [{"location": p.path, "message": p.message} for p in c.problems],
+            }
+            for c in checked
+        ],
+    }
+
+
+def _put(stream: BinaryIO, data: bytes) -> None:
+    stream.write(data)

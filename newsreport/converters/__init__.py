@@ -1,0 +1,45 @@
+"""The registry of formats: each converter module's `Format`, listed literally."""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+
+from newsreport.converters import native
+from newsreport.converters.format import Format
+from newsreport.errors import UnknownFormatError
+
+FORMATS: dict[str, Format] = {f.name: f for f in (native.JSON, native.JSONL)}
+"""Every format newsreport knows, by name."""
+
+ALIASES: dict[str, str] = {"ndjson": "jsonl"}
+"""Other names a format answers to."""
+
+
+def get_format(name: str) -> Format:
+    """The format called `name` (or one of its aliases)."""
+    key = name.lower()
+    found = FORMATS.get(ALIASES.get(key, key))
+    if found is None:
+        raise UnknownFormatError(name, sorted(FORMATS))
+    return found
+
+
+def format_for_path(path: str | PurePath) -> Format:
+    """The format a file name's extension says; the longest matching extension wins."""
+    name = PurePath(path).name.lower()
+    matches = [(len(ext), f) for f in FORMATS.values() for ext in f.extensions if name.endswith(ext)]
+    if not matches:
+        raise UnknownFormatError(PurePath(path).suffix or name, sorted(FORMATS), hint="; name it with --from/--to")
+    return max(matches, key=lambda match: match[0])[1]
+
+
+def sniff(data: bytes) -> Format:
+    """The format a document's first bytes suggest, for input with no name (stdin)."""
+    head = data.lstrip()[:1]
+    if head in (b"{", b"["):
+        # Pretty JSON indents its inner lines; JSON Lines starts every line with '{'.
+        return FORMATS["jsonl"] if b"\n{" in data.strip() else FORMATS["json"]
+    raise UnknownFormatError("<unnamed input>", sorted(FORMATS), hint="; name it with --from")
+
+
+__all__ = ["ALIASES", "FORMATS", "Format", "format_for_path", "get_format", "sniff"]

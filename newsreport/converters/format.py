@@ -1,0 +1,92 @@
+"""The `Format` record: a format's name, file extensions and its reader and writer."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import BinaryIO
+
+from newsreport.errors import ReadError, WriteError
+from newsreport.model import NewsReport
+from newsreport.problems import Problem
+
+
+@dataclass(frozen=True)
+class Format:
+    """A format and its converter functions.
+
+    A document format gives `read`/`write` for one report per document; a stream format (JSON
+    Lines, a CSV package) gives `read_stream`/`write_stream` for any number of reports. The
+    methods below serve both kinds the same way.
+    """
+
+    name: str
+    extensions: tuple[str, ...]
+    media_type: str
+    summary: str
+    read: Callable[[bytes, str], NewsReport] | None = None
+    write: Callable[[NewsReport], bytes] | None = None
+    read_stream: Callable[[BinaryIO, str], Iterator[NewsReport]] | None = None
+    write_stream: Callable[[Iterable[NewsReport], BinaryIO], None] | None = None
+    check: Callable[[bytes, str], list[Problem]] | None = None
+    lossless: bool = True
+
+    @property
+    def readable(self) -> bool:
+        """Whether newsreport can read this format."""
+        return self.read is not None or self.read_stream is not None
+
+    @property
+    def holds_many(self) -> bool:
+        """Whether one file of this format can hold many reports."""
+        return self.write_stream is not None
+
+    def problems(self, data: bytes, source: str = "<input>") -> list[Problem]:
+        """Everything wrong with a document of this format: its own checks if it has them,
+        else whatever stops it from being read."""
+        if self.check is not None:
+            return self.check(data, source)
+        try:
+            for _ in self.read_all(io.BytesIO(data), source):
+                pass
+        except ReadError as exc:
+            return [Problem(exc.location, exc.message)]
+        return []
+
+    def read_one(self, data: bytes, source: str = "<input>") -> NewsReport:
+        """The one report `data` holds."""
+        if self.read is not None:
+            return self.read(data, source)
+        reports = list(self.read_all(io.BytesIO(data), source))
+        if len(reports) != 1:
+            raise ReadError(f"holds {len(reports)} reports, not one", source=source, format=self.name)
+        return reports[0]
+
+    def read_all(self, stream: BinaryIO, source: str = "<input>") -> Iterator[NewsReport]:
+        """The reports `stream` holds, one at a time."""
+        if self.read_stream is not None:
+            return self.read_stream(stream, source)
+        if self.read is None:
+            raise ReadError(f"{self.name} is an export format and cannot be read", source=source, format=self.name)
+        return iter((self.read(stream.read(), source),))
+
+    def write_one(self, report: NewsReport) -> bytes:
+        """The document for one report."""
+        if self.write is not None:
+            return self.write(report)
+        out = io.BytesIO()
+        self.write_all((report,), out)
+        return out.getvalue()
+
+    def write_all(self, reports: Iterable[NewsReport], stream: BinaryIO) -> None:
+        """Write `reports` to `stream`; a document format takes exactly one."""
+        if self.write_stream is not None:
+            self.write_stream(reports, stream)
+            return
+        assert self.write is not None, f"format {self.name} has no writer"
+        iterator = iter(reports)
+        first = next(iterator, None)
+        if first is None or next(iterator, None) is not None:
+            raise WriteError(f"{self.name} holds exactly one report; write many to a stream format or a directory")
+        stream.write(self.write(first))

@@ -1,0 +1,54 @@
+"""The errors newsreport raises; each prints as one line naming the source and the place.
+
+```
+NewsReportError(Exception)
+├── UnknownFormatError(NewsReportError, ValueError)   a format name or file extension we do not know
+├── ReadError(NewsReportError, ValueError)            input that is not a valid report in its format
+├── WriteError(NewsReportError)                       a report the target format cannot express
+└── LossError(NewsReportError)                        a lossy write refused (strict mode)
+LossWarning(UserWarning)                              a lossy write that went ahead
+```
+"""
+
+from __future__ import annotations
+
+
+class NewsReportError(Exception):
+    """Base of every error newsreport raises on purpose."""
+
+
+class UnknownFormatError(NewsReportError, ValueError):
+    """A format name or file extension that no registered format claims."""
+
+    def __init__(self, what: str, choices: list[str], hint: str = "") -> None:
+        self.what = what
+        self.choices = choices
+        super().__init__(f"unknown format {what!r} (known: {', '.join(choices)}){hint}")
+
+
+class ReadError(NewsReportError, ValueError):
+    """Input that could not be read as a valid report.
+
+    `source` names the input (a file name, `<stdin>`), `location` the place in it (`line 3,
+    column 7`, a JSON path, an XPath, a CSV row) and `message` what is wrong there.
+    """
+
+    def __init__(self, message: str, *, source: str = "<input>", location: str = "", format: str = "") -> None:
+        self.message = message
+        self.source = source
+        self.location = location
+        self.format = format
+        where = f"{source}: {location}" if location else source
+        super().__init__(f"{where}: {message}")
+
+
+class WriteError(NewsReportError):
+    """A report that the target format cannot express."""
+
+
+class LossError(NewsReportError):
+    """A write that would drop data, refused because strict mode is on."""
+
+
+class LossWarning(UserWarning):
+    """A write dropped data the target format cannot hold."""

@@ -1,0 +1,62 @@
+"""The published JSON Schema of a report, and validation of data against schema and model.
+
+`json_schema()` is what `schema/newsreport.schema.json` holds and `newsreport schema` prints.
+`validate()` checks parsed JSON first against that schema (as any other JSON Schema user
+would) and then against the model's own rules, returning every problem rather than raising.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+import jsonschema
+from jsonschema.exceptions import ValidationError as SchemaError
+from jsonschema.exceptions import best_match
+from pydantic import ValidationError
+
+from newsreport.model import NewsReport
+from newsreport.problems import Problem, problems_from
+
+SCHEMA_VERSION = "1.0.0"
+SCHEMA_ID = "https://w3id.org/newsreport/schema/1.0/newsreport.schema.json"
+
+
+@cache
+def json_schema() -> dict[str, Any]:
+    """The report's JSON Schema (Draft 2020-12), generated from the model."""
+    generated = NewsReport.model_json_schema(mode="validation")
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "version": SCHEMA_VERSION,
+        **generated,
+    }
+
+
+@cache
+def _validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(json_schema(), format_checker=jsonschema.FormatChecker())
+
+
+def validate(data: object) -> list[Problem]:
+    """Every problem of `data` (parsed JSON) as a report; an empty list if it is valid.
+
+    Schema problems come first; the model's rules (references, spans, dates) are checked only
+    when the data fits the schema, since they presuppose its shape.
+    """
+    problems = [_from_schema_error(e) for e in _validator().iter_errors(data)]
+    if problems:
+        return problems
+    try:
+        NewsReport.model_validate(data)
+    except ValidationError as exc:
+        return problems_from(exc, data)
+    return []
+
+
+def _from_schema_error(error: SchemaError) -> Problem:
+    """The most specific reason behind a schema error (a `oneOf` names its best branch's)."""
+    while error.context:
+        error = best_match(error.context)
+    return Problem(error.json_path, error.message)

@@ -54,6 +54,7 @@ Code = Annotated[str, Field(pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$", max_length
 """A lower-case, hyphenated code from an open vocabulary, such as `press-conference` or `host`."""
 
 DatePart = Literal["year", "month", "day"]
+_DATE_PARTS: tuple[DatePart, ...] = ("year", "month", "day")
 
 
 class _Model(BaseModel):
@@ -129,7 +130,7 @@ class PartialDate(_Model):
     @property
     def parts(self) -> tuple[DatePart, ...]:
         """The parts the value gives, from the year down."""
-        return ("year", "month", "day")[: self.value.count("-") + 1]
+        return _DATE_PARTS[: self.value.count("-") + 1]
 
     @property
     def precision(self) -> DatePart:

@@ -37,9 +37,12 @@ def problems_from(error: ValidationError, data: object) -> list[Problem]:
         if isinstance(cause, InvariantError):
             problems.extend(cause.problems)
             continue
-        message = detail["msg"].removeprefix("Value error, ")
+        message = f"{detail['msg'].removeprefix('Value error, ')} [type={detail['type']}]"
         path = json_path(detail["loc"], data, missing=detail["type"] == "missing")
-        problems.append(Problem(path, f"{message} [type={detail['type']}]"))
+        if problems and problems[-1].path == path:
+            # One value failing each branch of a union: one problem, naming every reason.
+            message = f"{problems.pop().message}; or {message}"
+        problems.append(Problem(path, message))
     return problems
 
 

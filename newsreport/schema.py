@@ -56,7 +56,15 @@ def validate(data: object) -> list[Problem]:
 
 
 def _from_schema_error(error: SchemaError) -> Problem:
-    """The most specific reason behind a schema error (a `oneOf` names its best branch's)."""
+    """The most specific reason behind a schema error: for a failed `anyOf`/`oneOf`, the branch
+    that got deepest into the data (the one the data was meant to match), recursively."""
     while error.context:
-        error = best_match(error.context)
-    return Problem(error.json_path, error.message)
+        deepest = max(len(e.absolute_path) for e in error.context)
+        error = best_match(e for e in error.context if len(e.absolute_path) == deepest)
+    path = error.json_path
+    required, instance = error.validator_value, error.instance
+    if error.validator == "required" and isinstance(required, list) and isinstance(instance, dict):
+        # jsonschema places a missing property at its parent; name the property itself.
+        missing = next(p for p in required if p not in instance and repr(p) in error.message)
+        path = f"{path}.{missing}"
+    return Problem(path, error.message)

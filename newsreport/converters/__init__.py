@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import PurePath
 
 from newsreport.converters import native
@@ -24,7 +25,7 @@ def get_format(name: str) -> Format:
     return found
 
 
-def format_for_path(path: str | PurePath) -> Format:
+def format_for_path(path: str | os.PathLike[str]) -> Format:
     """The format a file name's extension says; the longest matching extension wins."""
     name = PurePath(path).name.lower()
     matches = [(len(ext), f) for f in FORMATS.values() for ext in f.extensions if name.endswith(ext)]

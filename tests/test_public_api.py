@@ -1,0 +1,39 @@
+"""The public Python API and the built wheel."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import newsreport
+
+from .conftest import EXAMPLES, ROOT
+
+
+def test_all_is_sorted_and_complete() -> None:
+    """`__all__` lists every public name, sorted, and each one exists."""
+    assert newsreport.__all__ == sorted(newsreport.__all__)
+    public = {name for name in vars(newsreport) if not name.startswith("_")}
+    modules = {"api", "cli", "converters", "errors", "files", "invariants", "model", "problems", "schema"}
+    assert public - modules == set(newsreport.__all__)
+
+
+def test_api_reads_paths_and_bytes() -> None:
+    """read() takes a path or bytes, and write() gives bytes in any format."""
+    from_path = newsreport.read(EXAMPLES / "report.json")
+    from_bytes = newsreport.read((EXAMPLES / "report.json").read_bytes())
+    assert from_path == from_bytes
+    assert newsreport.read(newsreport.write(from_path, "jsonl"), format="jsonl") == from_path
+    assert newsreport.validate(from_path.model_dump(mode="json", exclude_none=True)) == []
+
+
+def test_wheel_has_only_the_newsreport_package(tmp_path: Path) -> None:
+    """The built wheel puts one top-level name, `newsreport`, into site-packages."""
+    from hatchling.builders.wheel import WheelBuilder
+
+    wheel = Path(next(WheelBuilder(str(ROOT)).build(directory=str(tmp_path), versions=["standard"])))
+    names = zipfile.ZipFile(wheel).namelist()
+    top_level = {name.split("/")[0] for name in names if ".dist-info/" not in name}
+    assert top_level == {"newsreport"}
+    assert "newsreport/py.typed" in names
+    assert "newsreport/converters/native.py" in names

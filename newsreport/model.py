@@ -15,30 +15,23 @@ from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import (
-    AfterValidator,
     AwareDatetime,
     BaseModel,
     ConfigDict,
     Field,
     NonNegativeInt,
+    field_validator,
     model_validator,
 )
 
 from newsreport.invariants import report_problems
 from newsreport.problems import InvariantError
 
-_XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_XML_SAFE = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]*$"
+"""No character that XML 1.0 cannot carry, so every string survives every format. (Lone
+surrogates cannot reach the model at all: pydantic refuses them as invalid Unicode.)"""
 
-
-def _printable(value: str) -> str:
-    """Refuse characters that XML 1.0 cannot carry, so every string survives every format."""
-    bad = _XML_UNSAFE.search(value)
-    if bad:
-        raise ValueError(f"character U+{ord(bad.group()):04X} at offset {bad.start()} is not allowed")
-    return value
-
-
-Text = Annotated[str, Field(min_length=1), AfterValidator(_printable)]
+Text = Annotated[str, Field(min_length=1, pattern=_XML_SAFE)]
 """A non-empty string. Empty strings are not values: an unknown value is `null`."""
 
 LocalId = Annotated[str, Field(pattern=r"^[A-Za-z_][A-Za-z0-9_.-]*$", max_length=200)]
@@ -106,6 +99,12 @@ class PartialDate(_Model):
     note: Text | None = None
     """How the inferred parts were inferred; required when `inferred` is not empty."""
 
+    @field_validator("inferred")
+    @classmethod
+    def _in_calendar_order(cls, parts: tuple[DatePart, ...]) -> tuple[DatePart, ...]:
+        """One order for the same set of parts, so equal dates compare equal in every format."""
+        return tuple(sorted(parts, key=_DATE_PARTS.index))
+
     @model_validator(mode="after")
     def _valid(self) -> PartialDate:
         match = _PARTIAL_DATE.match(self.value)
@@ -163,8 +162,8 @@ class Dateline(_Model):
 class Agent(_Model):
     """An author or publisher of the report (not a participant in its events)."""
 
-    kind: Literal["person", "organization"]
-    """Whether a person or an organization."""
+    kind: Literal["person", "organization"] | None = None
+    """Whether a person or an organization; unknown when the source gives only a name."""
     name: Text
     """The name as given by the source."""
     url: Iri | None = None
@@ -183,7 +182,7 @@ class Block(_Model):
 class Body(_Model):
     """The report's text, exactly as published, and its blocks."""
 
-    text: Annotated[str, Field(min_length=1), AfterValidator(_printable)]
+    text: Text
     """The exact text. Never re-normalised: every span in the report indexes into it."""
     blocks: tuple[Block, ...] = ()
     """Paragraphs and subheadings, in order and without overlap."""

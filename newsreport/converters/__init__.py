@@ -5,11 +5,11 @@ from __future__ import annotations
 import os
 from pathlib import PurePath
 
-from newsreport.converters import native
+from newsreport.converters import jsonld, native
 from newsreport.converters.format import Format
 from newsreport.errors import UnknownFormatError
 
-FORMATS: dict[str, Format] = {f.name: f for f in (native.JSON, native.JSONL)}
+FORMATS: dict[str, Format] = {f.name: f for f in (native.JSON, native.JSONL, jsonld.FORMAT)}
 """Every format newsreport knows, by name."""
 
 ALIASES: dict[str, str] = {"ndjson": "jsonl"}

@@ -45,7 +45,7 @@ def _line(report: NewsReport) -> bytes:
 def check(data: bytes, source: str = "<input>") -> list[Problem]:
     """Every problem of a JSON document: syntax, then JSON Schema, then the model's rules."""
     try:
-        obj = _load(data, source, "json", line=None)
+        obj = load_json(data, source, "json", line=None)
     except ReadError as exc:
         return [Problem(exc.location, exc.message)]
     return validate(obj)
@@ -58,7 +58,7 @@ def check_lines(data: bytes, source: str = "<input>") -> list[Problem]:
         if not line.strip():
             continue
         try:
-            obj = _load(line, source, "jsonl", line=number)
+            obj = load_json(line, source, "jsonl", line=number)
         except ReadError as exc:
             problems.append(Problem(exc.location, exc.message))
             continue
@@ -72,7 +72,7 @@ def _parse(data: bytes, source: str, format: str, line: int | None) -> NewsRepor
         return NewsReport.model_validate_json(data)
     except ValidationError:
         pass
-    obj = _load(data, source, format, line)
+    obj = load_json(data, source, format, line)
     prefix = f"line {line}: " if line is not None else ""
     try:
         return NewsReport.model_validate(obj)
@@ -83,8 +83,8 @@ def _parse(data: bytes, source: str, format: str, line: int | None) -> NewsRepor
         raise ReadError(first.message + more, source=source, location=prefix + first.path, format=format) from None
 
 
-def _load(data: bytes, source: str, format: str, line: int | None) -> object:
-    """Parse JSON, or raise a `ReadError` saying where it breaks."""
+def load_json(data: bytes, source: str, format: str, line: int | None = None) -> object:
+    """Parse JSON, or raise a `ReadError` saying where it breaks (`line` numbers a JSON Lines line)."""
     try:
         return json.loads(data)
     except UnicodeDecodeError as exc:

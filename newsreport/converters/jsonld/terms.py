@@ -1,0 +1,64 @@
+"""The vocabulary our JSON-LD uses beyond plain schema.org terms, and how values are spelled."""
+
+from __future__ import annotations
+
+import re
+
+from newsreport.model import Span
+
+NR = "https://w3id.org/newsreport/ns#"
+"""The project namespace, for the few things schema.org cannot say."""
+
+CONTEXT: list[object] = ["https://schema.org", {"nr": NR}]
+"""The context of every document we write; finding it exactly marks a document as ours."""
+
+PARTIAL_QUOTATION = NR + "PartialQuotation"
+"""`additionalType` of a Quotation that is quoted words inside reported speech."""
+
+EVENT_KIND = "https://w3id.org/newsreport/cv/eventkind/"
+"""Base of the `additionalType` IRIs that carry an event's kind (`.../press-conference`)."""
+
+PLACE_KIND = "https://w3id.org/newsreport/cv/placetype/"
+"""Base of the `additionalType` IRIs that tell a region from a territory (both AdministrativeArea)."""
+
+PLACE_TYPES = {"country": "Country", "city": "City", "region": "AdministrativeArea", "territory": "AdministrativeArea"}
+"""schema.org type by place type; any other place is a plain `Place`."""
+
+BLOCK_TYPES = {"paragraph": "nr:Paragraph", "subheading": "nr:Subheading"}
+
+NR_TERMS = frozenset(
+    NR + name
+    for name in (
+        "Paragraph",
+        "Subheading",
+        "PartialQuotation",
+        "blocks",
+        "datelineDate",
+        "datelineDateInferred",
+        "datelineDateNote",
+        "datelineSpan",
+        "headlineOrigin",
+        "relation",
+        "reportingVerb",
+        "reportingVerbSpan",
+        "startDateInferred",
+        "startDateNote",
+        "textSpan",
+    )
+)
+"""Every `nr:` term we write; validation flags any other."""
+
+_SPAN = re.compile(r"^char=(\d+),(\d+)$")
+
+
+def span_value(span: Span) -> str:
+    """A span as an RFC 5147 text fragment, `char=START,END` (one string keeps the order)."""
+    return f"char={span.start},{span.end}"
+
+
+def parse_span(value: object) -> dict[str, int]:
+    """The span a `char=START,END` value names."""
+    match = _SPAN.match(value) if isinstance(value, str) else None
+    if match is None:
+        raise ValueError(f"{value!r} is not a text span (char=START,END)")
+    return {"start": int(match[1]), "end": int(match[2])}

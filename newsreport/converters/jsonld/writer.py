@@ -1,0 +1,212 @@
+"""NewsReport → schema.org JSON-LD: one `@graph`, a node per thing, linked by absolute `@id`s.
+
+The article is a NewsArticle; the event and its sub-events are Events; participants are Persons,
+Organizations and Places; direct and partial quotes are Quotations, indirect statements are
+Claims (reported content is not a verbatim quotation); referenced events are Events the article
+`mentions`. Roles use schema.org's Role pattern. Only spans, inference marks, the headline's
+origin, the dateline's date and a referenced event's relation need `nr:` terms.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from newsreport.converters.jsonld.terms import (
+    BLOCK_TYPES,
+    CONTEXT,
+    EVENT_KIND,
+    PARTIAL_QUOTATION,
+    PLACE_KIND,
+    PLACE_TYPES,
+    span_value,
+)
+from newsreport.model import (
+    Agent,
+    Event,
+    Name,
+    NewsReport,
+    Organization,
+    PartialDate,
+    Person,
+    Place,
+    ReferencedEvent,
+    Statement,
+    _EventBase,
+    _Participant,
+)
+
+Node = dict[str, Any]
+
+
+def write(report: NewsReport) -> bytes:
+    """The report as a JSON-LD document: the same report always gives the same bytes."""
+    nodes = _Graph(report).nodes()
+    graph = ",\n".join(json.dumps(node, ensure_ascii=False) for node in nodes)
+    return f'{{"@context": {json.dumps(CONTEXT)},\n"@graph": [\n{graph}\n]}}\n'.encode()
+
+
+class _Graph:
+    def __init__(self, report: NewsReport) -> None:
+        self.report = report
+
+    def ref(self, local_id: str) -> Node:
+        return {"@id": f"{self.report.id}#{local_id}"}
+
+    def refs(self, local_ids: tuple[str, ...]) -> list[Node]:
+        return [self.ref(i) for i in local_ids]
+
+    def nodes(self) -> list[Node]:
+        r = self.report
+        return [
+            self.article(),
+            *(self.event(e) for e in r.events()),
+            *(self.participant(p) for p in r.participants),
+            *(self.statement(i, s) for i, s in enumerate(r.statements)),
+            *(self.referenced_event(e) for e in r.referenced_events),
+        ]
+
+    def article(self) -> Node:
+        r = self.report
+        node: Node = {"@id": r.id, "@type": "NewsArticle", "headline": r.headline.text}
+        if r.headline.origin != "source":
+            node["nr:headlineOrigin"] = r.headline.origin
+        if r.dateline:
+            node["dateline"] = r.dateline.text
+            if r.dateline.span:
+                node["nr:datelineSpan"] = span_value(r.dateline.span)
+            if r.dateline.place:
+                node["locationCreated"] = self.ref(r.dateline.place)
+            node |= _partial_date("nr:datelineDate", r.dateline.date)
+        _put(node, "datePublished", _iso(r.published))
+        _put(node, "dateModified", _iso(r.modified))
+        _put(node, "inLanguage", r.language)
+        _put(node, "url", r.url)
+        if r.publisher:
+            node["publisher"] = _agent(r.publisher)
+        _put(node, "author", [_agent(a) for a in r.authors])
+        if r.body:
+            node["articleBody"] = r.body.text
+            blocks = [{"@type": BLOCK_TYPES[b.kind], "nr:textSpan": span_value(b.span)} for b in r.body.blocks]
+            if blocks:
+                node["nr:blocks"] = {"@list": blocks}
+        if r.event:
+            node["about"] = self.ref(r.event.id)
+        mentioned = [p.id for p in r.participants] + [e.id for e in r.referenced_events]
+        _put(node, "mentions", self.refs(tuple(mentioned)))
+        _put(node, "hasPart", self.refs(tuple(s.id for s in r.statements)))
+        return node
+
+    def _event_common(self, event: _EventBase) -> Node:
+        node: Node = {
+            **self.ref(event.id),
+            "@type": "Event",
+            "additionalType": EVENT_KIND + event.kind,
+            "name": event.name,
+        }
+        node |= _partial_date("startDate", event.date)
+        if event.place:
+            node["location"] = self.ref(event.place)
+        attendees = [
+            {"@type": "Role", "roleName": p.role, "attendee": self.ref(p.participant)} if p.role else self.ref(p.participant)
+            for p in event.participations
+        ]
+        _put(node, "attendee", attendees)
+        _put(node, "nr:textSpan", [span_value(s) for s in event.mentions])
+        return node
+
+    def event(self, event: Event) -> Node:
+        node = self._event_common(event)
+        _put(node, "subEvent", self.refs(tuple(e.id for e in event.sub_events)))
+        return node
+
+    def referenced_event(self, event: ReferencedEvent) -> Node:
+        node = self._event_common(event)
+        node["nr:relation"] = event.relation
+        _put(node, "subjectOf", self.refs(event.cited_by))
+        return node
+
+    def participant(self, p: Person | Organization | Place) -> Node:
+        node: Node = {**self.ref(p.id), "@type": _participant_type(p), "name": p.name}
+        if isinstance(p, Place) and p.place_type in ("region", "territory"):
+            node["additionalType"] = PLACE_KIND + p.place_type
+        _put(node, "alternateName", [_name(n) for n in p.other_names])
+        _put(node, "identifier", [{"@type": "PropertyValue", "propertyID": i.scheme, "value": i.value} for i in p.identifiers])
+        _put(node, "sameAs", [f"http://www.wikidata.org/entity/{i.value}" for i in p.identifiers if i.scheme == "wikidata"])
+        if isinstance(p, Person):
+            _put(node, "jobTitle", [t.text for t in p.titles])
+            _put(node, "memberOf", [self.title(t.text, t.organization, t.mentions) for t in p.titles])
+            _put(node, "affiliation", self.refs(p.affiliations))
+        if p.country:
+            node[_COUNTRY_PROPERTY[p.kind]] = self.ref(p.country)
+        _put(node, "nr:textSpan", [span_value(s) for s in p.mentions])
+        return node
+
+    def title(self, text: str, organization: str | None, mentions: tuple[Any, ...]) -> Node:
+        role: Node = {"@type": "OrganizationRole", "roleName": text}
+        if organization:
+            role["memberOf"] = self.ref(organization)
+        _put(role, "nr:textSpan", [span_value(s) for s in mentions])
+        return role
+
+    def statement(self, index: int, s: Statement) -> Node:
+        node: Node = {**self.ref(s.id), "@type": "Claim" if s.kind == "indirect" else "Quotation"}
+        if s.kind == "partial":
+            node["additionalType"] = PARTIAL_QUOTATION
+        node["text"] = s.text
+        node["nr:textSpan"] = span_value(s.span)
+        _put(node, "creator", self.refs(s.speakers))
+        if s.reporting_verb:
+            node["nr:reportingVerb"] = s.reporting_verb.text
+            node["nr:reportingVerbSpan"] = span_value(s.reporting_verb.span)
+        if s.event:
+            node["recordedAt"] = self.ref(s.event)
+        _put(node, "about", self.refs(s.about))
+        node["isPartOf"] = {"@id": self.report.id}
+        node["position"] = index + 1
+        return node
+
+
+_COUNTRY_PROPERTY = {"person": "nationality", "organization": "location", "place": "containedInPlace"}
+"""Where each kind of participant names its country."""
+
+
+def _participant_type(p: _Participant) -> str:
+    if isinstance(p, Place):
+        return PLACE_TYPES.get(p.place_type, "Place")
+    return "Person" if isinstance(p, Person) else "Organization"
+
+
+def _partial_date(prop: str, value: PartialDate | None) -> Node:
+    """A partial date as plain ISO 8601 under `prop`, with `nr:` marks for what is inferred."""
+    if value is None:
+        return {}
+    local = prop.removeprefix("nr:")
+    node: Node = {prop: value.value}
+    if value.inferred:
+        node[f"nr:{local}Inferred"] = list(value.inferred)
+    if value.note:
+        node[f"nr:{local}Note"] = value.note
+    return node
+
+
+def _agent(agent: Agent) -> Node:
+    node: Node = {"@type": "Person" if agent.kind == "person" else "Organization"} if agent.kind else {}
+    node["name"] = agent.name
+    _put(node, "url", agent.url)
+    return node
+
+
+def _name(name: Name) -> object:
+    return {"@value": name.text, "@language": name.language} if name.language else name.text
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _put(node: Node, key: str, value: object) -> None:
+    """Set `key` unless the value is empty: absent and empty read back the same."""
+    if value is not None and value != []:
+        node[key] = value

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import json
 import sys
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -18,7 +19,8 @@ from typing import Annotated, BinaryIO, Literal
 import typer
 
 from newsreport.converters import FORMATS, Format, format_for_path, get_format, sniff
-from newsreport.errors import LossError, NewsReportError, UnknownFormatError
+from newsreport.converters.format import CheckOptions
+from newsreport.errors import LossError, NewsReportError, ReadWarning, UnknownFormatError
 from newsreport.files import write_atomically
 from newsreport.model import NewsReport
 from newsreport.problems import Problem
@@ -55,13 +57,19 @@ FromOption = Annotated[
 
 @contextmanager
 def _reported() -> Iterator[None]:
-    """Turn our errors into one line on stderr and the exit code `EXIT_CODES` gives."""
-    try:
-        yield
-    except (NewsReportError, OSError) as exc:
-        message = f"{exc.filename}: {exc.strerror}" if isinstance(exc, OSError) else str(exc)
-        typer.echo(f"newsreport: error: {message}", err=True)
-        raise typer.Exit(next(code for cls, code in EXIT_CODES if isinstance(exc, cls))) from None
+    """Turn our errors into one line on stderr and the exit code `EXIT_CODES` gives; print what
+    readers warned about (what they could not map) as `warning:` lines."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ReadWarning)
+        try:
+            yield
+        except (NewsReportError, OSError) as exc:
+            message = f"{exc.filename}: {exc.strerror}" if isinstance(exc, OSError) else str(exc)
+            typer.echo(f"newsreport: error: {message}", err=True)
+            raise typer.Exit(next(code for cls, code in EXIT_CODES if isinstance(exc, cls))) from None
+        finally:
+            for warning in caught:
+                typer.echo(f"newsreport: warning: {warning.message}", err=True)
 
 
 @dataclass(frozen=True)
@@ -124,14 +132,22 @@ def validate(
     output_format: Annotated[
         Literal["text", "json"], typer.Option("--output-format", help="text: one line per problem; json: one document.")
     ] = "text",
+    schemaorg: Annotated[
+        Path | None,
+        typer.Option(
+            envvar="NEWSREPORT_SCHEMAORG",
+            help="schema.org's vocabulary file (schemaorg-current-https.jsonld): check JSON-LD terms against it.",
+        ),
+    ] = None,
 ) -> None:
     """Check files against the JSON Schema, the model's rules and their format's own standard."""
     with _reported():
+        options = CheckOptions(schemaorg=_existing(schemaorg))
         inputs = [_Input.of(name, from_) for name in files]
         checked = []
         for source in inputs:
             with source.open() as stream:
-                problems = source.format.problems(stream.read(), source.label)
+                problems = source.format.problems(stream.read(), source.label, options)
             checked.append(_Checked(source.label, source.format.name, problems))
     if output_format == "json":
         typer.echo(json.dumps(_json_report(checked), indent=2, ensure_ascii=False))
@@ -162,13 +178,19 @@ def schema(
 def formats() -> None:
     """List the formats, their file extensions and what they can do."""
     for fmt in FORMATS.values():
-        modes = "read write" if fmt.readable else "write"
+        modes = " ".join(m for m, able in (("read", fmt.readable), ("write", fmt.writable)) if able)
         typer.echo(f"{fmt.name:<10} {modes:<11} {' '.join(fmt.extensions):<16} {fmt.summary}")
 
 
 def main() -> None:
     """Run the command line (the `newsreport` console script)."""
     app(prog_name="newsreport")
+
+
+def _existing(path: Path | None) -> Path | None:
+    if path is not None and not path.is_file():
+        raise UsageError(f"{path}: no such file")
+    return path
 
 
 def _output_format(to: str | None, output: str | None) -> Format:

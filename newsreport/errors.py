@@ -7,6 +7,7 @@ NewsReportError(Exception)
 ├── WriteError(NewsReportError)                       a report the target format cannot express
 └── LossError(NewsReportError)                        a lossy write refused (strict mode)
 LossWarning(UserWarning)                              a lossy write that went ahead
+ReadWarning(UserWarning)                              input a lenient reader could not map
 ```
 """
 
@@ -52,3 +53,7 @@ class LossError(NewsReportError):
 
 class LossWarning(UserWarning):
     """A write dropped data the target format cannot hold."""
+
+
+class ReadWarning(UserWarning):
+    """A reader met something it could not map into the model and left it out."""

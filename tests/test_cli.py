@@ -109,7 +109,10 @@ def test_many_inputs_into_one_jsonl(tmp_path: Path) -> None:
     ("args", "message"),
     [
         (["convert", "missing.json", "--to", "jsonl"], "newsreport: error: missing.json: no such file\n"),
-        (["convert", REPORT, "--to", "yaml"], "newsreport: error: unknown format 'yaml' (known: json, jsonl, jsonld)\n"),
+        (
+            ["convert", REPORT, "--to", "yaml"],
+            "newsreport: error: unknown format 'yaml' (known: html, json, jsonl, jsonld)\n",
+        ),
         (["convert", REPORT], "newsreport: error: say which format to write with --to when writing to stdout\n"),
         (["validate", "missing.json"], "newsreport: error: missing.json: no such file\n"),
     ],
@@ -152,7 +155,7 @@ def test_schema_to_file_and_formats_list(tmp_path: Path) -> None:
     assert run("schema", "-o", str(tmp_path / "s.json")).returncode == 0
     assert json.loads((tmp_path / "s.json").read_bytes())["title"] == "NewsReport"
     listing = run("formats").stdout.decode().splitlines()
-    assert [line.split()[0] for line in listing] == ["json", "jsonl", "jsonld"]
+    assert [line.split()[0] for line in listing] == ["json", "jsonl", "jsonld", "html"]
     assert ".ndjson" in listing[1]
 
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import PurePath
 
 from newsreport.converters import jsonld, native
 from newsreport.converters.format import Format
 from newsreport.errors import UnknownFormatError
 
-FORMATS: dict[str, Format] = {f.name: f for f in (native.JSON, native.JSONL, jsonld.FORMAT)}
+FORMATS: dict[str, Format] = {f.name: f for f in (native.JSON, native.JSONL, jsonld.FORMAT, jsonld.HTML)}
 """Every format newsreport knows, by name."""
 
 ALIASES: dict[str, str] = {"ndjson": "jsonl"}
@@ -38,8 +39,12 @@ def sniff(data: bytes) -> Format:
     """The format a document's first bytes suggest, for input with no name (stdin)."""
     head = data.lstrip()[:1]
     if head in (b"{", b"["):
+        if b'"@context"' in data[:4096]:
+            return FORMATS["jsonld"]
         # Pretty JSON indents its inner lines; JSON Lines starts every line with '{'.
         return FORMATS["jsonl"] if b"\n{" in data.strip() else FORMATS["json"]
+    if head == b"<" and re.match(rb"\s*(<!--.*?-->\s*)*<(!doctype html|html)", data[:4096], re.IGNORECASE | re.DOTALL):
+        return FORMATS["html"]
     raise UnknownFormatError("<unnamed input>", sorted(FORMATS), hint="; name it with --from")
 
 

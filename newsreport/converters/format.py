@@ -5,11 +5,26 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import BinaryIO
 
 from newsreport.errors import ReadError, WriteError
 from newsreport.model import NewsReport
 from newsreport.problems import Problem
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """Where the official schemas are, for checks against a format's own standard.
+
+    Without them a format is checked as far as newsreport can by itself; with them, also
+    against the standard (the schema.org vocabulary, the NewsML-G2 XSD).
+    """
+
+    schemaorg: Path | None = None
+    """schema.org's vocabulary file (`schemaorg-current-https.jsonld`)."""
+    newsml_xsd: Path | None = None
+    """The NewsML-G2 XSD (or a driver schema that imports it)."""
 
 
 @dataclass(frozen=True)
@@ -29,7 +44,7 @@ class Format:
     write: Callable[[NewsReport], bytes] | None = None
     read_stream: Callable[[BinaryIO, str], Iterator[NewsReport]] | None = None
     write_stream: Callable[[Iterable[NewsReport], BinaryIO], None] | None = None
-    check: Callable[[bytes, str], list[Problem]] | None = None
+    check: Callable[[bytes, str, CheckOptions], list[Problem]] | None = None
     lossless: bool = True
 
     @property
@@ -38,15 +53,20 @@ class Format:
         return self.read is not None or self.read_stream is not None
 
     @property
+    def writable(self) -> bool:
+        """Whether newsreport can write this format."""
+        return self.write is not None or self.write_stream is not None
+
+    @property
     def holds_many(self) -> bool:
         """Whether one file of this format can hold many reports."""
         return self.write_stream is not None
 
-    def problems(self, data: bytes, source: str = "<input>") -> list[Problem]:
+    def problems(self, data: bytes, source: str = "<input>", options: CheckOptions | None = None) -> list[Problem]:
         """Everything wrong with a document of this format: its own checks if it has them,
         else whatever stops it from being read."""
         if self.check is not None:
-            return self.check(data, source)
+            return self.check(data, source, options or CheckOptions())
         try:
             for _ in self.read_all(io.BytesIO(data), source):
                 pass
@@ -84,7 +104,8 @@ class Format:
         if self.write_stream is not None:
             self.write_stream(reports, stream)
             return
-        assert self.write is not None, f"format {self.name} has no writer"
+        if self.write is None:
+            raise WriteError(f"{self.name} is read only")
         iterator = iter(reports)
         first = next(iterator, None)
         if first is None or next(iterator, None) is not None:

@@ -8,7 +8,7 @@ from typing import BinaryIO
 
 from pydantic import ValidationError
 
-from newsreport.converters.format import Format
+from newsreport.converters.format import CheckOptions, Format
 from newsreport.errors import ReadError
 from newsreport.model import NewsReport
 from newsreport.problems import Problem, problems_from
@@ -42,7 +42,7 @@ def _line(report: NewsReport) -> bytes:
     return report.model_dump_json(exclude_none=True).encode() + b"\n"
 
 
-def check(data: bytes, source: str = "<input>") -> list[Problem]:
+def check(data: bytes, source: str = "<input>", options: CheckOptions | None = None) -> list[Problem]:
     """Every problem of a JSON document: syntax, then JSON Schema, then the model's rules."""
     try:
         obj = load_json(data, source, "json", line=None)
@@ -51,7 +51,7 @@ def check(data: bytes, source: str = "<input>") -> list[Problem]:
     return validate(obj)
 
 
-def check_lines(data: bytes, source: str = "<input>") -> list[Problem]:
+def check_lines(data: bytes, source: str = "<input>", options: CheckOptions | None = None) -> list[Problem]:
     """Every problem of a JSON Lines document, each located by line."""
     problems = []
     for number, line in enumerate(data.split(b"\n"), start=1):

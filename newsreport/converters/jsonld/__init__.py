@@ -8,23 +8,18 @@ Writing is strict and lossless (`writer.py`); reading takes our own graphs exact
 from __future__ import annotations
 
 from newsreport.converters.format import Format
-from newsreport.converters.jsonld.reader import read_own
-from newsreport.converters.jsonld.terms import CONTEXT
+from newsreport.converters.jsonld.check import check
+from newsreport.converters.jsonld.reader import read
+from newsreport.converters.jsonld.web import read_html
 from newsreport.converters.jsonld.writer import write
-from newsreport.converters.native import load_json
-from newsreport.model import NewsReport
 
-
-def read(data: bytes, source: str = "<input>") -> NewsReport:
-    """The report a JSON-LD document holds: ours exactly, anyone else's as far as it maps."""
-    doc = load_json(data, source, "jsonld")
-    if isinstance(doc, dict) and doc.get("@context") == CONTEXT and "@graph" in doc:
-        return read_own(doc, source)
-    from newsreport.converters.jsonld.web import read_web
-
-    return read_web(doc, source)
-
-
+HTML = Format(
+    name="html",
+    extensions=(".html", ".htm"),
+    media_type="text/html",
+    summary="a web page's schema.org JSON-LD blocks (read only)",
+    read=read_html,
+)
 FORMAT = Format(
     name="jsonld",
     extensions=(".jsonld",),
@@ -32,6 +27,7 @@ FORMAT = Format(
     summary="schema.org NewsArticle JSON-LD (reads web pages' markup too)",
     read=read,
     write=write,
+    check=check,
 )
 
-__all__ = ["FORMAT", "read", "write"]
+__all__ = ["FORMAT", "HTML", "read", "read_html", "write"]

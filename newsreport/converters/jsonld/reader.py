@@ -12,12 +12,15 @@ from pydantic import ValidationError
 
 from newsreport.converters.jsonld.terms import (
     BLOCK_TYPES,
+    CONTEXT,
     EVENT_KIND,
     PARTIAL_QUOTATION,
     PLACE_KIND,
     PLACE_TYPES,
     parse_span,
 )
+from newsreport.converters.jsonld.web import read_web
+from newsreport.converters.native import load_json
 from newsreport.errors import ReadError
 from newsreport.model import NewsReport
 from newsreport.problems import problems_from
@@ -27,6 +30,14 @@ _BLOCK_KINDS = {v: k for k, v in BLOCK_TYPES.items()}
 _PLACE_TYPES = {v: k for k, v in PLACE_TYPES.items() if v != "AdministrativeArea"} | {"Place": "other"}
 
 
+def read(data: bytes, source: str = "<input>") -> NewsReport:
+    """The report a JSON-LD document holds: ours exactly, anyone else's as far as it maps."""
+    doc = load_json(data, source, "jsonld")
+    if isinstance(doc, dict) and doc.get("@context") == CONTEXT and "@graph" in doc:
+        return read_own(doc, source)
+    return read_web(doc, source)
+
+
 def read_own(doc: Node, source: str) -> NewsReport:
     """The report a document written by our writer holds."""
     reader = _Reader(doc)
@@ -34,7 +45,9 @@ def read_own(doc: Node, source: str) -> NewsReport:
         data = reader.report()
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         detail = f"missing {exc}" if isinstance(exc, KeyError) else str(exc)
-        raise ReadError(f"not a newsreport graph: {detail}", source=source, location=reader.at, format="jsonld") from None
+        raise ReadError(
+            f"not a newsreport graph: {detail}", source=source, location=reader.at, format="jsonld"
+        ) from None
     try:
         return NewsReport.model_validate(data)
     except ValidationError as exc:

@@ -109,7 +109,9 @@ class _Graph:
         if event.place:
             node["location"] = self.ref(event.place)
         attendees = [
-            {"@type": "Role", "roleName": p.role, "attendee": self.ref(p.participant)} if p.role else self.ref(p.participant)
+            {"@type": "Role", "roleName": p.role, "attendee": self.ref(p.participant)}
+            if p.role
+            else self.ref(p.participant)
             for p in event.participations
         ]
         _put(node, "attendee", attendees)
@@ -132,8 +134,16 @@ class _Graph:
         if isinstance(p, Place) and p.place_type in ("region", "territory"):
             node["additionalType"] = PLACE_KIND + p.place_type
         _put(node, "alternateName", [_name(n) for n in p.other_names])
-        _put(node, "identifier", [{"@type": "PropertyValue", "propertyID": i.scheme, "value": i.value} for i in p.identifiers])
-        _put(node, "sameAs", [f"http://www.wikidata.org/entity/{i.value}" for i in p.identifiers if i.scheme == "wikidata"])
+        _put(
+            node,
+            "identifier",
+            [{"@type": "PropertyValue", "propertyID": i.scheme, "value": i.value} for i in p.identifiers],
+        )
+        _put(
+            node,
+            "sameAs",
+            [f"http://www.wikidata.org/entity/{i.value}" for i in p.identifiers if i.scheme == "wikidata"],
+        )
         if isinstance(p, Person):
             _put(node, "jobTitle", [t.text for t in p.titles])
             _put(node, "memberOf", [self.title(t.text, t.organization, t.mentions) for t in p.titles])

@@ -1,0 +1,259 @@
+"""Hypothesis strategies that build valid reports of every shape the model allows.
+
+Bodies mix ordinary prose with what breaks converters: combining marks, emoji, right-to-left
+script, CRLF and tabs, quotes inside quotes, and strings such as `NA`, `None`, `=1+1`, `<`, `&`
+and `]]>`. Every span is drawn inside the body and every excerpt is cut from it, so reports
+satisfy the invariants by construction.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from hypothesis import strategies as st
+
+from newsreport import NewsReport
+
+TRICKY = [
+    "NA",
+    "None",
+    "null",
+    "=1+1",
+    "+44",
+    "-5",
+    "@user",
+    "<b>",
+    "&amp;",
+    "]]>",
+    "a,b",
+    '"quoted"',
+    "'single'",
+    "«guillemets»",
+    "“curly ‘nested’ quotes”",
+    "e\u0301te\u0301",  # combining acute accents
+    "👍🏽",
+    "👨‍👩‍👧",
+    "محمد باقر قالیباف",
+    "שלום",
+    "\r\n",
+    "\t",
+    "\n\n",
+    "  ",
+    "0",
+    "2024-05",
+    "\u200f",  # right-to-left mark
+]
+
+_SAFE_CHARS = st.characters(
+    blacklist_categories=("Cs",),  # no lone surrogates
+    blacklist_characters="\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18"
+    "\x19\x1a\x1b\x1c\x1d\x1e\x1f\ufffe\uffff",
+)
+text_piece = st.one_of(st.sampled_from(TRICKY), st.text(_SAFE_CHARS, min_size=1, max_size=12))
+free_text = st.lists(text_piece, min_size=1, max_size=4).map("".join)
+"""Any non-empty string the model accepts, tricky parts included."""
+
+local_ids = st.from_regex(r"[A-Za-z_][A-Za-z0-9_.-]{0,8}", fullmatch=True)
+codes = st.from_regex(r"[a-z][a-z0-9]{0,6}(-[a-z0-9]{1,4}){0,2}", fullmatch=True)
+languages = st.sampled_from(["en", "fa", "ar", "de", "pt-BR", "zh-Hant-TW", "sr-Latn"])
+iris = st.one_of(
+    st.uuids().map(lambda u: f"urn:uuid:{u}"),
+    st.integers(1, 10**6).map(lambda n: f"https://news.example.org/2025/report-{n}"),
+    st.just("tag:news.example.org,2025:a/b?c=d&e=f"),
+)
+
+
+@st.composite
+def partial_dates(draw: st.DrawFn) -> dict[str, Any]:
+    day = draw(st.dates(min_value=date(1900, 1, 1)))
+    precision = draw(st.sampled_from([1, 2, 3]))
+    value = day.isoformat()[: [4, 7, 10][precision - 1]]
+    parts = ["year", "month", "day"][:precision]
+    inferred = draw(st.lists(st.sampled_from(parts), unique=True))
+    partial: dict[str, Any] = {"value": value, "inferred": inferred}
+    if inferred or draw(st.booleans()):
+        partial["note"] = draw(free_text)
+    return partial
+
+
+@st.composite
+def moments(draw: st.DrawFn) -> str:
+    """A date, or a date-time with a UTC offset."""
+    when = draw(st.datetimes(min_value=datetime(1990, 1, 1)))
+    if draw(st.booleans()):
+        return when.date().isoformat()
+    minutes = draw(st.integers(-14 * 60, 14 * 60))
+    sign = "-" if minutes < 0 else "+"
+    return when.replace(microsecond=0).isoformat() + f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+@st.composite
+def reports(draw: st.DrawFn, max_items: int = 4) -> NewsReport:
+    """A valid report; `max_items` bounds each list."""
+    body = draw(st.lists(free_text, min_size=1, max_size=8).map(" ".join))
+    n = len(body)
+
+    def span() -> dict[str, int]:
+        start = draw(st.integers(0, n - 1))
+        return {"start": start, "end": draw(st.integers(start + 1, n))}
+
+    def spans() -> list[dict[str, int]]:
+        return [span() for _ in range(draw(st.integers(0, 2)))]
+
+    def excerpt() -> dict[str, Any]:
+        s = span()
+        return {"text": body[s["start"] : s["end"]], "span": s}
+
+    def maybe(value: Any) -> Any:
+        return value if draw(st.booleans()) else None
+
+    ids = iter(draw(st.lists(local_ids, min_size=40, max_size=40, unique=True)))
+    participants: list[dict[str, Any]] = []
+    kinds = draw(st.lists(st.sampled_from(["person", "organization", "place"]), max_size=max_items + 2))
+    countries = [next(ids)] if draw(st.booleans()) else []
+    for cid in countries:
+        participants.append({"id": cid, "kind": "place", "place_type": "country", "name": draw(free_text)})
+    orgs: list[str] = []
+    for kind in kinds:
+        p: dict[str, Any] = {
+            "id": next(ids),
+            "kind": kind,
+            "name": draw(free_text),
+            "other_names": [
+                {"text": draw(free_text), "language": maybe(draw(languages))} for _ in range(draw(st.integers(0, 2)))
+            ],
+            "identifiers": [{"scheme": "wikidata", "value": f"Q{draw(st.integers(1, 10**8))}"}]
+            if draw(st.booleans())
+            else [],
+            "mentions": spans(),
+            "country": maybe(draw(st.sampled_from(countries))) if countries else None,
+        }
+        if kind == "organization":
+            orgs.append(p["id"])
+        if kind == "place":
+            p["place_type"] = draw(st.sampled_from(["city", "region", "territory", "other"]))
+        participants.append(p)
+    for p in participants:
+        if p["kind"] == "person":
+            titles = []
+            for _ in range(draw(st.integers(0, 2))):
+                e = excerpt()
+                titles.append(
+                    {
+                        "text": e["text"],
+                        "organization": maybe(draw(st.sampled_from(orgs))) if orgs else None,
+                        "mentions": [e["span"]] if draw(st.booleans()) else [],
+                    }
+                )
+            p["titles"] = titles
+            p["affiliations"] = draw(st.lists(st.sampled_from(orgs), unique=True, max_size=2)) if orgs else []
+    everyone = [p["id"] for p in participants]
+    places = [p["id"] for p in participants if p["kind"] == "place"]
+
+    def participations() -> list[dict[str, Any]]:
+        if not everyone:
+            return []
+        return [
+            {"participant": draw(st.sampled_from(everyone)), "role": maybe(draw(codes))}
+            for _ in range(draw(st.integers(0, 3)))
+        ]
+
+    def event_fields() -> dict[str, Any]:
+        return {
+            "id": next(ids),
+            "kind": draw(codes),
+            "name": draw(free_text),
+            "date": maybe(draw(partial_dates())),
+            "place": maybe(draw(st.sampled_from(places))) if places else None,
+            "participations": participations(),
+            "mentions": spans(),
+        }
+
+    def event(depth: int) -> dict[str, Any]:
+        subs = [event(depth + 1) for _ in range(draw(st.integers(0, 2 if depth < 2 else 0)))]
+        return {**event_fields(), "sub_events": subs}
+
+    main = event(0) if draw(st.booleans()) else None
+    event_ids: list[str] = []
+    stack = [main] if main else []
+    while stack:
+        e = stack.pop()
+        event_ids.append(e["id"])
+        stack.extend(e["sub_events"])
+    statements = []
+    for _ in range(draw(st.integers(0, max_items))):
+        e = excerpt()
+        statements.append(
+            {
+                "id": next(ids),
+                "kind": draw(st.sampled_from(["direct", "partial", "indirect"])),
+                "speakers": draw(st.lists(st.sampled_from(everyone), unique=True, max_size=2)) if everyone else [],
+                "text": e["text"],
+                "span": e["span"],
+                "reporting_verb": maybe(excerpt()),
+                "event": maybe(draw(st.sampled_from(event_ids))) if event_ids else None,
+                "about": draw(st.lists(st.sampled_from(everyone), unique=True, max_size=2)) if everyone else [],
+            }
+        )
+    statement_ids = [s["id"] for s in statements]
+    referenced = [
+        {
+            **event_fields(),
+            "relation": draw(st.sampled_from(["background", "cause", "precedent", "follow-up", "related"])),
+            "cited_by": draw(st.lists(st.sampled_from(statement_ids), unique=True, max_size=2))
+            if statement_ids
+            else [],
+        }
+        for _ in range(draw(st.integers(0, 2)))
+    ]
+    blocks = []
+    cut = 0
+    for _ in range(draw(st.integers(0, 3))):
+        if cut >= n:
+            break
+        end = draw(st.integers(cut, n))
+        blocks.append({"kind": draw(st.sampled_from(["paragraph", "subheading"])), "span": {"start": cut, "end": end}})
+        cut = end
+    published, modified = maybe(draw(moments())), maybe(draw(moments()))
+    if published and modified and _earlier(modified, published):
+        published, modified = modified, published
+    agents = st.fixed_dictionaries(
+        {"kind": st.sampled_from(["person", "organization", None]), "name": free_text},
+        optional={"url": st.sampled_from(["https://news.example.org/staff/1", "mailto:desk@news.example.org"])},
+    )
+    dateline = None
+    if draw(st.booleans()):
+        d = excerpt()
+        dateline = {
+            "text": d["text"] if draw(st.booleans()) else draw(free_text),
+            "place": maybe(draw(st.sampled_from(places))) if places else None,
+            "date": maybe(draw(partial_dates())),
+        }
+        if dateline["text"] == d["text"]:
+            dateline["span"] = d["span"]
+    data = {
+        "id": draw(iris),
+        "headline": {"text": draw(free_text), "origin": draw(st.sampled_from(["source", "editorial"]))},
+        "dateline": dateline,
+        "published": published,
+        "modified": modified,
+        "language": maybe(draw(languages)),
+        "url": maybe("https://news.example.org/2025/02/03/story.html?utm=a&b=c"),
+        "publisher": maybe(draw(agents)),
+        "authors": draw(st.lists(agents, max_size=3)),
+        "body": {"text": body, "blocks": blocks},
+        "event": main,
+        "participants": participants,
+        "statements": statements,
+        "referenced_events": referenced,
+    }
+    return NewsReport.model_validate(data)
+
+
+def _earlier(a: str, b: str) -> bool:
+    """Whether moment `a` is before `b`, as the model compares them (by day unless both have times)."""
+    x, y = datetime.fromisoformat(a), datetime.fromisoformat(b)
+    if len(a) > 10 and len(b) > 10:
+        return x < y
+    return x.date() < y.date()

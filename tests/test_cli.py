@@ -163,3 +163,31 @@ def test_no_arguments_shows_help() -> None:
     """Running with no arguments prints the commands."""
     result = run()
     assert b"convert" in result.stdout + result.stderr
+
+
+def test_jsonld_round_trip_and_validate(tmp_path: Path, shared: Path) -> None:
+    """json → jsonld → json through the CLI is lossless; validate checks JSON-LD against the vocabulary."""
+    out = tmp_path / "r.jsonld"
+    assert run("convert", REPORT, "-o", str(out)).returncode == 0
+    back = run("convert", str(out), "--to", "json")
+    assert back.returncode == 0, back.stderr
+    assert back.stdout == (EXAMPLES / "report.json").read_bytes()
+    vocabulary = shared / "vendor" / "schemaorg" / "schemaorg-current-https.jsonld"
+    result = run("validate", "--schemaorg", str(vocabulary), str(out))
+    assert (result.returncode, result.stdout.decode()) == (0, f"{out}: ok\n")
+    out.write_bytes(out.read_bytes().replace(b'"Claim"', b'"Assertion"'))
+    result = run("validate", "--schemaorg", str(vocabulary), str(out))
+    assert result.returncode == 1
+    assert "unknown type 'http://schema.org/Assertion'" in result.stdout.decode()
+
+
+def test_web_markup_reads_with_warnings_on_stderr() -> None:
+    """Web pages and publishers' JSON-LD convert; what could not be mapped is a warning on stderr."""
+    web = EXAMPLES.parent / "tests" / "data" / "web"
+    result = run("convert", str(web / "page-several-blocks.html"), "--to", "json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["headline"]["text"] == "Minister resigns over procurement report"
+    markup = web / "plain-newsarticle.jsonld"
+    result = run("convert", str(markup), "--to", "json")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.decode() == f"newsreport: warning: {markup}: not mapped: article image\n"

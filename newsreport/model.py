@@ -34,6 +34,10 @@ surrogates cannot reach the model at all: pydantic refuses them as invalid Unico
 Text = Annotated[str, Field(min_length=1, pattern=_XML_SAFE)]
 """A non-empty string. Empty strings are not values: an unknown value is `null`."""
 
+Label = Annotated[str, Field(min_length=1, pattern=r"^[^\x00-\x1f\ufffe\uffff]*$")]
+"""A non-empty name on one line: no tab, line break or other control character (NewsML-G2
+names allow none)."""
+
 LocalId = Annotated[str, Field(pattern=r"^[A-Za-z_][A-Za-z0-9_.-]*$", max_length=200)]
 """A report-local id: an XML NCName, so it can serve as a NewsML-G2 `partid` unchanged."""
 
@@ -164,7 +168,7 @@ class Agent(_Model):
 
     kind: Literal["person", "organization"] | None = None
     """Whether a person or an organization; unknown when the source gives only a name."""
-    name: Text
+    name: Label
     """The name as given by the source."""
     url: Iri | None = None
     """A page about the agent, if the source gives one."""
@@ -191,7 +195,7 @@ class Body(_Model):
 class Name(_Model):
     """Another name or spelling of a participant."""
 
-    text: Text
+    text: Label
     """The name."""
     language: LanguageTag | None = None
     """Its language or script, as a BCP 47 tag (`fa` for a Persian spelling)."""
@@ -202,8 +206,8 @@ class Identifier(_Model):
 
     scheme: Code
     """The scheme: `wikidata`, `iso3166-1`, `geonames`, ..."""
-    value: Text
-    """The identifier within the scheme, e.g. `Q794`."""
+    value: Annotated[str, Field(pattern=r"^\S+$")]
+    """The identifier within the scheme, e.g. `Q794` (no white space)."""
 
     @model_validator(mode="after")
     def _well_formed(self) -> Identifier:
@@ -215,7 +219,7 @@ class Identifier(_Model):
 class Title(_Model):
     """A title or office a person holds, as the text prints it."""
 
-    text: Text
+    text: Label
     """The title as printed, e.g. `Iranian Parliament Speaker`."""
     organization: LocalId | None = None
     """The organization the title belongs to: the id of an organization participant."""
@@ -228,7 +232,7 @@ class _Participant(_Model):
     """The participant's id within this report."""
     kind: str
     """What the participant is; each subclass fixes it."""
-    name: Text
+    name: Label
     """The name in its fullest form in the text."""
     other_names: tuple[Name, ...] = ()
     """Other names and spellings, each with its language if known."""
@@ -288,7 +292,7 @@ class _EventBase(_Model):
     """The event's id within this report."""
     kind: Code
     """What kind of event: `visit`, `press-conference`, `meeting`, `assumption-of-office`, ..."""
-    name: Text
+    name: Label
     """A short descriptive name."""
     date: PartialDate | None = None
     """When it happened, as precisely as known."""

@@ -8,6 +8,7 @@ satisfy the invariants by construction.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from typing import Any
 
@@ -53,6 +54,8 @@ _SAFE_CHARS = st.characters(
 text_piece = st.one_of(st.sampled_from(TRICKY), st.text(_SAFE_CHARS, min_size=1, max_size=12))
 free_text = st.lists(text_piece, min_size=1, max_size=4).map("".join)
 """Any non-empty string the model accepts, tricky parts included."""
+labels = free_text.map(lambda text: re.sub(r"[\x00-\x1f]", " ", text))
+"""A name: the same, on one line."""
 
 local_ids = st.from_regex(r"[A-Za-z_][A-Za-z0-9_.-]{0,8}", fullmatch=True)
 codes = st.from_regex(r"[a-z][a-z0-9]{0,6}(-[a-z0-9]{1,4}){0,2}", fullmatch=True)
@@ -113,15 +116,15 @@ def reports(draw: st.DrawFn, max_items: int = 4) -> NewsReport:
     kinds = draw(st.lists(st.sampled_from(["person", "organization", "place"]), max_size=max_items + 2))
     countries = [next(ids)] if draw(st.booleans()) else []
     for cid in countries:
-        participants.append({"id": cid, "kind": "place", "place_type": "country", "name": draw(free_text)})
+        participants.append({"id": cid, "kind": "place", "place_type": "country", "name": draw(labels)})
     orgs: list[str] = []
     for kind in kinds:
         p: dict[str, Any] = {
             "id": next(ids),
             "kind": kind,
-            "name": draw(free_text),
+            "name": draw(labels),
             "other_names": [
-                {"text": draw(free_text), "language": maybe(draw(languages))} for _ in range(draw(st.integers(0, 2)))
+                {"text": draw(labels), "language": maybe(draw(languages))} for _ in range(draw(st.integers(0, 2)))
             ],
             "identifiers": [{"scheme": "wikidata", "value": f"Q{draw(st.integers(1, 10**8))}"}]
             if draw(st.booleans())
@@ -139,6 +142,8 @@ def reports(draw: st.DrawFn, max_items: int = 4) -> NewsReport:
             titles = []
             for _ in range(draw(st.integers(0, 2))):
                 e = excerpt()
+                if re.search(r"[\x00-\x1f]", e["text"]):
+                    continue  # a title is one line
                 titles.append(
                     {
                         "text": e["text"],
@@ -163,7 +168,7 @@ def reports(draw: st.DrawFn, max_items: int = 4) -> NewsReport:
         return {
             "id": next(ids),
             "kind": draw(codes),
-            "name": draw(free_text),
+            "name": draw(labels),
             "date": maybe(draw(partial_dates())),
             "place": maybe(draw(st.sampled_from(places))) if places else None,
             "participations": participations(),
@@ -219,7 +224,7 @@ def reports(draw: st.DrawFn, max_items: int = 4) -> NewsReport:
     if published and modified and _earlier(modified, published):
         published, modified = modified, published
     agents = st.fixed_dictionaries(
-        {"kind": st.sampled_from(["person", "organization", None]), "name": free_text},
+        {"kind": st.sampled_from(["person", "organization", None]), "name": labels},
         optional={"url": st.sampled_from(["https://news.example.org/staff/1", "mailto:desk@news.example.org"])},
     )
     dateline = None

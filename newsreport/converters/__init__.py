@@ -6,14 +6,16 @@ import os
 import re
 from pathlib import PurePath
 
-from newsreport.converters import jsonld, native
+from newsreport.converters import jsonld, native, newsml_g2
 from newsreport.converters.format import Format
 from newsreport.errors import UnknownFormatError
 
-FORMATS: dict[str, Format] = {f.name: f for f in (native.JSON, native.JSONL, jsonld.FORMAT, jsonld.HTML)}
+FORMATS: dict[str, Format] = {
+    f.name: f for f in (native.JSON, native.JSONL, jsonld.FORMAT, newsml_g2.FORMAT, jsonld.HTML)
+}
 """Every format newsreport knows, by name."""
 
-ALIASES: dict[str, str] = {"ndjson": "jsonl"}
+ALIASES: dict[str, str] = {"ndjson": "jsonl", "newsml": "newsml-g2", "json-ld": "jsonld"}
 """Other names a format answers to."""
 
 
@@ -43,6 +45,8 @@ def sniff(data: bytes) -> Format:
             return FORMATS["jsonld"]
         # Pretty JSON indents its inner lines; JSON Lines starts every line with '{'.
         return FORMATS["jsonl"] if b"\n{" in data.strip() else FORMATS["json"]
+    if head == b"<" and re.search(rb"<(\w+:)?(newsItem|newsMessage)\b", data[:8192]):
+        return FORMATS["newsml-g2"]
     if head == b"<" and re.match(rb"\s*(<!--.*?-->\s*)*<(!doctype html|html)", data[:4096], re.IGNORECASE | re.DOTALL):
         return FORMATS["html"]
     raise UnknownFormatError("<unnamed input>", sorted(FORMATS), hint="; name it with --from")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -100,14 +101,18 @@ class Format:
         return out.getvalue()
 
     def write_all(self, reports: Iterable[NewsReport], stream: BinaryIO) -> None:
-        """Write `reports` to `stream`; a document format takes exactly one."""
-        if self.write_stream is not None:
-            self.write_stream(reports, stream)
-            return
-        if self.write is None:
-            raise WriteError(f"{self.name} is read only")
+        """Write `reports` to `stream`.
+
+        A format with both writers writes one report as a document and more as a stream (one
+        NewsML-G2 newsItem, or a newsMessage); a document format takes exactly one.
+        """
         iterator = iter(reports)
-        first = next(iterator, None)
-        if first is None or next(iterator, None) is not None:
+        head = list(itertools.islice(iterator, 2))
+        if self.write is not None and len(head) == 1:
+            stream.write(self.write(head[0]))
+        elif self.write_stream is not None:
+            self.write_stream(itertools.chain(head, iterator), stream)
+        elif self.write is None:
+            raise WriteError(f"{self.name} is read only")
+        else:
             raise WriteError(f"{self.name} holds exactly one report; write many to a stream format or a directory")
-        stream.write(self.write(first))

@@ -10,19 +10,19 @@ has no place in the model is named in one `ReadWarning`, never dropped silently.
 
 from __future__ import annotations
 
-import email.utils
 import hashlib
 import json
 import re
 import uuid
 import warnings
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 import lxml.html
 from pydantic import ValidationError
 
+from newsreport.converters.dates import lenient_date
 from newsreport.converters.jsonld import offline
 from newsreport.errors import ReadError, ReadWarning
 from newsreport.model import NewsReport
@@ -273,7 +273,7 @@ class _Mapper:
         raw = self.text(node, prop)
         if raw is None:
             return None
-        parsed = _lenient_date(raw)
+        parsed = lenient_date(raw)
         if parsed is None:
             self.skipped.append(f"{prop} {raw!r} (not a date)")
             return None
@@ -373,22 +373,3 @@ class _Mapper:
             n += 1
             local = f"{base}-{n}"
         return local
-
-
-def _lenient_date(raw: str) -> date | None:
-    """A date, or a date-time with its offset, from the forms publishers write.
-
-    ISO 8601 in any of its usual spellings (`Z`, `+01:00`, `+0100`, a space for `T`), or an RFC
-    2822 date. A date-time without an offset cannot be placed in time, so only its day is kept.
-    """
-    text = raw.strip()
-    try:
-        if len(text) == 10:
-            return date.fromisoformat(text)
-        parsed = datetime.fromisoformat(text.replace(" ", "T", 1))
-    except ValueError:
-        try:
-            parsed = email.utils.parsedate_to_datetime(text)
-        except (TypeError, ValueError):
-            return None
-    return parsed if parsed.tzinfo is not None else parsed.date()

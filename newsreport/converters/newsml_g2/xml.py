@@ -1,0 +1,111 @@
+"""Namespaces, safe parsing and small helpers shared by the NewsML-G2 reader, writer and checks."""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from newsreport.errors import ReadError
+from newsreport.model import Span
+
+NAR = "http://iptc.org/std/nar/2006-10-01/"
+NITF = "http://iptc.org/std/NITF/2006-10-18/"
+XHTML = "http://www.w3.org/1999/xhtml"
+NR = "https://w3id.org/newsreport/ns#"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+XS = "http://www.w3.org/2001/XMLSchema"
+NSMAP = {None: NAR, "nitf": NITF, "nr": NR, "xs": XS}
+
+IPTC_CATALOG = "http://www.iptc.org/std/catalog/catalog.IPTC-G2-Standards_41.xml"
+CV = "https://w3id.org/newsreport/cv/"
+SCHEMES = {
+    "nrrel": CV + "rel/",
+    "nrrole": CV + "role/",
+    "nrstmt": CV + "statementkind/",
+    "nrevent": CV + "eventkind/",
+    "nrname": CV + "namerole/",
+}
+"""The project's schemes, declared in every item's inline catalog."""
+ID_SCHEME = CV + "id/"
+"""Base of the scheme URIs declared for identifier schemes that IPTC's catalog lacks."""
+IPTC_ALIASES = frozenset({"ninat", "stat", "cpnat", "wikidata", "geonames", "iso3166-1a2", "medtop", "nprov"})
+"""Aliases of IPTC's catalog that we write or check: only these are certain (vendor examples)."""
+
+
+def nar(tag: str) -> str:
+    return f"{{{NAR}}}{tag}"
+
+
+def nr(name: str) -> str:
+    return f"{{{NR}}}{name}"
+
+
+def spans_value(spans: tuple[Span, ...] | list[Span]) -> str:
+    """Spans as an attribute value: `START-END` tokens, space-separated."""
+    return " ".join(f"{s.start}-{s.end}" for s in spans)
+
+
+def parse_spans(value: str | None) -> list[dict[str, int]]:
+    """The spans an attribute value lists."""
+    spans = []
+    for token in (value or "").split():
+        start, _, end = token.partition("-")
+        spans.append({"start": int(start), "end": int(end)})
+    return spans
+
+
+_PROLOG_DOCTYPE = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<\?.*?\?>\s*|<!--.*?-->\s*)*<!DOCTYPE", re.DOTALL)
+"""A DOCTYPE before the root element, found before the parser sees it (no entity is ever built)."""
+
+_PARSER = etree.XMLParser(
+    resolve_entities=False,
+    no_network=True,
+    load_dtd=False,
+    dtd_validation=False,
+    huge_tree=False,
+    remove_blank_text=False,
+)
+
+
+def parse(data: bytes, source: str) -> etree._Element:
+    """Parse XML safely: no DTD, no entity expansion, no network, no file a document asks for.
+
+    A DOCTYPE is refused outright: NewsML-G2 never needs one, and it is how entity bombs and
+    external-entity reads get in.
+    """
+    if _PROLOG_DOCTYPE.match(data):
+        raise ReadError("a DOCTYPE is not allowed (entities and DTDs are refused)", source=source, format="newsml-g2")
+    try:
+        root = etree.fromstring(data, _PARSER)
+    except etree.XMLSyntaxError as exc:
+        line, column = exc.position
+        raise ReadError(
+            f"not well-formed XML: {exc.msg}", source=source, location=f"line {line}, column {column}"
+        ) from None
+    tree = root.getroottree()
+    if tree.docinfo.doctype:
+        raise ReadError("a DOCTYPE is not allowed (entities and DTDs are refused)", source=source, format="newsml-g2")
+    return root
+
+
+def local(element: etree._Element) -> str:
+    """An element's name without its namespace, lower-cased (agencies vary both)."""
+    tag = element.tag
+    return etree.QName(tag).localname.lower() if isinstance(tag, str) else ""
+
+
+def children(element: etree._Element | None, name: str) -> list[etree._Element]:
+    """Child elements called `name`, whatever their namespace or letter case."""
+    return [] if element is None else [c for c in element if local(c) == name.lower()]
+
+
+def child(element: etree._Element | None, name: str) -> etree._Element | None:
+    if element is None:
+        return None
+    return next((c for c in element if local(c) == name.lower()), None)
+
+
+def text_of(element: etree._Element | None) -> str:
+    """All the text inside an element, exactly."""
+    return "" if element is None else "".join(element.itertext())

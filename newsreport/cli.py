@@ -139,10 +139,17 @@ def validate(
             help="schema.org's vocabulary file (schemaorg-current-https.jsonld): check JSON-LD terms against it.",
         ),
     ] = None,
+    newsml_xsd: Annotated[
+        Path | None,
+        typer.Option(
+            envvar="NEWSREPORT_NEWSML_XSD",
+            help="The NewsML-G2 XSD (or a driver that imports it with NITF): check NewsML-G2 files against it.",
+        ),
+    ] = None,
 ) -> None:
     """Check files against the JSON Schema, the model's rules and their format's own standard."""
     with _reported():
-        options = CheckOptions(schemaorg=_existing(schemaorg))
+        options = CheckOptions(schemaorg=_existing(schemaorg), newsml_xsd=_existing(newsml_xsd))
         inputs = [_Input.of(name, from_) for name in files]
         checked = []
         for source in inputs:

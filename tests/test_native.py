@@ -80,5 +80,7 @@ def test_formats_are_found_by_name_extension_and_content() -> None:
     assert format_for_path("report.json").name == "json"
     assert sniff(b'{"a": 1}\n{"a": 2}\n').name == "jsonl"
     assert sniff(b'{\n  "a": 1\n}\n').name == "json"
-    with pytest.raises(UnknownFormatError, match=r"unknown format '\.txt' \(known: html, json, jsonl, jsonld, newsml-g2\)"):
+    with pytest.raises(
+        UnknownFormatError, match=r"unknown format '\.txt' \(known: html, json, jsonl, jsonld, newsml-g2\)"
+    ):
         format_for_path("notes.txt")

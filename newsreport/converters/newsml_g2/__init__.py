@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from newsreport.converters.format import Format
+from newsreport.converters.newsml_g2.check import check
 from newsreport.converters.newsml_g2.reader import read, read_items
 from newsreport.converters.newsml_g2.writer import write, write_message
 
@@ -15,6 +16,7 @@ FORMAT = Format(
     write=write,
     read_stream=read_items,
     write_stream=write_message,
+    check=check,
 )
 
 __all__ = ["FORMAT", "read", "read_items", "write", "write_message"]

@@ -28,6 +28,7 @@ from newsreport.converters.newsml_g2.xml import (
     nr,
     parse,
     parse_spans,
+    path,
     text_of,
 )
 from newsreport.errors import ReadError, ReadWarning
@@ -101,7 +102,7 @@ class _Item:
         self.subjects: list[etree._Element] = []
 
     def where(self, element: etree._Element) -> str:
-        return str(element.getroottree().getpath(element))
+        return path(element)
 
     def clean(self, text: str) -> str:
         """Our own text exactly; an agency's with its layout white space folded."""
@@ -222,6 +223,8 @@ class _Item:
 
     def dateline(self) -> Node | None:
         element = child(self.meta, "dateline")
+        if element is None and not self.own:
+            element = self.find_body("dateline")  # some agencies put it only in the NITF head
         located = child(self.meta, "located")
         place = self.place_of(located) if located is not None else None
         if element is None or not (self.own or text_of(element).strip()):

@@ -109,3 +109,19 @@ def child(element: etree._Element | None, name: str) -> etree._Element | None:
 def text_of(element: etree._Element | None) -> str:
     """All the text inside an element, exactly."""
     return "" if element is None else "".join(element.itertext())
+
+
+def path(element: etree._Element) -> str:
+    """A readable XPath of an element, by local names: `/newsItem/contentMeta/subject[3]`."""
+    steps = []
+    node: etree._Element | None = element
+    while node is not None:
+        parent = node.getparent()
+        step = etree.QName(node).localname
+        if parent is not None:
+            same = [c for c in parent if c.tag == node.tag]
+            if len(same) > 1:
+                step += f"[{same.index(node) + 1}]"
+        steps.append(step)
+        node = parent
+    return "/" + "/".join(reversed(steps))

@@ -1,0 +1,287 @@
+"""IPTC NewsML-G2: schema-valid output, lossless for our items, lenient for agencies', safe on hostile XML."""
+
+from __future__ import annotations
+
+import io
+import time
+import warnings
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from lxml import etree
+
+from newsreport import NewsReport, ReadError, read, write
+from newsreport.converters import FORMATS
+from newsreport.converters.format import CheckOptions
+from newsreport.errors import ReadWarning
+
+from .conftest import EXAMPLES, ROOT
+from .strategies import reports
+
+DATA = ROOT / "tests" / "data" / "newsml"
+NEWSML = FORMATS["newsml-g2"]
+
+
+@pytest.fixture(scope="module")
+def vendor(shared: Path) -> Path:
+    return shared / "vendor" / "newsml-g2"
+
+
+@pytest.fixture(scope="module")
+def xsd(vendor: Path) -> etree.XMLSchema:
+    """NewsML-G2 2.35 and NITF 3.6 together, so NITF bodies are checked too."""
+    return etree.XMLSchema(etree.parse(str(vendor / "newsml-g2_2.35-with-nitf-3.6.xsd")))
+
+
+def _assert_valid(schema: etree.XMLSchema, data: bytes) -> None:
+    assert schema.validate(etree.fromstring(data)), schema.error_log
+
+
+def test_example_is_current(report: NewsReport) -> None:
+    """examples/report.newsml.xml is what the writer makes of examples/report.json."""
+    assert write(report, "newsml-g2") == (EXAMPLES / "report.newsml.xml").read_bytes()
+
+
+def test_example_round_trip_and_validity(report: NewsReport, xsd: etree.XMLSchema) -> None:
+    """json → newsml-g2 → json is equal, and the item is valid NewsML-G2 with a valid NITF body."""
+    data = write(report, "newsml-g2")
+    _assert_valid(xsd, data)
+    assert read(data, "newsml-g2") == report
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(generated=reports())
+def test_generated_round_trip_and_validity(generated: NewsReport, xsd: etree.XMLSchema) -> None:
+    """Every generated report gives a schema-valid item that reads back equal, byte-stable."""
+    data = write(generated, "newsml-g2")
+    _assert_valid(xsd, data)
+    again = read(data, "newsml-g2")
+    assert again == generated
+    assert write(again, "newsml-g2") == data
+
+
+def test_many_reports_become_one_valid_news_message(report: NewsReport, xsd: etree.XMLSchema) -> None:
+    """Several reports are one newsMessage, valid despite repeated statement ids, read back in order."""
+    others = [
+        report,
+        report.model_copy(update={"id": "urn:example:2"}),
+        report.model_copy(update={"id": "urn:example:3"}),
+    ]
+    out = io.BytesIO()
+    NEWSML.write_all(others, out)
+    assert etree.QName(etree.fromstring(out.getvalue())).localname == "newsMessage"
+    _assert_valid(xsd, out.getvalue())
+    assert list(NEWSML.read_all(io.BytesIO(out.getvalue()))) == others
+    with pytest.raises(ReadError, match="holds 3 news items, not one"):
+        NEWSML.read_one(out.getvalue())
+
+
+def test_iptc_reader_understands_our_output(report: NewsReport) -> None:
+    """IPTC's own library finds the headline, the subjects and the partMeta statements."""
+    import NewsMLG2
+
+    item = NewsMLG2.NewsMLG2Document(write(report, "newsml-g2")).get_item()
+    assert item.guid == report.id
+    assert str(item.contentmeta.headline) == report.headline.text
+    subjects = [(s.literal, str(s.name[0])) for s in item.contentmeta.subject]
+    assert subjects[: len(report.participants)] == [(p.id, p.name) for p in report.participants]
+    parts = [(p.partid, str(p.description)) for p in item.partmeta]
+    assert parts == [(s.id, s.text) for s in report.statements]
+    speakers = [[i.literal for i in p.infosource] for p in item.partmeta]
+    assert speakers == [list(s.speakers) for s in report.statements]
+    assert NewsMLG2.qcode_to_uri("nrstmt:direct") == "https://w3id.org/newsreport/cv/statementkind/direct"
+
+
+def test_direct_quotes_are_marked_in_the_nitf_body(report: NewsReport) -> None:
+    """Each direct quote is a NITF <q> with its speaker, pointed to by its statement's partMeta."""
+    root = etree.fromstring(write(report, "newsml-g2"))
+    ns = {"n": "http://iptc.org/std/nar/2006-10-01/", "nitf": "http://iptc.org/std/NITF/2006-10-18/"}
+    quotes = {q.get("id"): (q.text, q.get("quote-source")) for q in root.iterfind(".//nitf:q", ns)}
+    direct = [s for s in report.statements if s.kind == "direct"]
+    names = {p.id: p.name for p in report.participants}
+    refs = {p.get("partid"): p.get("contentrefs") for p in root.iterfind("n:partMeta", ns)}
+    assert sorted(quotes.values()) == sorted((s.text, names[s.speakers[0]]) for s in direct)
+    assert all(quotes[refs[s.id]][0] == s.text for s in direct)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "LISTING_1_A_NewsML-G2_News_Item.xml",
+        "LISTING_2_NewsML-G2_Text_Document.xml",
+        "LISTING_16_A_Set_of_Events_carried_in_a_News_Item.xml",
+        "LISTING_22_Sports_story_in_NewsML-G2NITF.xml",
+        "ap_metadata_example.xml",
+    ],
+)
+def test_official_examples_read(vendor: Path, name: str) -> None:
+    """Every official example newsItem reads into a report."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ReadWarning)
+        got = NEWSML.read_one((vendor / "examples" / name).read_bytes(), name)
+    assert got.id.startswith(("urn:newsml:", "tag:"))
+
+
+def test_official_examples_are_all_news_items_or_refused_clearly(vendor: Path) -> None:
+    """The one example that is not a newsItem (a conceptItem) is refused by name, not by a traceback."""
+    read_here = {n for n in (vendor / "examples").iterdir()} - {
+        vendor / "examples" / "LISTING_14_Event_sent_as_a_Concept_Item.xml"
+    }
+    assert len(read_here) == 5
+    with pytest.raises(ReadError, match="the root element is <conceptitem>, not a newsItem or newsMessage"):
+        NEWSML.read_one((vendor / "examples" / "LISTING_14_Event_sent_as_a_Concept_Item.xml").read_bytes())
+
+
+def test_official_examples_map_their_content(vendor: Path) -> None:
+    """Headlines, dates, creators, located places, person subjects, asserts' names and NITF bodies map."""
+
+    def load(name: str) -> NewsReport:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ReadWarning)
+            return NEWSML.read_one((vendor / "examples" / name).read_bytes(), name)
+
+    text = load("LISTING_2_NewsML-G2_Text_Document.xml")
+    assert text.headline.text == 'Fed to halt QE to avert "bubble"'
+    assert text.published is not None and text.published.isoformat() == "2016-11-21T15:21:06-05:00"
+    assert [a.name for a in text.authors] == ["Meredith Jameson"]
+    assert text.body is not None and len(text.body.blocks) == 2
+    sports = load("LISTING_22_Sports_story_in_NewsML-G2NITF.xml")
+    assert [p.name for p in sports.participants if p.kind == "person"] == ["Doug Davis", "Freddy Garcia"]
+    ap = load("ap_metadata_example.xml")
+    assert [(p.kind, p.name) for p in ap.participants] == [
+        ("place", "Kentucky"),
+        ("person", "Keegan Murray"),
+        ("organization", "Volkswagen AG"),
+    ]
+    assert ap.headline.origin == "editorial"
+    listing = load("LISTING_16_A_Set_of_Events_carried_in_a_News_Item.xml")
+    assert [e.name for e in listing.referenced_events] == [
+        "IPTC Autumn Meeting 2018",
+        "Annomarket text analytics EU project",
+        "Accidental Heroes",
+    ]
+
+
+AGENCY = {
+    "xhtml-body.xml": (
+        "EU ministers agree joint gas purchasing deal",
+        "BRUSSELS, June 12 (Agency Example) -",
+        '"This is a historic step," Energy Commissioner Kadri Simson said.',
+    ),
+    "sloppy-dates.xml": (
+        "Hitzewelle erreicht München",
+        "MÜNCHEN, 15. August",
+        "Die Temperaturen in München stiegen auf 36 Grad.",
+    ),
+    "odd-order.xml": ("Harbour bridge reopens after repairs", "SYDNEY, March 2", "Crews replaced 40 expansion joints."),
+    "nitf-blocks.xml": (
+        "Late goal settles the cup final",
+        "LONDON, May 25",
+        '"We never stopped believing," the captain said.',
+    ),
+    "no-namespace.xml": ("Town council approves new library", "SPRINGFIELD", "The council voted 7 to 2."),
+    "newsmessage-two-items.xml": (
+        "Dock workers strike in Hamburg",
+        "HAMBURG, Jan 20",
+        "Dock workers in Hamburg walked out on Monday.",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(AGENCY))
+def test_agency_files_read(name: str) -> None:
+    """Agency-style items give the expected headline, dateline and body (its last block)."""
+    headline, dateline, last_block = AGENCY[name]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ReadWarning)
+        got = next(NEWSML.read_all(io.BytesIO((DATA / name).read_bytes()), name))
+    assert got.headline.text == headline
+    assert got.dateline is not None and got.dateline.text == dateline
+    assert got.body is not None and got.body.text.endswith(last_block)
+
+
+def test_agency_fixtures_are_all_tested() -> None:
+    assert sorted(p.name for p in DATA.iterdir()) == sorted(AGENCY)
+
+
+def test_agency_details() -> None:
+    """Sloppy dates are understood, relative order does not matter, and Wikidata ids are kept."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ReadWarning)
+        sloppy = NEWSML.read_one((DATA / "sloppy-dates.xml").read_bytes())
+        odd = NEWSML.read_one((DATA / "odd-order.xml").read_bytes())
+        xhtml = NEWSML.read_one((DATA / "xhtml-body.xml").read_bytes())
+        message = list(NEWSML.read_all(io.BytesIO((DATA / "newsmessage-two-items.xml").read_bytes())))
+    assert sloppy.published is not None and sloppy.published.isoformat() == "2024-08-15T09:45:00+02:00"
+    assert sloppy.modified is not None and sloppy.modified.isoformat() == "2024-08-15T12:30:00+02:00"
+    assert odd.language == "en-AU" and [(p.name, p.identifiers[0].value) for p in odd.participants] == [
+        ("Sydney", "Q3130")
+    ]
+    assert xhtml.dateline is not None and xhtml.dateline.place == "brussels"
+    assert xhtml.publisher is not None and xhtml.publisher.name == "Agency Example"
+    assert [r.headline.text for r in message] == ["Dock workers strike in Hamburg", "Rail strike called off in Lyon"]
+
+
+def test_what_cannot_be_mapped_is_a_warning() -> None:
+    """Unmapped parts are named in one warning, and reading still succeeds."""
+    with pytest.warns(ReadWarning, match=r"not mapped: subject medtop:15054000 \(no type\)"):
+        NEWSML.read_one((DATA / "nitf-blocks.xml").read_bytes(), "nitf-blocks.xml")
+
+
+# Hostile XML -----------------------------------------------------------------------------------
+
+BILLION_LAUGHS = b"""<?xml version="1.0"?>
+<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+<!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+<!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
+<!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
+<!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
+<!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
+<!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">]>
+<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:x:1">
+<contentMeta><headline>&lol9;</headline></contentMeta></newsItem>
+"""
+
+
+def _external_entity(target: Path) -> bytes:
+    return (
+        f'<?xml version="1.0"?>\n<!DOCTYPE n [<!ENTITY secret SYSTEM "file://{target}">]>\n'
+        '<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:x:1">'
+        "<contentMeta><headline>&secret;</headline></contentMeta></newsItem>"
+    ).encode()
+
+
+@pytest.mark.parametrize("kind", ["billion-laughs", "external-entity"])
+def test_hostile_documents_fail_fast_in_one_line(kind: str, tmp_path: Path) -> None:
+    """Entity bombs and external entities are refused at the DOCTYPE, quickly, reading no file."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP SECRET")
+    data = BILLION_LAUGHS if kind == "billion-laughs" else _external_entity(secret)
+    started = time.perf_counter()
+    with pytest.raises(ReadError) as caught:
+        NEWSML.read_one(data, f"{kind}.xml")
+    assert time.perf_counter() - started < 1.0
+    assert str(caught.value) == f"{kind}.xml: a DOCTYPE is not allowed (entities and DTDs are refused)"
+    assert "TOP SECRET" not in str(caught.value)
+
+
+def test_validate_with_xsd_and_integrity_checks(vendor: Path, report: NewsReport) -> None:
+    """validate runs the XSD when given, and always the link checks the XSD cannot make."""
+    options = CheckOptions(newsml_xsd=vendor / "newsml-g2_2.35-with-nitf-3.6.xsd")
+    data = write(report, "newsml-g2")
+    assert NEWSML.problems(data, "r.xml", options) == []
+    broken = data.replace(b'contentrefs="q1"', b'contentrefs="q9"').replace(
+        b'qcode="nrstmt:partial"', b'qcode="stmt:partial"'
+    )
+    broken = broken.replace(
+        b'<related rel="nrrel:affiliation" literal="iranian-parliament"/>',
+        b'<related rel="nrrel:affiliation" literal="majlis"/>',
+    )
+    broken = broken.replace(b"<headline", b"<headline bogus='1'", 1)
+    found = [(p.path, p.message) for p in NEWSML.problems(broken, "r.xml", options)]
+    assert found[0][0].startswith("line ") and "bogus" in found[0][1]
+    assert ("/newsItem/partMeta[4]", "contentrefs 'q9' names no element of the item") in found
+    assert ("/newsItem/partMeta[8]/role/@qcode", "scheme alias 'stmt' of 'stmt:partial' is not declared") in found
+    assert ("/newsItem/contentMeta/subject[1]/related[2]", "literal 'majlis' names no subject of the item") in found

@@ -192,3 +192,28 @@ def test_web_markup_reads_with_warnings_on_stderr() -> None:
     result = run("convert", str(markup), "--to", "json")
     assert result.returncode == 0, result.stderr
     assert result.stderr.decode() == f"newsreport: warning: {markup}: not mapped: article image\n"
+
+
+def test_newsml_round_trip_and_validate(tmp_path: Path, shared: Path) -> None:
+    """json → newsml-g2 → json through the CLI is lossless; validate takes the XSD by option or variable."""
+    out = tmp_path / "r.xml"
+    assert run("convert", REPORT, "-o", str(out)).returncode == 0
+    assert out.read_bytes() == (EXAMPLES / "report.newsml.xml").read_bytes()
+    back = run("convert", str(out), "--to", "json")
+    assert (back.returncode, back.stdout) == (0, (EXAMPLES / "report.json").read_bytes())
+    xsd = shared / "vendor" / "newsml-g2" / "newsml-g2_2.35-with-nitf-3.6.xsd"
+    result = run("validate", "--newsml-xsd", str(xsd), str(out))
+    assert (result.returncode, result.stdout.decode()) == (0, f"{out}: ok\n")
+    out.write_bytes(out.read_bytes().replace(b"<pubStatus", b"<pubstatus", 1))
+    result = run("validate", "--newsml-xsd", str(xsd), str(out))
+    assert result.returncode == 1
+    assert "pubstatus" in result.stdout.decode()
+
+
+def test_hostile_xml_exits_1_in_one_line(tmp_path: Path) -> None:
+    """A DOCTYPE is refused with one line on stderr and exit code 1."""
+    bomb = tmp_path / "bomb.xml"
+    bomb.write_bytes(b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><newsItem>&a;</newsItem>')
+    result = run("convert", str(bomb), "--to", "json")
+    assert result.returncode == 1
+    assert result.stderr.decode() == f"newsreport: error: {bomb}: a DOCTYPE is not allowed (entities and DTDs are refused)\n"

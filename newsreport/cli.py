@@ -18,7 +18,7 @@ from typing import Annotated, BinaryIO, Literal
 
 import typer
 
-from newsreport.converters import FORMATS, Format, format_for_path, get_format, sniff
+from newsreport.converters import FORMATS, Format, csv_, format_for_path, get_format, sniff
 from newsreport.converters.format import CheckOptions
 from newsreport.errors import LossError, NewsReportError, ReadWarning, UnknownFormatError
 from newsreport.files import write_atomically
@@ -87,12 +87,24 @@ class _Input:
             data = sys.stdin.buffer.read()
             return cls("<stdin>", get_format(from_) if from_ else sniff(data), data=data)
         path = Path(name)
-        if not path.is_file():
+        if not path.exists():
             raise UsageError(f"{name}: no such file")
         return cls(name, get_format(from_) if from_ else format_for_path(path), path=path)
 
-    def open(self) -> BinaryIO:
-        return self.path.open("rb") if self.path else io.BytesIO(self.data)
+    def reports(self) -> Iterator[NewsReport]:
+        """The input's reports, streamed (a folder or a package through its format's own reader)."""
+        if self.path is not None and self.format.read_path is not None:
+            yield from self.format.read_path(self.path, self.label)
+            return
+        if self.path is not None and self.path.is_dir():
+            raise UsageError(f"{self.label}: is a folder, and {self.format.name} is not a folder format")
+        with self.path.open("rb") if self.path else io.BytesIO(self.data) as stream:
+            yield from self.format.read_all(stream, self.label)
+
+    def problems(self, options: CheckOptions) -> list[Problem]:
+        if self.path is not None:
+            return self.format.problems_at(self.path, self.label, options)
+        return self.format.problems(self.data, self.label, options)
 
 
 @app.command()
@@ -104,18 +116,30 @@ def convert(
         str | None,
         typer.Option("--to", "-t", help=f"Output format: {_NAMES} (default: from the output name)."),
     ] = None,
+    excel: Annotated[
+        bool,
+        typer.Option(help="CSV for spreadsheets: a BOM, and cells a spreadsheet would run as formulas escaped with '."),
+    ] = False,
 ) -> None:
     """Convert reports from one format to another."""
     with _reported():
         target = _output_format(to, output)
+        if excel:
+            if target.name not in csv_.EXCEL:
+                raise UsageError(f"--excel is for csv and csv-flat, not {target.name}")
+            target = csv_.EXCEL[target.name]
         sources = [_Input.of(name, from_) for name in inputs]
+        reports = (report for source in sources for report in source.reports())
         if output in (None, "-"):
-            target.write_all(_reports(sources), sys.stdout.buffer)
+            target.write_all(reports, sys.stdout.buffer)
             return
         out = Path(output)
         if any(s.path and s.path.resolve() == out.resolve() for s in sources):
             raise UsageError(f"{output}: refusing to write over an input")
-        write_atomically(out, lambda stream: target.write_all(_reports(sources), stream))
+        if target.write_path is not None:
+            target.write_path(reports, out)
+        else:
+            write_atomically(out, lambda stream: target.write_all(reports, stream))
 
 
 @dataclass(frozen=True)
@@ -151,11 +175,7 @@ def validate(
     with _reported():
         options = CheckOptions(schemaorg=_existing(schemaorg), newsml_xsd=_existing(newsml_xsd))
         inputs = [_Input.of(name, from_) for name in files]
-        checked = []
-        for source in inputs:
-            with source.open() as stream:
-                problems = source.format.problems(stream.read(), source.label, options)
-            checked.append(_Checked(source.label, source.format.name, problems))
+        checked = [_Checked(source.label, source.format.name, source.problems(options)) for source in inputs]
     if output_format == "json":
         typer.echo(json.dumps(_json_report(checked), indent=2, ensure_ascii=False))
     else:
@@ -186,7 +206,7 @@ def formats() -> None:
     """List the formats, their file extensions and what they can do."""
     for fmt in FORMATS.values():
         modes = " ".join(m for m, able in (("read", fmt.readable), ("write", fmt.writable)) if able)
-        typer.echo(f"{fmt.name:<10} {modes:<11} {' '.join(fmt.extensions):<16} {fmt.summary}")
+        typer.echo(f"{fmt.name:<10} {modes:<11} {' '.join(fmt.extensions):<22} {fmt.summary}")
 
 
 def main() -> None:
@@ -206,12 +226,6 @@ def _output_format(to: str | None, output: str | None) -> Format:
     if output in (None, "-"):
         raise UsageError("say which format to write with --to when writing to stdout")
     return format_for_path(output)
-
-
-def _reports(sources: list[_Input]) -> Iterator[NewsReport]:
-    for source in sources:
-        with source.open() as stream:
-            yield from source.format.read_all(stream, source.label)
 
 
 def _json_report(checked: list[_Checked]) -> dict[str, object]:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import os
 import re
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
-from newsreport.converters import jsonld, native, newsml_g2
+from newsreport.converters import csv_, jsonld, native, newsml_g2
 from newsreport.converters.format import Format
 from newsreport.errors import UnknownFormatError
 
 FORMATS: dict[str, Format] = {
-    f.name: f for f in (native.JSON, native.JSONL, jsonld.FORMAT, newsml_g2.FORMAT, jsonld.HTML)
+    f.name: f for f in (native.JSON, native.JSONL, jsonld.FORMAT, newsml_g2.FORMAT, csv_.FORMAT, csv_.FLAT, jsonld.HTML)
 }
 """Every format newsreport knows, by name."""
 
@@ -30,6 +30,8 @@ def get_format(name: str) -> Format:
 
 def format_for_path(path: str | os.PathLike[str]) -> Format:
     """The format a file name's extension says; the longest matching extension wins."""
+    if Path(path).is_dir():
+        return FORMATS["csv"]  # a folder is a CSV package
     name = PurePath(path).name.lower()
     matches = [(len(ext), f) for f in FORMATS.values() for ext in f.extensions if name.endswith(ext)]
     if not matches:

@@ -33,8 +33,9 @@ class Format:
     """A format and its converter functions.
 
     A document format gives `read`/`write` for one report per document; a stream format (JSON
-    Lines, a CSV package) gives `read_stream`/`write_stream` for any number of reports. The
-    methods below serve both kinds the same way.
+    Lines, a NewsML-G2 newsMessage) gives `read_stream`/`write_stream` for any number of reports;
+    a format that lives in a folder (a CSV package) also gives `read_path`/`write_path`. The
+    methods below serve all kinds the same way.
     """
 
     name: str
@@ -45,6 +46,8 @@ class Format:
     write: Callable[[NewsReport], bytes] | None = None
     read_stream: Callable[[BinaryIO, str], Iterator[NewsReport]] | None = None
     write_stream: Callable[[Iterable[NewsReport], BinaryIO], None] | None = None
+    read_path: Callable[[Path, str], Iterator[NewsReport]] | None = None
+    write_path: Callable[[Iterable[NewsReport], Path], None] | None = None
     check: Callable[[bytes, str, CheckOptions], list[Problem]] | None = None
     lossless: bool = True
 
@@ -75,6 +78,17 @@ class Format:
             return [Problem(exc.location, exc.message)]
         return []
 
+    def problems_at(self, path: Path, source: str, options: CheckOptions | None = None) -> list[Problem]:
+        """Everything wrong with the file or folder at `path`."""
+        if self.read_path is None:
+            return self.problems(path.read_bytes(), source, options)
+        try:
+            for _ in self.read_path(path, source):
+                pass
+        except ReadError as exc:
+            return [Problem(exc.location, exc.message)]
+        return []
+
     def read_one(self, data: bytes, source: str = "<input>") -> NewsReport:
         """The one report `data` holds."""
         if self.read is not None:
@@ -89,7 +103,8 @@ class Format:
         if self.read_stream is not None:
             return self.read_stream(stream, source)
         if self.read is None:
-            raise ReadError(f"{self.name} is an export format and cannot be read", source=source, format=self.name)
+            message = f"{self.name} is an export format and cannot be read back ({self.summary})"
+            raise ReadError(message, source=source, format=self.name)
         return iter((self.read(stream.read(), source),))
 
     def write_one(self, report: NewsReport) -> bytes:

@@ -1,0 +1,370 @@
+"""Reading a CSV package back into reports, one report at a time, checking what it promises.
+
+Every table is read as a stream, in step with `reports.csv`: the rows of a report must come in
+the reports' order (as the writer writes them; within a report, `position` gives the order, so
+a re-sort there does no harm). Each cell is checked against its column (type, required, enum,
+pattern, real calendar dates), keys must be unique, every id must name something in its report
+and every quote must match the body. A problem is a `ReadError` located as
+`file:row:column` (rows counted as a spreadsheet does: the header is row 1).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import stat
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path, PurePosixPath
+from typing import IO, Any
+
+from pydantic import ValidationError
+
+from newsreport.converters.csv_.codec import Row, report_data
+from newsreport.converters.csv_.tables import BY_NAME, PRECISIONS, TABLES, Column, Table
+from newsreport.converters.csv_.writer import FORMULA_TRIGGERS
+from newsreport.errors import ReadError
+from newsreport.model import NewsReport
+from newsreport.problems import problems_from
+
+MAX_CELL = 64 * 1024 * 1024
+"""The largest cell read (a body of 64 MiB); larger is an error, not a memory blow-up."""
+MAX_UNZIPPED = 4 * 1024**3
+MAX_RATIO = 200
+csv.field_size_limit(MAX_CELL)
+
+
+@dataclass
+class _Line:
+    file: str
+    number: int
+    row: Row
+
+
+class _Package:
+    """The files of a package: a folder, or a zip read in place (nothing is extracted)."""
+
+    def __init__(self, path: Path | IO[bytes], source: str) -> None:
+        self.source = source
+        self.zip: zipfile.ZipFile | None = None
+        if not isinstance(path, Path):
+            self.zip = self._open_zip(path)
+            self.root = Path()
+        elif path.is_dir():
+            self.root = path
+        elif path.name == "datapackage.json":
+            self.root = path.parent
+        elif zipfile.is_zipfile(path):
+            self.zip = self._open_zip(path)
+            self.root = Path()
+        else:
+            raise ReadError("not a CSV package: give its folder, its datapackage.json or a .zip", source=source)
+
+    def _open_zip(self, file: Path | IO[bytes]) -> zipfile.ZipFile:
+        """Open a zip, refusing entries that would leave the folder, links and bombs."""
+        try:
+            archive = zipfile.ZipFile(file)
+        except zipfile.BadZipFile as exc:
+            raise ReadError(f"not a zip: {exc}", source=self.source) from None
+        total = 0
+        for info in archive.infolist():
+            name = PurePosixPath(info.filename.replace("\\", "/"))
+            if name.is_absolute() or ".." in name.parts or re.match(r"^[A-Za-z]:", info.filename):
+                raise ReadError(
+                    "the path leaves the package folder", source=self.source, location=f"zip entry {info.filename!r}"
+                )
+            if stat.S_ISLNK(info.external_attr >> 16):
+                raise ReadError(
+                    "symbolic links are not allowed", source=self.source, location=f"zip entry {info.filename!r}"
+                )
+            total += info.file_size
+            if info.file_size > MAX_RATIO * max(info.compress_size, 1) and info.file_size > 1024**2:
+                raise ReadError(
+                    "compressed too highly to be data (a zip bomb?)",
+                    source=self.source,
+                    location=f"zip entry {info.filename!r}",
+                )
+        if total > MAX_UNZIPPED:
+            raise ReadError(f"unzips to more than {MAX_UNZIPPED} bytes", source=self.source)
+        return archive
+
+    def open(self, name: str) -> IO[bytes]:
+        if self.zip is not None:
+            try:
+                return self.zip.open(name)
+            except KeyError:
+                raise ReadError("no such file in the package", source=self.source, location=name) from None
+        path = self.root / name
+        if not path.resolve().is_relative_to(self.root.resolve()):
+            raise ReadError("the path leaves the package folder", source=self.source, location=name)
+        try:
+            return path.open("rb")
+        except FileNotFoundError:
+            raise ReadError("no such file in the package", source=self.source, location=name) from None
+
+    def descriptor(self) -> dict[str, Any]:
+        with self.open("datapackage.json") as handle:
+            try:
+                data = json.load(handle)
+            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+                raise ReadError(f"not JSON: {exc}", source=self.source, location="datapackage.json") from None
+        if not isinstance(data, dict) or "x-newsreport-layout-version" not in data:
+            raise ReadError(
+                "not a newsreport CSV package (no x-newsreport-layout-version)",
+                source=self.source,
+                location="datapackage.json",
+            )
+        return data
+
+
+def read_package(path: Path | IO[bytes], source: str | None = None) -> Iterator[NewsReport]:
+    """The reports of a CSV package (folder, `datapackage.json`, `.zip` file or zip stream), one at a time."""
+    package = _Package(path, source or str(path))
+    descriptor = package.descriptor()
+    unescape = descriptor.get("x-newsreport-formula-escape") == "'"
+    resources = {r.get("name"): r for r in descriptor.get("resources", []) if isinstance(r, dict)}
+    streams = {}
+    for table in TABLES:
+        if table.name not in resources:
+            raise ReadError(
+                f"the descriptor has no resource {table.name!r}", source=package.source, location="datapackage.json"
+            )
+        paths = resources[table.name].get("path")
+        streams[table.name] = _Lines(package, table, [paths] if isinstance(paths, str) else list(paths or []), unescape)
+    reports = streams.pop("reports")
+    seen: set[str] = set()
+    for line in reports:
+        rid = line.row["report_id"]
+        if rid in seen:
+            raise ReadError(
+                f"report {rid!r} appears twice", source=package.source, location=f"{line.file}:{line.number}:report_id"
+            )
+        seen.add(rid)
+        lines = {"reports": [line]} | {name: stream.take(rid, seen) for name, stream in streams.items()}
+        yield _build(lines, package.source)
+    for stream in streams.values():
+        stray = stream.peek()
+        if stray is not None:
+            where = f"{stray.file}:{stray.number}:report_id"
+            raise ReadError(
+                f"report {stray.row['report_id']!r} is not in reports.csv", source=package.source, location=where
+            )
+
+
+class _Lines:
+    """The checked rows of one table, across its parts, with one row of look-ahead."""
+
+    def __init__(self, package: _Package, table: Table, files: list[str], unescape: bool) -> None:
+        self.package, self.table, self.unescape = package, table, unescape
+        self.rows = self._read(files)
+        self.next: _Line | None = None
+        self.done = False
+
+    def __iter__(self) -> Iterator[_Line]:
+        return self.rows
+
+    def peek(self) -> _Line | None:
+        if self.next is None and not self.done:
+            self.next = next(self.rows, None)
+            self.done = self.next is None
+        return self.next
+
+    def take(self, rid: str, seen: set[str]) -> list[_Line]:
+        """The rows of report `rid`, which come next; a row of an earlier report is out of order."""
+        taken = []
+        while (line := self.peek()) is not None:
+            if line.row["report_id"] != rid:
+                if line.row["report_id"] in seen:
+                    where = f"{line.file}:{line.number}:report_id"
+                    earlier = line.row["report_id"]
+                    message = f"a row of report {earlier!r} after those of {rid!r}: keep rows in the reports' order"
+                    raise ReadError(message, source=self.package.source, location=where)
+                break
+            taken.append(line)
+            self.next = None
+        return taken
+
+    def _read(self, files: list[str]) -> Iterator[_Line]:
+        for name in files:
+            with self.package.open(name) as raw:
+                text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")  # csv splits the records
+                reader = csv.reader(text, strict=True)
+                number = 0
+                try:
+                    header = next(reader, None)
+                    number = 1
+                    columns = self._header(name, header)
+                    for number, cells in enumerate(reader, start=2):
+                        yield _Line(name, number, self._row(name, number, columns, cells))
+                except csv.Error as exc:
+                    raise ReadError(
+                        f"not valid CSV: {exc}", source=self.package.source, location=f"{name}:{number + 1}"
+                    ) from None
+                except UnicodeDecodeError as exc:
+                    raise ReadError(
+                        f"not UTF-8: {exc.reason}", source=self.package.source, location=f"{name}:{number + 1}"
+                    ) from None
+
+    def _header(self, name: str, header: list[str] | None) -> list[str]:
+        expected = self.table.header
+        if header is None:
+            raise ReadError(
+                "the file is empty: a header row is required", source=self.package.source, location=f"{name}:1"
+            )
+        missing = [c for c in expected if c not in header]
+        if missing:
+            raise ReadError("missing column", source=self.package.source, location=f"{name}:1:{missing[0]}")
+        extra = [c for c in header if c not in expected]
+        if extra or len(header) != len(set(header)):
+            what = extra[0] if extra else next(c for c in header if header.count(c) > 1)
+            raise ReadError("unexpected or repeated column", source=self.package.source, location=f"{name}:1:{what}")
+        return header
+
+    def _row(self, name: str, number: int, columns: list[str], cells: list[str]) -> Row:
+        if len(cells) != len(columns):
+            raise ReadError(
+                f"has {len(cells)} cells, the header {len(columns)}",
+                source=self.package.source,
+                location=f"{name}:{number}",
+            )
+        if self.unescape:
+            cells = [c[1:] if c.startswith("'") and c[1:].startswith(FORMULA_TRIGGERS) else c for c in cells]
+        row = dict(zip(columns, cells, strict=True))
+        for column in self.table.columns:
+            problem = _cell_problem(column, row[column.name])
+            if problem:
+                raise ReadError(problem, source=self.package.source, location=f"{name}:{number}:{column.name}")
+        for prefix in ("", "dateline_"):
+            if f"{prefix}date" in row:
+                problem = _date_problem(row, prefix)
+                if problem:
+                    raise ReadError(problem, source=self.package.source, location=f"{name}:{number}:{prefix}date")
+        return row
+
+
+def _cell_problem(column: Column, cell: str) -> str | None:
+    if not cell:
+        return "a value is required" if column.required else None
+    if column.type == "integer" and not cell.isdigit():
+        return f"{cell!r} is not a whole number of 0 or more"
+    if column.enum and cell not in column.enum:
+        return f"{cell!r} is not one of {', '.join(column.enum)}"
+    if column.pattern and not re.fullmatch(column.pattern, cell):
+        return f"{cell!r} does not match {column.pattern}"
+    if column.item_pattern:
+        bad = next((item for item in cell.split(";") if not re.fullmatch(column.item_pattern, item)), None)
+        if bad is not None:
+            return f"list item {bad!r} does not match {column.item_pattern}"
+    return None
+
+
+def _date_problem(row: Row, prefix: str) -> str | None:
+    value, precision = row[f"{prefix}date"], row[f"{prefix}date_precision"]
+    if not value:
+        return "a date precision without a date" if precision else None
+    parts = value.count("-") + 1
+    if precision != PRECISIONS[parts - 1]:
+        actual = PRECISIONS[parts - 1]
+        return f"{value!r} is precise to the {actual}, but {prefix}date_precision says {precision or 'nothing'}"
+    if parts == 3:
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            return f"{value!r} is not a day of the calendar"
+    return None
+
+
+_REFERENCES = (
+    ("reports", "dateline_place_id", "participant"),
+    ("participants", "country_id", "participant"),
+    ("participant_names", "participant_id", "participant"),
+    ("participant_identifiers", "participant_id", "participant"),
+    ("titles", "participant_id", "participant"),
+    ("titles", "organization_id", "participant"),
+    ("title_mentions", "participant_id", "participant"),
+    ("affiliations", "participant_id", "participant"),
+    ("affiliations", "organization_id", "participant"),
+    ("mentions", "subject_id", "participant or event"),
+    ("events", "parent_event_id", "event"),
+    ("events", "place_id", "participant"),
+    ("referenced_events", "place_id", "participant"),
+    ("referenced_events", "cited_by", "statement"),
+    ("participations", "event_id", "event"),
+    ("participations", "participant_id", "participant"),
+    ("statements", "speaker_ids", "participant"),
+    ("statements", "about_ids", "participant"),
+    ("statements", "event_id", "event"),
+)
+"""(table, column, what its ids must name in the same report)."""
+
+
+def _build(lines: dict[str, list[_Line]], source: str) -> NewsReport:
+    """Check keys, references and quotes of one report's rows, then build the report."""
+    ids: dict[str, set[str]] = {
+        "participant": {line.row["participant_id"] for line in lines["participants"]},
+        "event": {line.row["event_id"] for line in (*lines["events"], *lines["referenced_events"])},
+        "statement": {line.row["statement_id"] for line in lines["statements"]},
+    }
+    ids["participant or event"] = ids["participant"] | ids["event"]
+    for name, table_lines in lines.items():
+        _check_keys(BY_NAME[name], table_lines, source)
+    for name, column, kind in _REFERENCES:
+        for line in lines[name]:
+            for value in filter(None, line.row[column].split(";")):
+                if value not in ids[kind]:
+                    raise ReadError(
+                        f"no {kind} {value!r} in this report",
+                        source=source,
+                        location=f"{line.file}:{line.number}:{column}",
+                    )
+    titles = {(t.row["participant_id"], t.row["position"]) for t in lines["titles"]}
+    for line in lines["title_mentions"]:
+        if (line.row["participant_id"], line.row["title_position"]) not in titles:
+            raise ReadError("no such title", source=source, location=f"{line.file}:{line.number}:title_position")
+    report_line = lines["reports"][0]
+    body = report_line.row["body"]
+    for line, prefix, text_column in (
+        *((s, "", "text") for s in lines["statements"]),
+        *((s, "verb_", "reporting_verb") for s in lines["statements"] if s.row["reporting_verb"]),
+        *([(report_line, "dateline_", "dateline")] if report_line.row["dateline_start_char"] else []),
+    ):
+        start, end = line.row[f"{prefix}start_char"], line.row[f"{prefix}end_char"]
+        if not (start and end):
+            raise ReadError(
+                "a span needs both ends", source=source, location=f"{line.file}:{line.number}:{prefix}start_char"
+            )
+        if body[int(start) : int(end)] != line.row[text_column]:
+            found = body[int(start) : int(end)]
+            message = f"the body has {found[:40]!r} at [{start}, {end}), not this text"
+            raise ReadError(message, source=source, location=f"{line.file}:{line.number}:{text_column}")
+    ordered = {name: [x.row for x in _in_order(BY_NAME[name], table_lines)] for name, table_lines in lines.items()}
+    data = report_data(ordered)
+    try:
+        return NewsReport.model_validate(data)
+    except ValidationError as exc:
+        first = problems_from(exc, data)[0]
+        where = f"{report_line.file}:{report_line.number}"
+        raise ReadError(f"report {first.path}: {first.message}", source=source, location=where) from None
+
+
+def _in_order(table: Table, lines: list[_Line]) -> list[_Line]:
+    """A table's rows of one report in list order: by `position`, within the list they belong to."""
+    if table.name == "reports":
+        return lines
+    group = table.key[1:-1] if table.key[-1] == "position" else ()
+    return sorted(lines, key=lambda line: (*(line.row[c] for c in group), int(line.row["position"])))
+
+
+def _check_keys(table: Table, lines: list[_Line], source: str) -> None:
+    seen: set[tuple[str, ...]] = set()
+    for line in lines:
+        key = tuple(line.row[c] for c in table.key)
+        if key in seen:
+            raise ReadError(
+                f"duplicate key {key}", source=source, location=f"{line.file}:{line.number}:{table.key[-1]}"
+            )
+        seen.add(key)

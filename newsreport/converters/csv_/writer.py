@@ -1,0 +1,161 @@
+"""Writing reports into a CSV package, one report at a time, with big tables split into parts."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import tempfile
+import zipfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import IO, Any, BinaryIO
+
+from newsreport.converters.csv_.codec import rows
+from newsreport.converters.csv_.tables import BY_NAME, LAYOUT_VERSION, TABLES
+from newsreport.errors import WriteError
+from newsreport.model import NewsReport
+
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "'")
+"""Starts of cells a spreadsheet would run as a formula (and the escape itself, so it reverses)."""
+
+
+def escape_formula(cell: str) -> str:
+    """The `--excel` escape: a leading `'`, which the reader removes again."""
+    return "'" + cell if cell.startswith(FORMULA_TRIGGERS) else cell
+
+
+class PackageWriter:
+    """Writes the tables of many reports into a folder, and its `datapackage.json` at the end."""
+
+    def __init__(self, folder: Path, excel: bool = False, shard_rows: int = 1_000_000) -> None:
+        self.folder = folder
+        self.excel = excel
+        self.shard_rows = shard_rows
+        self.encoding = "utf-8-sig" if excel else "utf-8"
+        self.files: dict[str, list[str]] = {t.name: [] for t in TABLES}
+        self.counts: dict[str, int] = dict.fromkeys(self.files, 0)
+        self.open: dict[str, tuple[IO[str], Any]] = {}
+
+    def add(self, report: NewsReport) -> None:
+        for table, table_rows in rows(report).items():
+            for row in table_rows:
+                self._writer(table).writerow([escape_formula(v) for v in row.values()] if self.excel else row.values())
+                self.counts[table] += 1
+
+    def _writer(self, table: str) -> Any:
+        """The CSV writer of the table's current part, starting a new part when one is full."""
+        if table not in self.open or (self.counts[table] % self.shard_rows == 0 and self.counts[table]):
+            if table in self.open:
+                self.open.pop(table)[0].close()
+            number = len(self.files[table]) + 1
+            name = f"{table}.csv" if number == 1 else f"{table}-{number:05d}.csv"
+            if number == 2:  # the first part gets a number too, now that there are several
+                (self.folder / f"{table}.csv").rename(self.folder / f"{table}-00001.csv")
+                self.files[table][0] = f"{table}-00001.csv"
+            handle = (self.folder / name).open("w", encoding=self.encoding, newline="")
+            writer = csv.writer(handle)
+            writer.writerow(BY_NAME[table].header)
+            self.files[table].append(name)
+            self.open[table] = (handle, writer)
+        return self.open[table][1]
+
+    def close(self) -> None:
+        """Finish every table (an empty one still gets its header) and write the descriptor."""
+        for table in TABLES:
+            if not self.files[table.name]:
+                self._writer(table.name)
+        for handle, _ in self.open.values():
+            handle.close()
+        self.open.clear()
+        descriptor = descriptor_of(self.files, self.encoding, self.excel)
+        (self.folder / "datapackage.json").write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n")
+
+
+def descriptor_of(files: dict[str, list[str]], encoding: str, excel: bool) -> dict[str, Any]:
+    """The Frictionless Data Package (v2) descriptor of a package."""
+    descriptor: dict[str, Any] = {
+        "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
+        "name": "newsreport",
+        "title": "News reports: who said what, when, at which event",
+        "x-newsreport-layout-version": LAYOUT_VERSION,
+        "resources": [
+            {
+                "name": table.name,
+                "type": "table",
+                "path": files[table.name][0] if len(files[table.name]) == 1 else files[table.name],
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": encoding,
+                "description": table.description,
+                "dialect": {
+                    "header": True,
+                    "delimiter": ",",
+                    "quoteChar": '"',
+                    "doubleQuote": True,
+                    "lineTerminator": "\r\n",
+                },
+                "schema": table.schema(),
+            }
+            for table in TABLES
+        ],
+    }
+    if excel:
+        descriptor["x-newsreport-formula-escape"] = "'"
+    return descriptor
+
+
+def write_folder(reports: Iterable[NewsReport], target: Path, excel: bool = False, shard_rows: int = 1_000_000) -> None:
+    """Write a package folder (or a `.zip` of one) at `target`, all or nothing."""
+    target = target.resolve()
+    work = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent))
+    archive = work.parent / f"{work.name}.zip"
+    try:
+        writer = PackageWriter(work, excel=excel, shard_rows=shard_rows)
+        for report in reports:
+            writer.add(report)
+        writer.close()
+        if target.suffix.lower() == ".zip":
+            _zip(work, archive)
+            archive.replace(target)
+        else:
+            _replace_folder(work, target)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+        archive.unlink(missing_ok=True)
+
+
+def write_zip(reports: Iterable[NewsReport], stream: BinaryIO, excel: bool = False) -> None:
+    """Write a package as a zip to a stream (stdout)."""
+    with tempfile.TemporaryDirectory() as work:
+        writer = PackageWriter(Path(work), excel=excel)
+        for report in reports:
+            writer.add(report)
+        writer.close()
+        buffer = io.BytesIO()
+        _zip(Path(work), buffer)
+        stream.write(buffer.getvalue())
+
+
+def _zip(folder: Path, archive: Path | BinaryIO) -> None:
+    """Zip a folder's files, `datapackage.json` first, in a fixed order with fixed times."""
+    names = ["datapackage.json", *sorted(p.name for p in folder.iterdir() if p.name != "datapackage.json")]
+    with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        for name in names:
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, (folder / name).read_bytes())
+
+
+def _replace_folder(new: Path, target: Path) -> None:
+    """Put `new` where `target` is; an existing package there is replaced only now, at the end."""
+    if target.exists() and not (target / "datapackage.json").exists() and any(target.iterdir()):
+        raise WriteError(f"{target}: exists and is not a CSV package; refusing to replace it")
+    old = None
+    if target.exists():
+        old = target.with_name(f".{target.name}.old")
+        target.rename(old)
+    new.rename(target)
+    if old is not None:
+        shutil.rmtree(old)

@@ -218,3 +218,23 @@ def test_hostile_xml_exits_1_in_one_line(tmp_path: Path) -> None:
     assert result.returncode == 1
     refusal = "a DOCTYPE is not allowed (entities and DTDs are refused)"
     assert result.stderr.decode() == f"newsreport: error: {bomb}: {refusal}\n"
+
+
+def test_csv_package_through_the_cli(tmp_path: Path) -> None:
+    """json → csv folder / zip → json, validate a package, --excel, and the flat export refused on input."""
+    folder, archive, flat = tmp_path / "pkg", tmp_path / "pkg.zip", tmp_path / "quotes.csv"
+    assert run("convert", REPORT, "--to", "csv", "-o", str(folder)).returncode == 0
+    assert run("convert", REPORT, "--excel", "-o", str(archive)).returncode == 0
+    for source in (folder, archive):
+        back = run("convert", str(source), "--to", "json")
+        assert (back.returncode, back.stdout) == (0, (EXAMPLES / "report.json").read_bytes()), back.stderr
+    assert run("validate", str(folder)).stdout.decode() == f"{folder}: ok\n"
+    assert run("convert", REPORT, "-o", str(flat)).returncode == 0
+    refused = run("convert", str(flat), "--to", "json")
+    assert refused.returncode == 1
+    assert "csv-flat is an export format and cannot be read back" in refused.stderr.decode()
+    wrong = run("convert", REPORT, "--excel", "--to", "jsonl")
+    assert (wrong.returncode, wrong.stderr.decode()) == (
+        2,
+        "newsreport: error: --excel is for csv and csv-flat, not jsonl\n",
+    )

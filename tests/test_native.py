@@ -81,6 +81,7 @@ def test_formats_are_found_by_name_extension_and_content() -> None:
     assert sniff(b'{"a": 1}\n{"a": 2}\n').name == "jsonl"
     assert sniff(b'{\n  "a": 1\n}\n').name == "json"
     with pytest.raises(
-        UnknownFormatError, match=r"unknown format '\.txt' \(known: html, json, jsonl, jsonld, newsml-g2\)"
+        UnknownFormatError,
+        match=r"unknown format '\.txt' \(known: csv, csv-flat, html, json, jsonl, jsonld, newsml-g2\)",
     ):
         format_for_path("notes.txt")

@@ -1,0 +1,278 @@
+"""CSV: a Frictionless data package that pandas, R and spreadsheets open, and that reads back losslessly."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+from frictionless import Package
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsreport import NewsReport, ReadError
+from newsreport.converters import FORMATS
+from newsreport.converters.csv_ import EXCEL
+from newsreport.converters.csv_.flat import HEADER
+from newsreport.converters.csv_.writer import write_folder
+
+from .conftest import EXAMPLES
+from .strategies import reports
+
+CSV = FORMATS["csv"]
+
+
+def _frictionless_errors(folder: Path) -> list[tuple[str, str, str]]:
+    report = Package(str(folder / "datapackage.json")).validate()
+    return [(task.name, error.type, error.note) for task in report.tasks for error in task.errors]
+
+
+def _written(tmp_path: Path, reports: list[NewsReport], **options: Any) -> Path:
+    folder = tmp_path / "package"
+    write_folder(reports, folder, **options)
+    return folder
+
+
+def test_example_package_is_current(report: NewsReport, tmp_path: Path) -> None:
+    """examples/report-csv/ is, file for file, what the writer makes of examples/report.json."""
+    folder = _written(tmp_path, [report])
+    expected = sorted(p.name for p in (EXAMPLES / "report-csv").iterdir())
+    assert sorted(p.name for p in folder.iterdir()) == expected
+    for name in expected:
+        assert (folder / name).read_bytes() == (EXAMPLES / "report-csv" / name).read_bytes(), name
+
+
+def test_example_round_trip_and_frictionless(report: NewsReport, tmp_path: Path) -> None:
+    """json → csv → json is equal, and frictionless-py finds nothing wrong with the package."""
+    folder = _written(tmp_path, [report])
+    assert list(CSV.read_path(folder, "p")) == [report]  # type: ignore[misc]
+    assert _frictionless_errors(folder) == []
+
+
+def _tricky() -> NewsReport:
+    """A report with every character and value that trips CSV tools up."""
+    body = '👍🏽 He said: "We ""never"", ever, give up,\nnot NA, not None." — محمد باقر قالیباف\r\nNA'
+    quote = 'We ""never"", ever, give up,\nnot NA, not None.'
+    start = body.index(quote)
+    return NewsReport.model_validate(
+        {
+            "id": "urn:example:tricky",
+            "headline": {"text": "None"},
+            "language": "fa",
+            "body": {"text": body},
+            "participants": [
+                {
+                    "id": "NA",
+                    "kind": "person",
+                    "name": "محمد باقر قالیباف",
+                    "other_names": [{"text": "None", "language": "en"}],
+                },
+                {"id": "None", "kind": "place", "place_type": "country", "name": "NA"},
+            ],
+            "statements": [
+                {
+                    "id": "s1",
+                    "kind": "direct",
+                    "speakers": ["NA"],
+                    "text": quote,
+                    "span": {"start": start, "end": start + len(quote)},
+                    "about": ["None"],
+                }
+            ],
+        }
+    )
+
+
+def test_tricky_values_round_trip(tmp_path: Path) -> None:
+    """Quotes in quotes, commas, newlines, right-to-left names, an emoji before a span, NA and None survive."""
+    tricky = _tricky()
+    folder = _written(tmp_path, [tricky])
+    assert list(CSV.read_path(folder, "p")) == [tricky]  # type: ignore[misc]
+    assert _frictionless_errors(folder) == []
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
+@given(many=st.lists(reports(), min_size=1, max_size=3, unique_by=lambda r: r.id), excel=st.booleans())
+def test_generated_round_trip(many: list[NewsReport], excel: bool, tmp_path: Path) -> None:
+    """Generated reports, several to a package, read back equal, plain or in the --excel profile."""
+    target = tmp_path / f"p-{excel}-{abs(hash(tuple(r.id for r in many)))}.zip"
+    write_folder(many, target, excel=excel)
+    assert list(CSV.read_path(target, "p")) == many  # type: ignore[misc]
+
+
+@settings(
+    max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
+@given(many=st.lists(reports(), min_size=2, max_size=3, unique_by=lambda r: r.id))
+def test_frictionless_accepts_generated_packages(many: list[NewsReport], tmp_path: Path) -> None:
+    """frictionless-py validates packages of generated reports, split into parts, with no error."""
+    folder = tmp_path / f"p{abs(hash(tuple(r.id for r in many)))}"
+    write_folder(many, folder, shard_rows=2)
+    assert _frictionless_errors(folder) == []
+    assert list(CSV.read_path(folder, "p")) == many  # type: ignore[misc]
+
+
+def test_big_tables_split_into_parts(report: NewsReport, tmp_path: Path) -> None:
+    """With a row limit, a table becomes numbered parts under one resource, read back in order."""
+    folder = _written(tmp_path, [report, report.model_copy(update={"id": "urn:example:2"})], shard_rows=10)
+    resources = {r["name"]: r["path"] for r in json.loads((folder / "datapackage.json").read_text())["resources"]}
+    assert resources["statements"] == [f"statements-{n:05d}.csv" for n in range(1, 6)]
+    assert resources["reports"] == "reports.csv"
+    assert [r.id for r in CSV.read_path(folder, "p")] == [report.id, "urn:example:2"]  # type: ignore[misc]
+    assert _frictionless_errors(folder) == []
+
+
+def test_statements_load_in_csv_and_pandas(report: NewsReport) -> None:
+    """The example's statements table is exactly the report's statements, to Python's csv and to pandas."""
+    path = EXAMPLES / "report-csv" / "statements.csv"
+    with path.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [r["text"] for r in rows] == [s.text for s in report.statements]
+    frame = pd.read_csv(path)
+    assert len(frame) == len(report.statements) == 23
+    assert list(frame["text"]) == [s.text for s in report.statements]
+    assert list(frame["speaker_ids"]) == [";".join(s.speakers) for s in report.statements]
+
+
+def test_excel_profile(tmp_path: Path) -> None:
+    """--excel adds a BOM and escapes formula-like cells with a quote, which the reader removes."""
+    data = _tricky().model_dump(mode="json", exclude_none=True)
+    data["headline"]["text"] = "=HYPERLINK(1)"
+    data["participants"][1]["name"] = "'quoted"
+    tricky = NewsReport.model_validate(data)
+    folder = _written(tmp_path, [tricky], excel=True)
+    raw = (folder / "reports.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and b"'=HYPERLINK(1)" in raw
+    assert b"''quoted" in (folder / "participants.csv").read_bytes()
+    assert list(CSV.read_path(folder, "p")) == [tricky]  # type: ignore[misc]
+    assert _frictionless_errors(folder) == []
+
+
+def test_flat_export(report: NewsReport) -> None:
+    """The flat export has one row per statement with speaker, event and report, and cannot be read back."""
+    out = io.BytesIO()
+    FORMATS["csv-flat"].write_all([report], out)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue().decode())))
+    assert list(rows[0]) == HEADER and len(rows) == 23
+    quote = next(r for r in rows if r["kind"] == "direct")
+    assert (quote["speaker_names"], quote["speaker_kinds"], quote["speaker_titles"]) == (
+        "Mohammad Baqer Qalibaf",
+        "person",
+        "Iranian Parliament Speaker",
+    )
+    assert (quote["event_name"], quote["report_published"]) == (
+        "Mahmoud al-Mashhadani's official visit to Tehran",
+        "2025-02-03",
+    )
+    assert rows[0]["speaker_names"] == "Iran; Iraq" and rows[0]["event_date"] == "2025-02-03"
+    with pytest.raises(ReadError, match="csv-flat is an export format and cannot be read back"):
+        FORMATS["csv-flat"].read_one(out.getvalue())
+
+
+def _broken(tmp_path: Path, report: NewsReport, table: str, change: Any) -> Path:
+    folder = _written(tmp_path, [report])
+    path = folder / f"{table}.csv"
+    with path.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    change(rows)
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(rows)
+    return folder
+
+
+def _drop(rows: list[list[str]], column: str) -> None:
+    index = rows[0].index(column)
+    for row in rows:
+        del row[index]
+
+
+def _cell(rows: list[list[str]], row: int, column: str, value: str) -> None:
+    rows[row][rows[0].index(column)] = value
+
+
+BROKEN = {
+    "missing column": (
+        "statements",
+        lambda rows: _drop(rows, "text"),
+        "statements.csv:1:text: missing column",
+    ),
+    "dangling speaker": (
+        "statements",
+        lambda rows: _cell(rows, 5, "speaker_ids", "qalibaf;nobody"),
+        "statements.csv:6:speaker_ids: no participant 'nobody' in this report",
+    ),
+    "bad date": (
+        "referenced_events",
+        lambda rows: _cell(rows, 2, "date", "2024-13"),
+        "referenced_events.csv:3:date: '2024-13' does not match",
+    ),
+    "impossible day": (
+        "events",
+        lambda rows: _cell(rows, 2, "date", "2025-02-30"),
+        "events.csv:3:date: '2025-02-30' is not a day of the calendar",
+    ),
+    "quote off the body": (
+        "statements",
+        lambda rows: _cell(rows, 4, "start_char", "569"),
+        "statements.csv:5:text: the body has",
+    ),
+    "ragged row": (
+        "participants",
+        lambda rows: rows[3].append("extra"),
+        "participants.csv:4: has 8 cells, the header 7",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_broken_packages_fail_with_a_location(case: str, report: NewsReport, tmp_path: Path) -> None:
+    """Each broken package fails at file:row:column with what is wrong there."""
+    table, change, message = BROKEN[case]
+    folder = _broken(tmp_path, report, table, change)
+    with pytest.raises(ReadError) as caught:
+        list(CSV.read_path(folder, "pkg"))  # type: ignore[misc]
+    assert f"pkg: {message}" in str(caught.value)
+
+
+@pytest.mark.parametrize("entry", ["../evil.csv", "/etc/evil.csv"])
+def test_zip_entry_leaving_the_folder_is_refused(entry: str, report: NewsReport, tmp_path: Path) -> None:
+    """A zip whose entry path leaves the target folder is refused before anything is read."""
+    archive = tmp_path / "p.zip"
+    write_folder([report], archive)
+    with zipfile.ZipFile(archive, "a") as z:
+        z.writestr(entry, "x")
+    with pytest.raises(ReadError) as caught:
+        list(CSV.read_path(archive, "p.zip"))  # type: ignore[misc]
+    assert str(caught.value) == f"p.zip: zip entry {entry!r}: the path leaves the package folder"
+    assert not (tmp_path.parent / "evil.csv").exists()
+
+
+def test_rows_out_of_report_order_are_refused(report: NewsReport, tmp_path: Path) -> None:
+    """Rows grouped out of the reports' order are an error, not a silent mix-up."""
+    second = report.model_copy(update={"id": "urn:example:2"})
+    folder = _written(tmp_path, [report, second])
+    path = folder / "blocks.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text(lines[0] + "".join(lines[14:]) + "".join(lines[1:14]), encoding="utf-8")
+    with pytest.raises(ReadError, match="keep rows in the reports' order"):
+        list(CSV.read_path(folder, "p"))  # type: ignore[misc]
+
+
+def test_package_zip_and_descriptor_paths_read_alike(report: NewsReport, tmp_path: Path) -> None:
+    """A package reads the same from its folder, its datapackage.json and a zip of it."""
+    folder = _written(tmp_path, [report])
+    shutil.make_archive(str(tmp_path / "z"), "zip", folder)
+    for path in (folder, folder / "datapackage.json", tmp_path / "z.zip"):
+        assert list(CSV.read_path(path, "p")) == [report]  # type: ignore[misc]
+
+
+def test_excel_profile_is_a_variant_of_both_csv_formats() -> None:
+    assert set(EXCEL) == {"csv", "csv-flat"}

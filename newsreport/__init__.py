@@ -8,7 +8,8 @@ jsonl = newsreport.write(report, "jsonl")
 ```
 """
 
-from newsreport.api import read, read_all, write
+from newsreport.api import convert_many, convert_reports, read, read_all, write
+from newsreport.batch import Failure
 from newsreport.converters import FORMATS, Format
 from newsreport.errors import (
     LossError,
@@ -26,6 +27,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "FORMATS",
+    "Failure",
     "Format",
     "LossError",
     "LossWarning",
@@ -35,6 +37,8 @@ __all__ = [
     "ReadError",
     "UnknownFormatError",
     "WriteError",
+    "convert_many",
+    "convert_reports",
     "json_schema",
     "read",
     "read_all",

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from newsreport import batch
+from newsreport.batch import Failure
 from newsreport.converters import Format, format_for_path, get_format, sniff
+from newsreport.errors import UnknownFormatError
 from newsreport.model import NewsReport
 
 Source = bytes | str | os.PathLike[str]
@@ -43,3 +46,36 @@ def _format_of(source: Source, data: bytes, format: str | None) -> Format:
     if isinstance(source, bytes):
         return sniff(data)
     return format_for_path(source)
+
+
+def convert_many(
+    inputs: Iterable[str | os.PathLike[str]],
+    output: str | os.PathLike[str] | None,
+    to: str,
+    *,
+    from_: str | None = None,
+    jobs: int = 1,
+    keep_going: bool = False,
+    excel: bool = False,
+) -> list[Failure]:
+    """Convert files, folders, JSON Lines, newsMessages and CSV packages into one output.
+
+    `output` is a file, a folder (a CSV package, or one file per report for a document format)
+    or None for stdout. Reports stream through `jobs` processes in input order. A failing report
+    stops the run with a `ReadError` and no output (or, with `keep_going`, is skipped and
+    returned among the failures).
+    """
+    fmt = get_format(to)
+    sink = batch.sink_for(fmt, os.fspath(output) if output is not None else None, excel=excel)
+    return batch.run(batch.units(map(str, inputs), from_), sink, jobs=jobs, keep_going=keep_going, excel=excel)
+
+
+def convert_reports(reports: Iterable[NewsReport], to: str, jobs: int = 1) -> Iterator[bytes]:
+    """Each report as a document in `to`, encoded `jobs` processes at a time, in order: iterator in, iterator out."""
+    if to not in batch.ENCODERS or to in ("csv", "csv-flat"):
+        raise UnknownFormatError(
+            to, sorted(n for n in batch.ENCODERS if n not in ("csv", "csv-flat", "newsml-message"))
+        )
+    units = (batch.Unit(source=r.id, report=r) for r in reports)
+    for result in batch.converted(units, to, jobs):
+        yield result.payload

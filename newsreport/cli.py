@@ -8,20 +8,24 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import sys
+import time
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, BinaryIO, Literal
+from typing import Annotated, Literal
 
 import typer
+from rich.console import Console
 
+from newsreport import batch
 from newsreport.converters import FORMATS, Format, csv_, format_for_path, get_format, sniff
 from newsreport.converters.format import CheckOptions
 from newsreport.errors import LossError, NewsReportError, ReadWarning, UnknownFormatError
-from newsreport.files import write_atomically
+from newsreport.files import write_bytes_atomically
 from newsreport.model import NewsReport
 from newsreport.problems import Problem
 from newsreport.schema import json_schema
@@ -109,8 +113,11 @@ class _Input:
 
 @app.command()
 def convert(
-    inputs: Annotated[list[str], typer.Argument(metavar="INPUT...", help="Files to read; - for stdin.")],
-    output: Annotated[str | None, typer.Option("--output", "-o", help="File to write; - or none for stdout.")] = None,
+    inputs: Annotated[list[str], typer.Argument(metavar="INPUT...", help="Files or folders to read; - for stdin.")],
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o", help="File, or folder (DIR/) for one file per report; - or none for stdout."),
+    ] = None,
     from_: FromOption = None,
     to: Annotated[
         str | None,
@@ -120,26 +127,62 @@ def convert(
         bool,
         typer.Option(help="CSV for spreadsheets: a BOM, and cells a spreadsheet would run as formulas escaped with '."),
     ] = False,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes (default: all cores).")] = None,
+    keep_going: Annotated[
+        bool, typer.Option(help="Skip reports that fail, list them at the end and exit 1, instead of stopping.")
+    ] = False,
 ) -> None:
-    """Convert reports from one format to another."""
+    """Convert reports from one format to another: one file, or whole batches in parallel."""
     with _reported():
-        target = _output_format(to, output)
-        if excel:
-            if target.name not in csv_.EXCEL:
-                raise UsageError(f"--excel is for csv and csv-flat, not {target.name}")
-            target = csv_.EXCEL[target.name]
-        sources = [_Input.of(name, from_) for name in inputs]
-        reports = (report for source in sources for report in source.reports())
-        if output in (None, "-"):
-            target.write_all(reports, sys.stdout.buffer)
-            return
-        out = Path(output)
-        if any(s.path and s.path.resolve() == out.resolve() for s in sources):
-            raise UsageError(f"{output}: refusing to write over an input")
-        if target.write_path is not None:
-            target.write_path(reports, out)
-        else:
-            write_atomically(out, lambda stream: target.write_all(reports, stream))
+        out = None if output in (None, "-") else Path(output)
+        target = _output_format(to, output if out is not None else None)
+        if jobs is not None and jobs < 1:
+            raise UsageError("--jobs must be 1 or more")
+        if excel and target.name not in csv_.EXCEL:
+            raise UsageError(f"--excel is for csv and csv-flat, not {target.name}")
+        for name in inputs:
+            if name != "-" and not Path(name).exists():
+                raise UsageError(f"{name}: no such file")
+            if out is not None and name != "-" and Path(name).resolve() == out.resolve():
+                raise UsageError(f"{output}: refusing to write over an input")
+        sink = batch.sink_for(target, output if out is not None else None, excel=excel)
+        with _progress(inputs) as progress:
+            failures = batch.run(
+                batch.units(inputs, from_),
+                sink,
+                jobs=jobs or os.cpu_count() or 1,
+                keep_going=keep_going,
+                excel=excel,
+                progress=progress,
+            )
+        for failure in failures:
+            typer.echo(f"newsreport: skipped: {failure}", err=True)
+        if failures:
+            typer.echo(f"newsreport: {len(failures)} report(s) skipped", err=True)
+            raise typer.Exit(1)
+
+
+@contextmanager
+def _progress(inputs: list[str]) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on stderr when it is a terminal (reports, rate, time left by bytes read)."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+    paths = [Path(name) for name in inputs if name != "-"]
+    sizes = [p.stat().st_size for p in paths if p.is_file()]
+    total = sum(sizes) if len(sizes) == len(inputs) else None
+    columns = (TextColumn("{task.fields[reports]} reports"), BarColumn(), TextColumn("{task.fields[rate]}"))
+    with Progress(*columns, TimeRemainingColumn(), transient=True, console=Console(stderr=True)) as bar:
+        task = bar.add_task("convert", total=total, reports=0, rate="")
+        started = time.monotonic()
+
+        def advance(done: int, size: int) -> None:
+            rate = done / max(time.monotonic() - started, 1e-9)
+            bar.update(task, advance=size, reports=done, rate=f"{rate:,.0f} reports/s")
+
+        yield advance
 
 
 @dataclass(frozen=True)
@@ -198,7 +241,7 @@ def schema(
         sys.stdout.buffer.write(text)
         return
     with _reported():
-        write_atomically(output, lambda stream: _put(stream, text))
+        write_bytes_atomically(output, text)
 
 
 @app.command()
@@ -223,9 +266,12 @@ def _existing(path: Path | None) -> Path | None:
 def _output_format(to: str | None, output: str | None) -> Format:
     if to:
         return get_format(to)
-    if output in (None, "-"):
+    if output is None:
         raise UsageError("say which format to write with --to when writing to stdout")
-    return format_for_path(output)
+    out = Path(output)
+    if output.endswith(("/", "\\")) or (out.is_dir() and not (out / "datapackage.json").exists()):
+        raise UsageError(f"{output}: say which format to write into the folder with --to")
+    return format_for_path(out)
 
 
 def _json_report(checked: list[_Checked]) -> dict[str, object]:
@@ -241,7 +287,3 @@ def _json_report(checked: list[_Checked]) -> dict[str, object]:
             for c in checked
         ],
     }
-
-
-def _put(stream: BinaryIO, data: bytes) -> None:
-    stream.write(data)

@@ -28,3 +28,12 @@ def write_atomically(path: Path, fill: Callable[[BinaryIO], None]) -> None:
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
+
+
+def write_bytes_atomically(path: Path, data: bytes) -> None:
+    """Write `data` to `path`, all or nothing."""
+    write_atomically(path, lambda stream: _put(stream, data))
+
+
+def _put(stream: BinaryIO, data: bytes) -> None:
+    stream.write(data)

@@ -66,6 +66,11 @@ def check_lines(data: bytes, source: str = "<input>", options: CheckOptions | No
     return problems
 
 
+def parse_line(data: bytes, source: str, line: int) -> NewsReport:
+    """The report on line `line` of a JSON Lines file."""
+    return _parse(data, source, "jsonl", line)
+
+
 def _parse(data: bytes, source: str, format: str, line: int | None) -> NewsReport:
     """Validate straight from bytes (fast); on failure, parse again to say where it went wrong."""
     try:

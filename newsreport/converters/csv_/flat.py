@@ -40,9 +40,14 @@ def write_flat(reports: Iterable[NewsReport], stream: BinaryIO, excel: bool = Fa
     writer = csv.writer(text)
     writer.writerow(HEADER)
     for report in reports:
-        for row in _rows(report):
+        for row in flat_rows(report):
             writer.writerow([escape_formula(cell) for cell in row] if excel else row)
     text.detach()
+
+
+def flat_rows(report: NewsReport) -> list[list[str]]:
+    """The report's rows of the flat export."""
+    return list(_rows(report))
 
 
 def _rows(report: NewsReport) -> Iterable[list[str]]:
@@ -76,4 +81,4 @@ def _rows(report: NewsReport) -> Iterable[list[str]]:
         ]
 
 
-__all__ = ["HEADER", "write_flat"]
+__all__ = ["HEADER", "flat_rows", "write_flat"]

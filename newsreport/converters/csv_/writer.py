@@ -39,7 +39,11 @@ class PackageWriter:
         self.open: dict[str, tuple[IO[str], Any]] = {}
 
     def add(self, report: NewsReport) -> None:
-        for table, table_rows in rows(report).items():
+        self.add_rows(rows(report))
+
+    def add_rows(self, report_rows: dict[str, list[dict[str, str]]]) -> None:
+        """Add one report's rows (as `codec.rows` gives them)."""
+        for table, table_rows in report_rows.items():
             for row in table_rows:
                 self._writer(table).writerow([escape_formula(v) for v in row.values()] if self.excel else row.values())
                 self.counts[table] += 1
@@ -110,19 +114,26 @@ def write_folder(reports: Iterable[NewsReport], target: Path, excel: bool = Fals
     """Write a package folder (or a `.zip` of one) at `target`, all or nothing."""
     target = target.resolve()
     work = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent))
-    archive = work.parent / f"{work.name}.zip"
     try:
         writer = PackageWriter(work, excel=excel, shard_rows=shard_rows)
         for report in reports:
             writer.add(report)
         writer.close()
-        if target.suffix.lower() == ".zip":
-            _zip(work, archive)
-            archive.replace(target)
-        else:
-            _replace_folder(work, target)
+        publish_folder(work, target)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def publish_folder(work: Path, target: Path) -> None:
+    """Put a finished package folder at `target`: as it is, or zipped for a `.zip` target."""
+    if target.suffix.lower() != ".zip":
+        _replace_folder(work, target)
+        return
+    archive = work.parent / f"{work.name}.zip"
+    try:
+        _zip(work, archive)
+        archive.replace(target)
+    finally:
         archive.unlink(missing_ok=True)
 
 

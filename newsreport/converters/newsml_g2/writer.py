@@ -13,7 +13,6 @@ origin, the reporting verb.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterable
 from datetime import date, datetime
 from typing import BinaryIO
@@ -55,21 +54,35 @@ def write(report: NewsReport) -> bytes:
 
 
 def write_message(reports: Iterable[NewsReport], stream: BinaryIO) -> None:
-    """Many reports as one newsMessage, written one item at a time.
+    """Many reports as one newsMessage, written one item at a time (no report: nothing is written).
 
     The header's `sent` is the first item's `versionCreated`, so the same reports always give
-    the same bytes; a message with no report is not written (it would have nothing to send).
+    the same bytes.
     """
-    iterator = iter(reports)
-    first = next(iterator, None)
-    if first is None:
-        return
-    stream.write(b"<?xml version='1.0' encoding='UTF-8'?>\n")
-    stream.write(f'<newsMessage xmlns="{NAR}">\n  <header>\n    <sent>{_version_created(first)}</sent>\n'.encode())
-    stream.write(b"  </header>\n  <itemSet>\n")
-    for number, report in enumerate(itertools.chain((first,), iterator), start=1):
-        stream.write(etree.tostring(item(report, prefix=f"m{number}-"), encoding="unicode", pretty_print=True).encode())
-    stream.write(b"  </itemSet>\n</newsMessage>\n")
+    count = 0
+    for count, report in enumerate(reports, start=1):
+        if count == 1:
+            stream.write(message_start(version_created(report)))
+        stream.write(write_item(report, count))
+    if count:
+        stream.write(message_end())
+
+
+def message_start(sent: str) -> bytes:
+    """The start of a newsMessage, up to its first item."""
+    return (
+        "<?xml version='1.0' encoding='UTF-8'?>\n"
+        f'<newsMessage xmlns="{NAR}">\n  <header>\n    <sent>{sent}</sent>\n  </header>\n  <itemSet>\n'
+    ).encode()
+
+
+def write_item(report: NewsReport, number: int) -> bytes:
+    """The `number`th item of a newsMessage, its ids prefixed `m<number>-` to stay unique."""
+    return etree.tostring(item(report, prefix=f"m{number}-"), encoding="unicode", pretty_print=True).encode()
+
+
+def message_end() -> bytes:
+    return b"  </itemSet>\n</newsMessage>\n"
 
 
 def item(report: NewsReport, prefix: str = "") -> etree._Element:
@@ -151,7 +164,7 @@ def _item_meta(root: etree._Element, report: NewsReport) -> None:
         _party(etree.SubElement(meta, nar("provider")), report.publisher)
     else:
         etree.SubElement(meta, nar("provider"), literal="newsreport")
-    etree.SubElement(meta, nar("versionCreated")).text = _version_created(report)
+    etree.SubElement(meta, nar("versionCreated")).text = version_created(report)
     if isinstance(report.published, datetime):
         etree.SubElement(meta, nar("firstCreated")).text = report.published.isoformat()
     etree.SubElement(meta, nar("pubStatus"), qcode="stat:usable")
@@ -159,7 +172,7 @@ def _item_meta(root: etree._Element, report: NewsReport) -> None:
         etree.SubElement(meta, nar("link"), rel="nrrel:webPage", href=report.url)
 
 
-def _version_created(report: NewsReport) -> str:
+def version_created(report: NewsReport) -> str:
     """The item's `versionCreated`, which the XSD requires as a full date-time.
 
     The latest moment the report gives; a date alone becomes midnight with no zone (xs:dateTime

@@ -1,0 +1,133 @@
+"""Batches: many inputs, one output, in parallel, in order, all or nothing."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import newsreport
+from benchmarks.archive import varied
+from newsreport import NewsReport, ReadError, read, write
+from newsreport.converters import FORMATS
+
+N = 70  # more than two chunks, so --jobs 2 really runs in two processes
+
+
+def run(*args: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", "newsreport", *args], capture_output=True, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[NewsReport]]:
+    """A JSON Lines archive of N varied reports."""
+    reports = list(varied(N))
+    path = tmp_path_factory.mktemp("archive") / "archive.jsonl"
+    path.write_bytes(b"".join(write(r, "jsonl") for r in reports))
+    return path, reports
+
+
+def test_batch_equals_one_at_a_time(archive: tuple[Path, list[NewsReport]], tmp_path: Path) -> None:
+    """A batch into a folder gives, report for report, what converting each alone gives."""
+    path, reports = archive
+    folder = tmp_path / "out"
+    result = run("convert", str(path), "--to", "jsonld", "-o", f"{folder}/", "--jobs", "2")
+    assert result.returncode == 0, result.stderr
+    files = {p.name: p.read_bytes() for p in folder.iterdir()}
+    assert len(files) == N
+    from newsreport.batch import file_name
+
+    for report in reports:
+        assert files[file_name(report.id, ".jsonld")] == write(report, "jsonld")
+
+
+@pytest.mark.parametrize(
+    ("to", "suffix"), [("newsml-g2", ".xml"), ("csv", ".zip"), ("jsonl", ".jsonl"), ("csv-flat", ".csv")]
+)
+def test_two_jobs_write_the_same_bytes_as_one(
+    archive: tuple[Path, list[NewsReport]], tmp_path: Path, to: str, suffix: str
+) -> None:
+    """--jobs 2 and --jobs 1 give byte-identical batch outputs, which read back to the same reports."""
+    path, reports = archive
+    outputs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out-{jobs}{suffix}"
+        result = run("convert", str(path), "--to", to, "-o", str(out), "--jobs", jobs)
+        assert result.returncode == 0, result.stderr
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
+    if FORMATS[to].readable:
+        assert list(newsreport.read_all(tmp_path / f"out-1{suffix}", to)) == reports
+
+
+def _with_bad_line(archive: tuple[Path, list[NewsReport]], tmp_path: Path) -> Path:
+    path, _ = archive
+    lines = path.read_bytes().splitlines(keepends=True)
+    lines[40] = lines[40].replace(b'"speakers":["qalibaf"]', b'"speakers":["nobody"]', 1)
+    bad = tmp_path / "bad.jsonl"
+    bad.write_bytes(b"".join(lines))
+    return bad
+
+
+def test_a_failing_report_stops_the_batch_with_no_output(
+    archive: tuple[Path, list[NewsReport]], tmp_path: Path
+) -> None:
+    """By default the run stops at the bad report, names it, and leaves no output behind."""
+    bad = _with_bad_line(archive, tmp_path)
+    for out in (tmp_path / "o.xml", tmp_path / "pkg.zip", tmp_path / "folder/"):
+        result = run(
+            "convert",
+            str(bad),
+            "--to",
+            FORMATS["csv"].name if "pkg" in str(out) else "newsml-g2",
+            "-o",
+            str(out),
+            "--jobs",
+            "2",
+        )
+        assert result.returncode == 1
+        assert f"{bad}: line 41: $.statements" in result.stderr.decode()
+        assert "unknown participant 'nobody'" in result.stderr.decode()
+        assert not Path(str(out).rstrip("/")).exists() or not any(Path(str(out)).iterdir())
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("folder")) == ["bad.jsonl"]
+
+
+def test_keep_going_skips_lists_and_exits_1(archive: tuple[Path, list[NewsReport]], tmp_path: Path) -> None:
+    """--keep-going writes every good report, lists the bad one at the end and exits 1."""
+    bad = _with_bad_line(archive, tmp_path)
+    out = tmp_path / "good.jsonl"
+    result = run("convert", str(bad), "-o", str(out), "--jobs", "2", "--keep-going")
+    assert result.returncode == 1
+    assert result.stderr.decode().splitlines()[-2].startswith(f"newsreport: skipped: {bad}: line 41: $.statements")
+    assert result.stderr.decode().splitlines()[-1] == "newsreport: 1 report(s) skipped"
+    assert out.read_bytes().count(b"\n") == N - 1
+
+
+def test_folders_and_news_messages_as_input(archive: tuple[Path, list[NewsReport]], tmp_path: Path) -> None:
+    """A folder is read recursively by extension; a newsMessage is split into its items."""
+    _, reports = archive
+    tree = tmp_path / "tree" / "deeper"
+    tree.mkdir(parents=True)
+    (tmp_path / "tree" / "a.json").write_bytes(write(reports[0], "json"))
+    (tree / "b.jsonld").write_bytes(write(reports[1], "jsonld"))
+    (tree / "notes.txt").write_text("not a report")
+    message = tmp_path / "m.xml"
+    newsreport.convert_many([tmp_path / "tree"], message, "newsml-g2")
+    assert list(newsreport.read_all(message, "newsml-g2")) == reports[:2]
+    again = tmp_path / "again.jsonl"
+    newsreport.convert_many([message], again, "jsonl", jobs=2)
+    assert list(newsreport.read_all(again)) == reports[:2]
+
+
+def test_python_api(archive: tuple[Path, list[NewsReport]], tmp_path: Path) -> None:
+    """convert_reports: reports in, documents out, in order; convert_many raises on a bad input."""
+    _, reports = archive
+    documents = list(newsreport.convert_reports(iter(reports), "json", jobs=2))
+    assert [read(d, "json") for d in documents] == reports
+    bad = tmp_path / "bad.json"
+    bad.write_text("{}")
+    with pytest.raises(ReadError, match=r"bad.json: \$.id: Field required"):
+        newsreport.convert_many([bad], tmp_path / "out.jsonl", "jsonl")
+    assert not (tmp_path / "out.jsonl").exists()

@@ -97,6 +97,9 @@ class _Item:
         self.own = NR in item.nsmap.values()
         self.prefix = item.get(nr("idPrefix"), "")
         self.meta = child(item, "contentMeta")
+        self.asserts: dict[str, etree._Element] = {}
+        for assertion in reversed(children(item, "assert")):
+            self.asserts[assertion.get("literal") or assertion.get("qcode") or ""] = assertion
         self.skipped: list[str] = []
         self.ids: dict[str, str] = {}  # subject key (literal, qcode or name) -> local id
         self.subjects: list[etree._Element] = []
@@ -292,9 +295,8 @@ class _Item:
 
     def name_of(self, subject: etree._Element) -> str | None:
         """A subject's name: its own `<name>`, else that of the `assert` about it (as AP sends them)."""
-        key = self.key(subject)
-        sources = [subject, *(a for a in children(self.item, "assert") if (a.get("qcode") or a.get("literal")) == key)]
-        for source in sources:
+        sources = [subject, self.asserts.get(self.key(subject))]
+        for source in (s for s in sources if s is not None):
             name = next((n for n in children(source, "name") if n.get("role") != "nrname:other"), None)
             if name is not None and (self.own or text_of(name).strip()):
                 return self.clean(text_of(name))
@@ -396,15 +398,11 @@ class _Item:
         return data
 
     def event_date(self, subject: etree._Element) -> Node | None:
-        key = self.key(subject)
-        for assertion in children(self.item, "assert"):
-            if (assertion.get("literal") or assertion.get("qcode")) != key:
-                continue
-            details = child(assertion, "eventDetails")
-            start = child(child(details, "dates"), "start")
-            if start is not None:
-                return self.partial_date(text_of(start), start, child(details, "dateNote"))
-        return None
+        details = child(self.asserts.get(self.key(subject)), "eventDetails")
+        start = child(child(details, "dates"), "start")
+        if start is None:
+            return None
+        return self.partial_date(text_of(start), start, child(details, "dateNote"))
 
     def partial_date(self, value: str, marked: etree._Element, note: etree._Element | None) -> Node | None:
         match = _PARTIAL_DATE.match(value.strip())

@@ -92,7 +92,7 @@ def parse(data: bytes, source: str) -> etree._Element:
 def local(element: etree._Element) -> str:
     """An element's name without its namespace, lower-cased (agencies vary both)."""
     tag = element.tag
-    return etree.QName(tag).localname.lower() if isinstance(tag, str) else ""
+    return tag.rpartition("}")[2].lower() if isinstance(tag, str) else ""
 
 
 def children(element: etree._Element | None, name: str) -> list[etree._Element]:

@@ -157,7 +157,7 @@ def batch(m: int) -> list[dict[str, Any]]:
                 stream.write(newsreport.write(report, "jsonl"))
         for to, target in (("newsml-g2", "out.xml"), ("csv", "pkg.zip"), ("jsonld", "folder/")):
             for jobs in (1, 2):
-                out = os.path.join(work, f"{jobs}-{target}")
+                out = f"{work}/{jobs}-{target}"  # a string: a trailing / asks for a folder
                 seconds, peak = _timed(
                     [
                         sys.executable,
@@ -210,8 +210,9 @@ def main(argv: list[str] | None = None) -> None:
     rows = measure(args.n)
     print(f"{'format':<10} {'operation':<14} {'ours/s':>9} {'baseline':<17} {'base/s':>9} {'ratio':>6}")
     for r in rows:
+        base = r["baseline_per_s"] or 0
         print(
-            f"{r['format']:<10} {r['operation']:<14} {r['reports_per_s']:>9,} {r['baseline']:<17} {r['baseline_per_s'] or 0:>9,} {r['ratio'] or '':>6}"
+            f"{r['format']:<10} {r['operation']:<14} {r['reports_per_s']:>9,} {r['baseline']:<17} {base:>9,} {r['ratio'] or '':>6}"
         )
     runs = batch(args.jobs_n)
     print(f"\n{'to':<10} {'jobs':>4} {'reports':>8} {'reports/s':>10} {'peak MB':>8}")

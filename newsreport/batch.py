@@ -35,7 +35,7 @@ from newsreport.converters.native import parse_line
 from newsreport.converters.newsml_g2.writer import message_end, message_start, version_created
 from newsreport.converters.newsml_g2.writer import write_item as newsml_item
 from newsreport.errors import NewsReportError, ReadError, ReadWarning, WriteError
-from newsreport.files import write_bytes_atomically
+from newsreport.files import publish, write_bytes_atomically
 from newsreport.model import NewsReport
 
 CHUNK = 32
@@ -283,7 +283,7 @@ class _StreamSink(Sink):
         self.stream.flush()
         if self.out is not None:
             self.stream.close()
-            self.temp.replace(self.out)
+            publish(self.temp, self.out)
 
     def abandon(self) -> None:
         if self.out is not None:

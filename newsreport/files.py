@@ -21,13 +21,19 @@ def write_atomically(path: Path, fill: Callable[[BinaryIO], None]) -> None:
     try:
         with os.fdopen(handle, "wb") as stream:
             fill(stream)
-        umask = os.umask(0)
-        os.umask(umask)
-        temp.chmod(0o666 & ~umask)
-        temp.replace(path)
+        publish(temp, path)
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
+
+
+def publish(temp: Path, path: Path) -> None:
+    """Move a finished temporary file or folder to `path`, with the permissions a new one would
+    have (temporary files are created private)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    temp.chmod((0o777 if temp.is_dir() else 0o666) & ~umask)
+    temp.replace(path)
 
 
 def write_bytes_atomically(path: Path, data: bytes) -> None:

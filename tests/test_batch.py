@@ -131,3 +131,16 @@ def test_python_api(archive: tuple[Path, list[NewsReport]], tmp_path: Path) -> N
     with pytest.raises(ReadError, match=r"bad.json: \$.id: Field required"):
         newsreport.convert_many([bad], tmp_path / "out.jsonl", "jsonl")
     assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_outputs_get_ordinary_permissions(archive: tuple[Path, list[NewsReport]], tmp_path: Path) -> None:
+    """Outputs written through private temporary files end up with the permissions of any new file."""
+    import os
+
+    path, _ = archive
+    umask = os.umask(0)
+    os.umask(umask)
+    for to, out in (("jsonl", tmp_path / "a.jsonl"), ("csv", tmp_path / "pkg"), ("newsml-g2", tmp_path / "m.xml")):
+        assert run("convert", str(path), "--to", to, "-o", str(out), "--jobs", "1").returncode == 0
+        expected = (0o777 if out.is_dir() else 0o666) & ~umask
+        assert out.stat().st_mode & 0o777 == expected, to

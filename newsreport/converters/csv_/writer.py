@@ -15,6 +15,7 @@ from typing import IO, Any, BinaryIO
 from newsreport.converters.csv_.codec import rows
 from newsreport.converters.csv_.tables import BY_NAME, LAYOUT_VERSION, TABLES
 from newsreport.errors import WriteError
+from newsreport.files import publish
 from newsreport.model import NewsReport
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "'")
@@ -167,6 +168,6 @@ def _replace_folder(new: Path, target: Path) -> None:
     if target.exists():
         old = target.with_name(f".{target.name}.old")
         target.rename(old)
-    new.rename(target)
+    publish(new, target)
     if old is not None:
         shutil.rmtree(old)

@@ -210,10 +210,8 @@ def main(argv: list[str] | None = None) -> None:
     rows = measure(args.n)
     print(f"{'format':<10} {'operation':<14} {'ours/s':>9} {'baseline':<17} {'base/s':>9} {'ratio':>6}")
     for r in rows:
-        base = r["baseline_per_s"] or 0
-        print(
-            f"{r['format']:<10} {r['operation']:<14} {r['reports_per_s']:>9,} {r['baseline']:<17} {base:>9,} {r['ratio'] or '':>6}"
-        )
+        ours, base, ratio = r["reports_per_s"], r["baseline_per_s"] or 0, r["ratio"] or ""
+        print(f"{r['format']:<10} {r['operation']:<14} {ours:>9,} {r['baseline']:<17} {base:>9,} {ratio:>6}")
     runs = batch(args.jobs_n)
     print(f"\n{'to':<10} {'jobs':>4} {'reports':>8} {'reports/s':>10} {'peak MB':>8}")
     for r in runs:

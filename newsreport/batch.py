@@ -30,7 +30,7 @@ from newsreport.converters import FORMATS, Format, format_for_path, get_format, 
 from newsreport.converters.csv_.codec import rows as csv_rows
 from newsreport.converters.csv_.flat import HEADER as FLAT_HEADER
 from newsreport.converters.csv_.flat import flat_rows
-from newsreport.converters.csv_.writer import PackageWriter, escape_formula, publish_folder
+from newsreport.converters.csv_.writer import PackageWriter, escape_formula, publish_folder, zip_folder
 from newsreport.converters.native import parse_line
 from newsreport.converters.newsml_g2.writer import message_end, message_start, version_created
 from newsreport.converters.newsml_g2.writer import write_item as newsml_item
@@ -296,9 +296,10 @@ class _PackageSink(Sink):
 
     encoder = "csv"
 
-    def __init__(self, out: Path, excel: bool) -> None:
-        self.out = out.resolve()
-        self.work = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.", suffix=".part", dir=self.out.parent))
+    def __init__(self, out: Path | None, excel: bool) -> None:
+        self.out = out.resolve() if out is not None else None
+        place = {"prefix": f".{self.out.name}.", "dir": self.out.parent} if self.out is not None else {}
+        self.work = Path(tempfile.mkdtemp(suffix=".part", **place))  # type: ignore[call-overload]
         self.writer = PackageWriter(self.work, excel=excel)
 
     def add(self, result: _Result) -> None:
@@ -306,7 +307,11 @@ class _PackageSink(Sink):
 
     def commit(self) -> None:
         self.writer.close()
-        publish_folder(self.work, self.out)
+        if self.out is None:
+            zip_folder(self.work, sys.stdout.buffer)  # a zip on stdout
+            shutil.rmtree(self.work)
+        else:
+            publish_folder(self.work, self.out)
 
     def abandon(self) -> None:
         shutil.rmtree(self.work, ignore_errors=True)
@@ -372,8 +377,6 @@ def sink_for(fmt: Format, output: str | Path | None, excel: bool = False) -> Sin
     out = Path(output) if output is not None else None
     folder = out is not None and (out.is_dir() or str(output).endswith(("/", "\\")))
     if fmt.name == "csv":
-        if out is None:
-            raise WriteError("a CSV package is a folder or a .zip: give it with -o")
         return _PackageSink(out, excel)
     if fmt.name in ("jsonl", "csv-flat"):
         return _StreamSink(out, fmt.name)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import io
 import json
 import shutil
 import tempfile
@@ -132,7 +131,7 @@ def publish_folder(work: Path, target: Path) -> None:
         return
     archive = work.parent / f"{work.name}.zip"
     try:
-        _zip(work, archive)
+        zip_folder(work, archive)
         archive.replace(target)
     finally:
         archive.unlink(missing_ok=True)
@@ -145,19 +144,18 @@ def write_zip(reports: Iterable[NewsReport], stream: BinaryIO, excel: bool = Fal
         for report in reports:
             writer.add(report)
         writer.close()
-        buffer = io.BytesIO()
-        _zip(Path(work), buffer)
-        stream.write(buffer.getvalue())
+        zip_folder(Path(work), stream)  # zipfile writes to unseekable streams too
 
 
-def _zip(folder: Path, archive: Path | BinaryIO) -> None:
+def zip_folder(folder: Path, archive: Path | BinaryIO) -> None:
     """Zip a folder's files, `datapackage.json` first, in a fixed order with fixed times."""
     names = ["datapackage.json", *sorted(p.name for p in folder.iterdir() if p.name != "datapackage.json")]
     with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as z:
         for name in names:
             info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
-            z.writestr(info, (folder / name).read_bytes())
+            with (folder / name).open("rb") as source, z.open(info, "w", force_zip64=True) as target:
+                shutil.copyfileobj(source, target, 1024 * 1024)  # streamed: a package can be larger than memory
 
 
 def _replace_folder(new: Path, target: Path) -> None:

@@ -36,6 +36,7 @@ from newsreport.converters.newsml_g2.writer import message_end, message_start, v
 from newsreport.converters.newsml_g2.writer import write_item as newsml_item
 from newsreport.errors import NewsReportError, ReadError, ReadWarning, WriteError
 from newsreport.files import publish, write_bytes_atomically
+from newsreport.limits import check_size, read_limited
 from newsreport.model import NewsReport
 
 CHUNK = 32
@@ -79,7 +80,7 @@ def units(inputs: Iterable[str | Path], from_: str | None = None, stdin: BinaryI
     """The units of every input, in order: files, folders (recursively), JSON Lines, newsMessages, CSV packages."""
     for name in inputs:
         if str(name) == "-":
-            data = (stdin or sys.stdin.buffer).read()
+            data = read_limited(stdin or sys.stdin.buffer, "<stdin>")
             yield from _units_of(get_format(from_) if from_ else sniff(data), data, "<stdin>")
             continue
         path = Path(name)
@@ -106,9 +107,11 @@ def _units_of_file(path: Path, from_: str | None) -> Iterator[Unit]:
         with path.open("rb") as stream:
             for number, line in enumerate(stream, start=1):
                 if line.strip():
+                    check_size(len(line), str(path), f"line {number}")
                     yield Unit(f"{path}:{number}", "jsonl", line)
     else:
-        yield from _units_of(fmt, path.read_bytes(), str(path))
+        with path.open("rb") as stream:
+            yield from _units_of(fmt, read_limited(stream, str(path)), str(path))
 
 
 def _units_of(fmt: Format, data: bytes, source: str) -> Iterator[Unit]:

@@ -26,6 +26,7 @@ from newsreport.converters import FORMATS, Format, csv_, format_for_path, get_fo
 from newsreport.converters.format import CheckOptions
 from newsreport.errors import LossError, NewsReportError, ReadWarning, UnknownFormatError
 from newsreport.files import write_bytes_atomically
+from newsreport.limits import read_limited
 from newsreport.model import NewsReport
 from newsreport.problems import Problem
 from newsreport.schema import json_schema
@@ -88,7 +89,7 @@ class _Input:
     @classmethod
     def of(cls, name: str, from_: str | None) -> _Input:
         if name == "-":
-            data = sys.stdin.buffer.read()
+            data = read_limited(sys.stdin.buffer, "<stdin>")
             return cls("<stdin>", get_format(from_) if from_ else sniff(data), data=data)
         path = Path(name)
         if not path.exists():

@@ -13,7 +13,7 @@ from typing import Any
 import pandas as pd
 import pytest
 from frictionless import Package
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from newsreport import NewsReport, ReadError
@@ -97,9 +97,6 @@ def test_tricky_values_round_trip(tmp_path: Path) -> None:
     assert _frictionless_errors(folder) == []
 
 
-@settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
-)
 @given(many=st.lists(reports(), min_size=1, max_size=3, unique_by=lambda r: r.id), excel=st.booleans())
 def test_generated_round_trip(many: list[NewsReport], excel: bool, tmp_path: Path) -> None:
     """Generated reports, several to a package, read back equal, plain or in the --excel profile."""
@@ -108,9 +105,6 @@ def test_generated_round_trip(many: list[NewsReport], excel: bool, tmp_path: Pat
     assert list(CSV.read_path(target, "p")) == many  # type: ignore[misc]
 
 
-@settings(
-    max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
-)
 @given(many=st.lists(reports(), min_size=2, max_size=3, unique_by=lambda r: r.id))
 def test_frictionless_accepts_generated_packages(many: list[NewsReport], tmp_path: Path) -> None:
     """frictionless-py validates packages of generated reports, split into parts, with no error."""

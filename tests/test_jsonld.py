@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from pyld import jsonld
 from rdflib import RDF, Graph, URIRef
 from rdflib.compare import isomorphic
@@ -57,7 +57,6 @@ def test_example_round_trip(report: NewsReport) -> None:
     assert read(write(report, "jsonld"), "jsonld") == report
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(reports())
 def test_generated_round_trip(generated: NewsReport) -> None:
     """Every generated report survives JSON-LD, and writing it again gives the same bytes."""

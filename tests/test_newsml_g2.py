@@ -8,7 +8,7 @@ import warnings
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from lxml import etree
 
 from newsreport import NewsReport, ReadError, read, write
@@ -50,7 +50,6 @@ def test_example_round_trip_and_validity(report: NewsReport, xsd: etree.XMLSchem
     assert read(data, "newsml-g2") == report
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(generated=reports())
 def test_generated_round_trip_and_validity(generated: NewsReport, xsd: etree.XMLSchema) -> None:
     """Every generated report gives a schema-valid item that reads back equal, byte-stable."""

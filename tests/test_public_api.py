@@ -14,7 +14,19 @@ def test_all_is_sorted_and_complete() -> None:
     """`__all__` lists every public name, sorted, and each one exists."""
     assert newsreport.__all__ == sorted(newsreport.__all__)
     public = {name for name in vars(newsreport) if not name.startswith("_")}
-    modules = {"api", "batch", "cli", "converters", "errors", "files", "invariants", "model", "problems", "schema"}
+    modules = {
+        "api",
+        "batch",
+        "cli",
+        "converters",
+        "errors",
+        "files",
+        "invariants",
+        "limits",
+        "model",
+        "problems",
+        "schema",
+    }
     assert public - modules == set(newsreport.__all__)
 
 

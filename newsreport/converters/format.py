@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from newsreport.errors import ReadError, WriteError
+from newsreport.limits import check_size, read_limited
 from newsreport.model import NewsReport
 from newsreport.problems import Problem
 
@@ -81,7 +82,8 @@ class Format:
     def problems_at(self, path: Path, source: str, options: CheckOptions | None = None) -> list[Problem]:
         """Everything wrong with the file or folder at `path`."""
         if self.read_path is None:
-            return self.problems(path.read_bytes(), source, options)
+            with path.open("rb") as stream:
+                return self.problems(read_limited(stream, source), source, options)
         try:
             for _ in self.read_path(path, source):
                 pass
@@ -91,6 +93,7 @@ class Format:
 
     def read_one(self, data: bytes, source: str = "<input>") -> NewsReport:
         """The one report `data` holds."""
+        check_size(len(data), source)
         if self.read is not None:
             return self.read(data, source)
         reports = list(self.read_all(io.BytesIO(data), source))
@@ -105,7 +108,7 @@ class Format:
         if self.read is None:
             message = f"{self.name} is an export format and cannot be read back ({self.summary})"
             raise ReadError(message, source=source, format=self.name)
-        return iter((self.read(stream.read(), source),))
+        return iter((self.read(read_limited(stream, source), source),))
 
     def write_one(self, report: NewsReport) -> bytes:
         """The document for one report."""

@@ -16,6 +16,7 @@ import json
 import re
 import stat
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -28,14 +29,14 @@ from newsreport.converters.csv_.codec import Row, report_data
 from newsreport.converters.csv_.tables import BY_NAME, PRECISIONS, TABLES, Column, Table
 from newsreport.converters.csv_.writer import FORMULA_TRIGGERS
 from newsreport.errors import ReadError
+from newsreport.limits import max_document_bytes
 from newsreport.model import NewsReport
 from newsreport.problems import problems_from
 
-MAX_CELL = 64 * 1024 * 1024
-"""The largest cell read (a body of 64 MiB); larger is an error, not a memory blow-up."""
+_DAMAGED_ZIP = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, zipfile.LargeZipFile)
+"""What zipfile raises on a damaged archive (its ValueErrors are caught where no ReadError can be)."""
 MAX_UNZIPPED = 4 * 1024**3
 MAX_RATIO = 200
-csv.field_size_limit(MAX_CELL)
 
 
 @dataclass
@@ -68,7 +69,7 @@ class _Package:
         """Open a zip, refusing entries that would leave the folder, links and bombs."""
         try:
             archive = zipfile.ZipFile(file)
-        except zipfile.BadZipFile as exc:
+        except (*_DAMAGED_ZIP, ValueError, OSError) as exc:
             raise ReadError(f"not a zip: {exc}", source=self.source) from None
         total = 0
         for info in archive.infolist():
@@ -98,6 +99,8 @@ class _Package:
                 return self.zip.open(name)
             except KeyError:
                 raise ReadError("no such file in the package", source=self.source, location=name) from None
+            except (*_DAMAGED_ZIP, ValueError) as exc:  # zipfile: "negative seek value" and the like
+                raise ReadError(f"a damaged zip entry: {exc}", source=self.source, location=name) from None
         path = self.root / name
         if not path.resolve().is_relative_to(self.root.resolve()):
             raise ReadError("the path leaves the package folder", source=self.source, location=name)
@@ -112,6 +115,10 @@ class _Package:
                 data = json.load(handle)
             except (json.JSONDecodeError, UnicodeDecodeError) as exc:
                 raise ReadError(f"not JSON: {exc}", source=self.source, location="datapackage.json") from None
+            except _DAMAGED_ZIP as exc:
+                raise ReadError(
+                    f"a damaged zip entry: {exc}", source=self.source, location="datapackage.json"
+                ) from None
         if not isinstance(data, dict) or "x-newsreport-layout-version" not in data:
             raise ReadError(
                 "not a newsreport CSV package (no x-newsreport-layout-version)",
@@ -123,6 +130,7 @@ class _Package:
 
 def read_package(path: Path | IO[bytes], source: str | None = None) -> Iterator[NewsReport]:
     """The reports of a CSV package (folder, `datapackage.json`, `.zip` file or zip stream), one at a time."""
+    csv.field_size_limit(max_document_bytes())  # a cell (a body) is at most a document's size
     package = _Package(path, source or str(path))
     descriptor = package.descriptor()
     unescape = descriptor.get("x-newsreport-formula-escape") == "'"
@@ -208,6 +216,8 @@ class _Lines:
                     raise ReadError(
                         f"not UTF-8: {exc.reason}", source=self.package.source, location=f"{name}:{number + 1}"
                     ) from None
+                except _DAMAGED_ZIP as exc:
+                    raise ReadError(f"a damaged zip entry: {exc}", source=self.package.source, location=name) from None
 
     def _header(self, name: str, header: list[str] | None) -> list[str]:
         expected = self.table.header
@@ -232,6 +242,10 @@ class _Lines:
                 location=f"{name}:{number}",
             )
         if self.unescape:
+            for header, cell in zip(columns, cells, strict=True):
+                if cell.startswith(FORMULA_TRIGGERS) and not cell.startswith("'"):
+                    message = "a cell a spreadsheet would run as a formula, unescaped in a package that escapes them"
+                    raise ReadError(message, source=self.package.source, location=f"{name}:{number}:{header}")
             cells = [c[1:] if c.startswith("'") and c[1:].startswith(FORMULA_TRIGGERS) else c for c in cells]
         row = dict(zip(columns, cells, strict=True))
         for column in self.table.columns:

@@ -63,6 +63,8 @@ def _run(function: Any, *args: object) -> list[dict[str, Any]]:
                 raise cause from None
             cause = getattr(cause, "cause", None) or cause.__cause__
         raise ValueError(f"not valid JSON-LD: {_first_line(exc)}") from None
+    except RecursionError:
+        raise ValueError("not valid JSON-LD: nested too deeply") from None
     return result
 
 

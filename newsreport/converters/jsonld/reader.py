@@ -40,14 +40,14 @@ def read(data: bytes, source: str = "<input>") -> NewsReport:
 
 def read_own(doc: Node, source: str) -> NewsReport:
     """The report a document written by our writer holds."""
-    reader = _Reader(doc)
+    reader: _Reader | None = None
     try:
+        reader = _Reader(doc)
         data = reader.report()
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
         detail = f"missing {exc}" if isinstance(exc, KeyError) else str(exc)
-        raise ReadError(
-            f"not a newsreport graph: {detail}", source=source, location=reader.at, format="jsonld"
-        ) from None
+        where = reader.at if reader else "@graph"
+        raise ReadError(f"not a newsreport graph: {detail}", source=source, location=where, format="jsonld") from None
     try:
         return NewsReport.model_validate(data)
     except ValidationError as exc:

@@ -32,6 +32,7 @@ from newsreport.converters.newsml_g2.xml import (
     text_of,
 )
 from newsreport.errors import ReadError, ReadWarning
+from newsreport.limits import read_limited
 from newsreport.model import NewsReport
 from newsreport.problems import problems_from
 
@@ -65,13 +66,23 @@ def read(data: bytes, source: str = "<input>") -> NewsReport:
     items = _items(parse(data, source), source)
     if len(items) != 1:
         raise ReadError(f"holds {len(items)} news items, not one", source=source, format="newsml-g2")
-    return _Item(items[0], source).report()
+    return _report_of(items[0], source)
 
 
 def read_items(stream: BinaryIO, source: str = "<input>") -> Iterator[NewsReport]:
     """The reports of every newsItem in a document, in order."""
-    for item in _items(parse(stream.read(), source), source):
-        yield _Item(item, source).report()
+    for item in _items(parse(read_limited(stream, source), source), source):
+        yield _report_of(item, source)
+
+
+def _report_of(item: etree._Element, source: str) -> NewsReport:
+    """The report of one newsItem; markup too damaged to map is a ReadError, not a crash."""
+    try:
+        return _Item(item, source).report()
+    except ReadError:
+        raise
+    except (ValueError, IndexError, KeyError, TypeError, AttributeError) as exc:
+        raise ReadError(f"cannot be mapped: {exc!r}", source=source, location=path(item), format="newsml-g2") from None
 
 
 def _items(root: etree._Element, source: str) -> list[etree._Element]:

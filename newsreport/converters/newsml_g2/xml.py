@@ -80,9 +80,9 @@ def parse(data: bytes, source: str) -> etree._Element:
         root = etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as exc:
         line, column = exc.position
-        raise ReadError(
-            f"not well-formed XML: {exc.msg}", source=source, location=f"line {line}, column {column}"
-        ) from None
+        message = (exc.msg or "syntax error").splitlines()[0].removesuffix(f", line {line}, column {column}")
+        where = f"line {line}, column {column}"
+        raise ReadError(f"not well-formed XML: {message}", source=source, location=where) from None
     tree = root.getroottree()
     if tree.docinfo.doctype:
         raise ReadError("a DOCTYPE is not allowed (entities and DTDs are refused)", source=source, format="newsml-g2")

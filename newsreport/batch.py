@@ -31,6 +31,7 @@ from newsreport.converters.csv_.codec import rows as csv_rows
 from newsreport.converters.csv_.flat import HEADER as FLAT_HEADER
 from newsreport.converters.csv_.flat import flat_rows
 from newsreport.converters.csv_.writer import PackageWriter, escape_formula, publish_folder, zip_folder
+from newsreport.converters.csv_.writer import encode as encode_csv
 from newsreport.converters.native import parse_line
 from newsreport.converters.newsml_g2.writer import message_end, message_start, version_created
 from newsreport.converters.newsml_g2.writer import write_item as newsml_item
@@ -191,7 +192,7 @@ ENCODERS: dict[str, Callable[[NewsReport, int, bool], Any]] = {
         newsml_item(r, n),
         FORMATS["newsml-g2"].write_one(r) if n == 1 else b"",
     ),
-    "csv": lambda r, n, x: csv_rows(r),
+    "csv": lambda r, n, x: encode_csv(csv_rows(r), x),
     "csv-flat": lambda r, n, x: [[escape_formula(c) for c in row] if x else row for row in flat_rows(r)],
 }
 """How a worker encodes a report for each kind of sink (names, so tasks pickle)."""
@@ -306,7 +307,7 @@ class _PackageSink(Sink):
         self.writer = PackageWriter(self.work, excel=excel)
 
     def add(self, result: _Result) -> None:
-        self.writer.add_rows(result.payload)
+        self.writer.add_encoded(result.payload)
 
     def commit(self) -> None:
         self.writer.close()

@@ -115,10 +115,12 @@ def test_frictionless_accepts_generated_packages(many: list[NewsReport], tmp_pat
 
 
 def test_big_tables_split_into_parts(report: NewsReport, tmp_path: Path) -> None:
-    """With a row limit, a table becomes numbered parts under one resource, read back in order."""
+    """Past the row limit a table continues in numbered parts under one resource, never splitting a
+    report's rows, and reads back in order."""
     folder = _written(tmp_path, [report, report.model_copy(update={"id": "urn:example:2"})], shard_rows=10)
     resources = {r["name"]: r["path"] for r in json.loads((folder / "datapackage.json").read_text())["resources"]}
-    assert resources["statements"] == [f"statements-{n:05d}.csv" for n in range(1, 6)]
+    assert resources["statements"] == ["statements-00001.csv", "statements-00002.csv"]
+    assert (folder / "statements-00002.csv").read_text().count("urn:example:2") == 23
     assert resources["reports"] == "reports.csv"
     assert [r.id for r in CSV.read_path(folder, "p")] == [report.id, "urn:example:2"]  # type: ignore[misc]
     assert _frictionless_errors(folder) == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import shutil
 import tempfile
@@ -26,8 +27,27 @@ def escape_formula(cell: str) -> str:
     return "'" + cell if cell.startswith(FORMULA_TRIGGERS) else cell
 
 
+def encode(report_rows: dict[str, list[dict[str, str]]], excel: bool = False) -> dict[str, tuple[str, int]]:
+    """One report's rows as CSV text per table, with the row count (done in a worker process,
+    so the process writing the package only appends text)."""
+    encoded = {}
+    for table, table_rows in report_rows.items():
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        if excel:
+            writer.writerows([escape_formula(v) for v in row.values()] for row in table_rows)
+        else:
+            writer.writerows(row.values() for row in table_rows)
+        encoded[table] = (buffer.getvalue(), len(table_rows))
+    return encoded
+
+
 class PackageWriter:
-    """Writes the tables of many reports into a folder, and its `datapackage.json` at the end."""
+    """Writes the tables of many reports into a folder, and its `datapackage.json` at the end.
+
+    A table that passes `shard_rows` rows continues in a new numbered part; a report's rows are
+    never split across parts, so each part stands on its own.
+    """
 
     def __init__(self, folder: Path, excel: bool = False, shard_rows: int = 1_000_000) -> None:
         self.folder = folder
@@ -35,42 +55,45 @@ class PackageWriter:
         self.shard_rows = shard_rows
         self.encoding = "utf-8-sig" if excel else "utf-8"
         self.files: dict[str, list[str]] = {t.name: [] for t in TABLES}
-        self.counts: dict[str, int] = dict.fromkeys(self.files, 0)
-        self.open: dict[str, tuple[IO[str], Any]] = {}
+        self.counts: dict[str, int] = dict.fromkeys(self.files, 0)  # rows in the current part
+        self.open: dict[str, IO[str]] = {}
 
     def add(self, report: NewsReport) -> None:
-        self.add_rows(rows(report))
+        self.add_encoded(encode(rows(report), self.excel))
 
-    def add_rows(self, report_rows: dict[str, list[dict[str, str]]]) -> None:
-        """Add one report's rows (as `codec.rows` gives them)."""
-        for table, table_rows in report_rows.items():
-            for row in table_rows:
-                self._writer(table).writerow([escape_formula(v) for v in row.values()] if self.excel else row.values())
-                self.counts[table] += 1
+    def add_encoded(self, encoded: dict[str, tuple[str, int]]) -> None:
+        """Add one report's rows, as `encode` gives them."""
+        for table, (text, count) in encoded.items():
+            if self.counts[table] >= self.shard_rows:
+                self._start_part(table)
+            self._part(table).write(text)
+            self.counts[table] += count
 
-    def _writer(self, table: str) -> Any:
-        """The CSV writer of the table's current part, starting a new part when one is full."""
-        if table not in self.open or (self.counts[table] % self.shard_rows == 0 and self.counts[table]):
-            if table in self.open:
-                self.open.pop(table)[0].close()
-            number = len(self.files[table]) + 1
-            name = f"{table}.csv" if number == 1 else f"{table}-{number:05d}.csv"
-            if number == 2:  # the first part gets a number too, now that there are several
-                (self.folder / f"{table}.csv").rename(self.folder / f"{table}-00001.csv")
-                self.files[table][0] = f"{table}-00001.csv"
-            handle = (self.folder / name).open("w", encoding=self.encoding, newline="")
-            writer = csv.writer(handle)
-            writer.writerow(BY_NAME[table].header)
-            self.files[table].append(name)
-            self.open[table] = (handle, writer)
-        return self.open[table][1]
+    def _part(self, table: str) -> IO[str]:
+        if table not in self.open:
+            self._start_part(table)
+        return self.open[table]
+
+    def _start_part(self, table: str) -> None:
+        """Close the table's current part, if any, and start the next one with its header."""
+        if table in self.open:
+            self.open.pop(table).close()
+        number = len(self.files[table]) + 1
+        name = f"{table}.csv" if number == 1 else f"{table}-{number:05d}.csv"
+        if number == 2:  # the first part gets a number too, now that there are several
+            (self.folder / f"{table}.csv").rename(self.folder / f"{table}-00001.csv")
+            self.files[table][0] = f"{table}-00001.csv"
+        handle = (self.folder / name).open("w", encoding=self.encoding, newline="")
+        csv.writer(handle).writerow(BY_NAME[table].header)
+        self.files[table].append(name)
+        self.open[table] = handle
+        self.counts[table] = 0
 
     def close(self) -> None:
         """Finish every table (an empty one still gets its header) and write the descriptor."""
         for table in TABLES:
-            if not self.files[table.name]:
-                self._writer(table.name)
-        for handle, _ in self.open.values():
+            self._part(table.name)  # an empty table still gets its file and header
+        for handle in self.open.values():
             handle.close()
         self.open.clear()
         descriptor = descriptor_of(self.files, self.encoding, self.excel)

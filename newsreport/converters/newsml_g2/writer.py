@@ -117,6 +117,7 @@ def item(report: NewsReport, prefix: str = "") -> etree._Element:
     _item_meta(root, report)
     _content_meta(root, report)
     ids = {sid: prefix + qid for sid, qid in quote_ids(report).items()}
+    names = {p.id: p.name for p in report.participants}
     for index, statement in enumerate(report.statements):
         part = etree.SubElement(root, nar("partMeta"), partid=prefix + statement.id, seq=str(index + 1))
         if statement.id in ids:
@@ -125,7 +126,6 @@ def item(report: NewsReport, prefix: str = "") -> etree._Element:
         if statement.event:
             part.set(nr("event"), statement.event)
         etree.SubElement(part, nar("role"), qcode=f"nrstmt:{statement.kind}")
-        names = {p.id: p.name for p in report.participants}
         for speaker in statement.speakers:
             source = etree.SubElement(part, nar("infoSource"), role="nrrel:speaker", literal=speaker)
             etree.SubElement(source, nar("name")).text = names[speaker]

@@ -1,8 +1,8 @@
 """Fuzzing every reader: random bytes and mutated valid documents either read or raise ReadError.
 
-Runs briefly in the normal test run. To fuzz for as long as you like (stop with Ctrl-C, or give
-a time): `timeout 600 .venv/bin/pytest tests/fuzz --hypothesis-profile=fuzz -x`. Each crash found
-becomes an `@example` below, so it stays fixed.
+Runs briefly in the normal test run. To fuzz one reader for a set time, without hypothesis:
+`python -m tests.fuzz.run csv --seconds 600`. Each crash found goes into tests/data/fuzz/ as a
+regression case for `test_former_crashes`.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import warnings
 from functools import cache
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
@@ -71,6 +72,24 @@ def _read(fmt: str, data: bytes) -> None:
                 assert isinstance(report, NewsReport)
         except ReadError as exc:
             assert "\n" not in str(exc), "errors are one line"
+
+
+CRASHES = sorted((EXAMPLES.parent / "tests" / "data" / "fuzz").glob("*"))
+"""Inputs that once crashed a reader, named `<reader>-<what>.<ext>`."""
+
+
+@pytest.mark.parametrize("path", CRASHES, ids=[p.name for p in CRASHES])
+def test_former_crashes(path: Path) -> None:
+    """Every input the fuzzers found a crash with now gives a ReadError."""
+    fmt = next(name for name in sorted(READERS, key=len, reverse=True) if path.name.startswith(name + "-"))
+    with pytest.raises(ReadError):
+        _read_strictly(fmt, path.read_bytes())
+
+
+def _read_strictly(fmt: str, data: bytes) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ReadWarning)
+        list(FORMATS[fmt].read_all(io.BytesIO(data), "fuzz"))
 
 
 @pytest.mark.parametrize("fmt", READERS)

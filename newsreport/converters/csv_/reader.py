@@ -33,8 +33,9 @@ from newsreport.limits import max_document_bytes
 from newsreport.model import NewsReport
 from newsreport.problems import problems_from
 
-_DAMAGED_ZIP = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, zipfile.LargeZipFile)
-"""What zipfile raises on a damaged archive (its ValueErrors are caught where no ReadError can be)."""
+_DAMAGED_ZIP = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, zipfile.LargeZipFile, RuntimeError)
+"""What zipfile raises on a damaged archive: RuntimeError for an entry marked encrypted; its
+ValueErrors are caught only where no ReadError can be."""
 MAX_UNZIPPED = 4 * 1024**3
 MAX_RATIO = 200
 

@@ -6,7 +6,6 @@ option, an unknown format, a missing file); 3 a lossy write refused by `--strict
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import sys
@@ -27,7 +26,6 @@ from newsreport.converters.format import CheckOptions
 from newsreport.errors import LossError, NewsReportError, ReadWarning, UnknownFormatError
 from newsreport.files import write_bytes_atomically
 from newsreport.limits import read_limited
-from newsreport.model import NewsReport
 from newsreport.problems import Problem
 from newsreport.schema import json_schema
 
@@ -79,7 +77,7 @@ def _reported() -> Iterator[None]:
 
 @dataclass(frozen=True)
 class _Input:
-    """A named input and its format; opened only when read, so a batch streams."""
+    """A file (or stdin) to validate, and its format."""
 
     label: str
     format: Format
@@ -95,16 +93,6 @@ class _Input:
         if not path.exists():
             raise UsageError(f"{name}: no such file")
         return cls(name, get_format(from_) if from_ else format_for_path(path), path=path)
-
-    def reports(self) -> Iterator[NewsReport]:
-        """The input's reports, streamed (a folder or a package through its format's own reader)."""
-        if self.path is not None and self.format.read_path is not None:
-            yield from self.format.read_path(self.path, self.label)
-            return
-        if self.path is not None and self.path.is_dir():
-            raise UsageError(f"{self.label}: is a folder, and {self.format.name} is not a folder format")
-        with self.path.open("rb") if self.path else io.BytesIO(self.data) as stream:
-            yield from self.format.read_all(stream, self.label)
 
     def problems(self, options: CheckOptions) -> list[Problem]:
         if self.path is not None:

@@ -8,7 +8,7 @@ thing; all reports share the tables. Writing and reading stream one report at a 
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -54,9 +54,4 @@ EXCEL = dict(zip(("csv", "csv-flat"), _formats(excel=True), strict=True))
 """The same formats in the `--excel` profile: a BOM, and formula-like cells escaped reversibly."""
 
 
-def write_package(reports: Iterable[NewsReport], target: Path, excel: bool = False) -> None:
-    """Write reports as a package folder (or `.zip`) at `target`."""
-    write_folder(reports, target, excel=excel)
-
-
-__all__ = ["EXCEL", "FLAT", "FORMAT", "read_package", "write_package"]
+__all__ = ["EXCEL", "FLAT", "FORMAT", "read_package"]

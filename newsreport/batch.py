@@ -277,6 +277,8 @@ class _StreamSink(Sink):
             self.stream.write(result.payload)
 
     def commit(self) -> None:
+        if self.encoder == "newsml-message" and self.count == 0:
+            raise WriteError("there is no report to write as newsml-g2")
         if self.encoder == "newsml-message" and self.count == 1:
             assert self.first is not None
             self.stream.write(self.first[2])
@@ -362,7 +364,9 @@ class _DocumentSink(Sink):
         self.payload = result.payload
 
     def commit(self) -> None:
-        data = self.payload or b""
+        if self.payload is None:
+            raise WriteError(f"there is no report to write as {self.fmt.name}")
+        data = self.payload
         if self.out is None:
             sys.stdout.buffer.write(data)
         else:

@@ -144,3 +144,18 @@ def test_outputs_get_ordinary_permissions(archive: tuple[Path, list[NewsReport]]
         assert run("convert", str(path), "--to", to, "-o", str(out), "--jobs", "1").returncode == 0
         expected = (0o777 if out.is_dir() else 0o666) & ~umask
         assert out.stat().st_mode & 0o777 == expected, to
+
+
+def test_no_report_is_no_document(tmp_path: Path) -> None:
+    """An empty input gives an empty JSON Lines file, but no JSON or NewsML-G2 document at all."""
+    empty = tmp_path / "empty.jsonl"
+    empty.write_bytes(b"")
+    assert run("convert", str(empty), "-o", str(tmp_path / "out.jsonl")).returncode == 0
+    assert (tmp_path / "out.jsonl").read_bytes() == b""
+    for to in ("json", "newsml-g2"):
+        result = run("convert", str(empty), "--to", to, "-o", str(tmp_path / "out.doc"))
+        assert (result.returncode, result.stderr.decode()) == (
+            1,
+            f"newsreport: error: there is no report to write as {to}\n",
+        )
+        assert not (tmp_path / "out.doc").exists()

@@ -212,7 +212,7 @@ def converted(units: Iterable[Unit], encoder: str, jobs: int = 1, excel: bool = 
         window.append(pool.submit(_convert, task, first))
         while True:
             while len(window) < jobs * 4:
-                chunk = [pair for _, pair in zip(range(CHUNK), numbered, strict=False)]
+                chunk = list(itertools.islice(numbered, CHUNK))
                 if not chunk:
                     break
                 window.append(pool.submit(_convert, task, chunk))

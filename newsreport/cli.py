@@ -23,7 +23,7 @@ from rich.console import Console
 from newsreport import batch
 from newsreport.converters import FORMATS, Format, csv_, format_for_path, get_format, sniff
 from newsreport.converters.format import CheckOptions
-from newsreport.errors import LossError, NewsReportError, ReadWarning, UnknownFormatError
+from newsreport.errors import LossError, NewsReportError, ReadWarning, UnknownFormatError, one_line
 from newsreport.files import write_bytes_atomically
 from newsreport.limits import read_limited
 from newsreport.problems import Problem
@@ -68,11 +68,11 @@ def _reported() -> Iterator[None]:
             yield
         except (NewsReportError, OSError) as exc:
             message = f"{exc.filename}: {exc.strerror}" if isinstance(exc, OSError) else str(exc)
-            typer.echo(f"newsreport: error: {message}", err=True)
+            typer.echo(f"newsreport: error: {one_line(message)}", err=True)
             raise typer.Exit(next(code for cls, code in EXIT_CODES if isinstance(exc, cls))) from None
         finally:
             for warning in caught:
-                typer.echo(f"newsreport: warning: {warning.message}", err=True)
+                typer.echo(f"newsreport: warning: {one_line(str(warning.message))}", err=True)
 
 
 @dataclass(frozen=True)
@@ -213,7 +213,7 @@ def validate(
     else:
         for c in checked:
             for p in c.problems:
-                typer.echo(f"{c.file}: {p}" if p.path else f"{c.file}: {p.message}")
+                typer.echo(one_line(f"{c.file}: {p}" if p.path else f"{c.file}: {p.message}"))
             if not c.problems:
                 typer.echo(f"{c.file}: ok")
     if any(c.problems for c in checked):

@@ -13,6 +13,15 @@ ReadWarning(UserWarning)                              input a lenient reader cou
 
 from __future__ import annotations
 
+_ESCAPES = {i: f"\\x{i:02x}" for i in (*range(32), 0x7F, 0x85)} | {0x2028: "\\u2028", 0x2029: "\\u2029"}
+_ESCAPES |= {ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t"}
+
+
+def one_line(text: str) -> str:
+    """`text` with line breaks and other control characters escaped, so a message stays one line
+    even when it quotes the input (a JSON key, an XML value) that contains them."""
+    return text.translate(_ESCAPES)
+
 
 class NewsReportError(Exception):
     """Base of every error newsreport raises on purpose."""
@@ -35,9 +44,9 @@ class ReadError(NewsReportError, ValueError):
     """
 
     def __init__(self, message: str, *, source: str = "<input>", location: str = "", format: str = "") -> None:
-        self.message = message
-        self.source = source
-        self.location = location
+        self.message = message = one_line(message)
+        self.source = source = one_line(source)
+        self.location = location = one_line(location)
         self.format = format
         where = f"{source}: {location}" if location else source
         super().__init__(f"{where}: {message}")

@@ -4,6 +4,7 @@ quickly, and nothing written or read outside the test's own folder."""
 from __future__ import annotations
 
 import io
+import json
 import os
 import subprocess
 import sys
@@ -49,6 +50,18 @@ CASES: dict[str, tuple[str, str, Callable[[Path], bytes], str]] = {
         "json",
         lambda d: _report_json().replace(b'"language": "en"', b'"language": 5'),
         "$.language",
+    ),
+    "line break in a key": (
+        "k.json",
+        "json",
+        lambda d: _report_json().replace(b'"reporting_verb"', b'"report\\ng_verb"', 1),
+        "report\\ng_verb: Extra inputs are not permitted",
+    ),
+    "line break in a tag": (
+        "t.jsonl",
+        "jsonl",
+        lambda d: json.dumps(json.loads(_report_json())).encode().replace(b'"kind": "person"', b'"kind": "pers\\n"', 1),
+        "Input tag 'pers\\n' found",
     ),
     "over the size limit": ("big.json", "json", lambda d: _report_json() + b" " * 300_000, "over the limit"),
     "jsonl bad line": ("l.jsonl", "jsonl", lambda d: b'{"id": "urn:x:1"}\n', "line 1"),

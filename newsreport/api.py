@@ -23,8 +23,11 @@ def read(source: Source, format: str | None = None) -> NewsReport:
 
 
 def read_all(path: str | os.PathLike[str], format: str | None = None) -> Iterator[NewsReport]:
-    """The reports in a file, one at a time (a JSON Lines file of any size streams)."""
+    """The reports in a file or CSV package folder, one at a time (JSON Lines of any size streams)."""
     fmt = get_format(format) if format else format_for_path(path)
+    if fmt.read_path is not None:
+        yield from fmt.read_path(Path(path), str(path))
+        return
     with Path(path).open("rb") as stream:
         yield from fmt.read_all(stream, str(path))
 

@@ -49,3 +49,10 @@ def test_wheel_has_only_the_newsreport_package(tmp_path: Path) -> None:
     assert top_level == {"newsreport"}
     assert "newsreport/py.typed" in names
     assert "newsreport/converters/native.py" in names
+
+
+def test_read_all_reads_packages_by_folder(tmp_path: Path) -> None:
+    """read_all() takes a CSV package folder as well as files."""
+    report = newsreport.read(EXAMPLES / "report.json")
+    newsreport.convert_many([EXAMPLES / "report.json"], tmp_path / "pkg", "csv")
+    assert list(newsreport.read_all(tmp_path / "pkg")) == [report]

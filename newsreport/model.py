@@ -38,13 +38,18 @@ Label = Annotated[str, Field(min_length=1, pattern=r"^[^\x00-\x1f\ufffe\uffff]*$
 """A non-empty name on one line: no tab, line break or other control character (NewsML-G2
 names allow none)."""
 
-LocalId = Annotated[str, Field(pattern=r"^[A-Za-z_][A-Za-z0-9_.-]*$", max_length=200)]
+LOCAL_ID_PATTERN = r"^[A-Za-z_][A-Za-z0-9_.-]*$"
+IRI_PATTERN = r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+$"
+LANGUAGE_PATTERN = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"
+"""Patterns of the types below, for readers that check a value before handing it to the model."""
+
+LocalId = Annotated[str, Field(pattern=LOCAL_ID_PATTERN, max_length=200)]
 """A report-local id: an XML NCName, so it can serve as a NewsML-G2 `partid` unchanged."""
 
-Iri = Annotated[str, Field(pattern=r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+$")]
+Iri = Annotated[str, Field(pattern=IRI_PATTERN)]
 """An absolute IRI: a URL, `urn:` or `tag:` identifier."""
 
-LanguageTag = Annotated[str, Field(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")]
+LanguageTag = Annotated[str, Field(pattern=LANGUAGE_PATTERN)]
 """A BCP 47 language tag such as `en`, `fa` or `pt-BR`."""
 
 Code = Annotated[str, Field(pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$", max_length=100)]

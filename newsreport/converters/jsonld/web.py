@@ -25,7 +25,7 @@ from pydantic import ValidationError
 from newsreport.converters.dates import lenient_date
 from newsreport.converters.jsonld import offline
 from newsreport.errors import ReadError, ReadWarning
-from newsreport.model import NewsReport
+from newsreport.model import IRI_PATTERN, LANGUAGE_PATTERN, NewsReport
 from newsreport.problems import problems_from
 
 Node = dict[str, Any]
@@ -93,8 +93,8 @@ MAPPED = {
 """Article properties the reader maps; any other one present is named in a warning."""
 
 _SCHEMA_IRI = re.compile(r"^https?://schema\.org/?")
-_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+$")
-_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+_IRI = re.compile(IRI_PATTERN)
+_LANGUAGE = re.compile(LANGUAGE_PATTERN)
 _PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
 _WIKIDATA = re.compile(r"^https?://(?:www\.)?wikidata\.org/(?:wiki|entity)/(Q[1-9][0-9]*)$")
 _SCRIPT_WRAPPERS = re.compile(

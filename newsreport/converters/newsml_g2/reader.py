@@ -33,7 +33,7 @@ from newsreport.converters.newsml_g2.xml import (
 )
 from newsreport.errors import ReadError, ReadWarning
 from newsreport.limits import read_limited
-from newsreport.model import NewsReport
+from newsreport.model import IRI_PATTERN, LANGUAGE_PATTERN, LOCAL_ID_PATTERN, NewsReport
 from newsreport.problems import problems_from
 
 Node = dict[str, Any]
@@ -43,8 +43,8 @@ _KINDS = {
     "cpnat:geoarea": "place",
     "cpnat:poi": "place",
 }
-_LOCAL_ID = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
-_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+$")
+_LOCAL_ID = re.compile(LOCAL_ID_PATTERN)
+_IRI = re.compile(IRI_PATTERN)
 _PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
 _MAPPED = {
     "contentcreated",
@@ -223,7 +223,7 @@ class _Item:
     def language(self) -> str | None:
         element = child(self.meta, "language")
         tag = element.get("tag") if element is not None else self.item.get(XML_LANG)
-        if tag and re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*", tag.strip()):
+        if tag and re.match(LANGUAGE_PATTERN, tag.strip()):
             return tag.strip()
         if tag:
             self.skipped.append(f"language {tag!r}")

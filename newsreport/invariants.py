@@ -4,118 +4,127 @@ Field shapes are checked by pydantic; these rules need the whole report: ids are
 reference names an object of the right kind, spans lie inside the body and quotes match it,
 blocks are in order, and the report is not modified before it was published. `NewsReport`
 runs them after every build, so no converter needs to.
+
+They run on every report read, so they are written for speed: a place is a tuple of steps
+(as in pydantic's error locations), turned into a JSON path only when something is wrong.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from newsreport.problems import Problem
 
 if TYPE_CHECKING:
-    from newsreport.model import Event, NewsReport, Span, _EventBase
+    from newsreport.model import Event, NewsReport, Organization, Person, Span, _EventBase
+    from newsreport.model import Place as Place_
+
+Place = tuple[str | int, ...]
+"""Where a value sits: `("statements", 3, "span")` is `$.statements[3].span`."""
 
 
 def report_problems(report: NewsReport) -> list[Problem]:
     """Every invariant the report breaks, in document order."""
-    return list(_Checker(report).run())
+    return _Checker(report).run()
+
+
+def json_path(place: Place) -> str:
+    """The JSON path of a place: field names after dots, list indexes in brackets."""
+    return "$" + "".join(f"[{step}]" if isinstance(step, int) else f".{step}" for step in place)
 
 
 class _Checker:
     def __init__(self, report: NewsReport) -> None:
         self.report = report
         self.body = report.body.text if report.body else None
+        self.limit = len(self.body) if self.body is not None else -1
+        """Where spans must end by: any span fits `start <= end <= limit` only if it is in the body."""
         self.participants = {p.id: p for p in report.participants}
         self.event_ids = {e.id for e in report.events()} | {e.id for e in report.referenced_events}
         self.statement_ids = {s.id for s in report.statements}
+        self.problems: list[Problem] = []
 
-    def run(self) -> Iterator[Problem]:
+    def add(self, place: Place, message: str) -> None:
+        self.problems.append(Problem(json_path(place), message))
+
+    def run(self) -> list[Problem]:
         r = self.report
-        yield from self._unique_ids()
+        self._unique_ids()
         if r.dateline:
-            yield from self._place("$.dateline.place", r.dateline.place)
+            self._place(("dateline", "place"), r.dateline.place)
             if r.dateline.span:
-                yield from self._excerpt("$.dateline.span", r.dateline.text, r.dateline.span)
+                self._excerpt(("dateline", "span"), r.dateline.text, r.dateline.span)
         if r.body:
-            yield from self._blocks()
-        for i in range(len(r.participants)):
-            yield from self._participant(f"$.participants[{i}]", i)
+            self._blocks()
+        for i, participant in enumerate(r.participants):
+            self._participant(("participants", i), participant)
         if r.event:
-            yield from self._event("$.event", r.event)
+            for place, event in _event_places(("event",), r.event):
+                self._event(place, event)
         for i, ref in enumerate(r.referenced_events):
-            path = f"$.referenced_events[{i}]"
-            yield from self._event_common(path, ref)
+            self._event(("referenced_events", i), ref)
             for j, sid in enumerate(ref.cited_by):
                 if sid not in self.statement_ids:
-                    yield Problem(f"{path}.cited_by[{j}]", f"unknown statement {sid!r}")
+                    self.add(("referenced_events", i, "cited_by", j), f"unknown statement {sid!r}")
         for i, s in enumerate(r.statements):
-            path = f"$.statements[{i}]"
-            yield from self._excerpt(f"{path}.span", s.text, s.span)
+            self._excerpt(("statements", i, "span"), s.text, s.span)
             if s.reporting_verb:
                 verb = s.reporting_verb
-                yield from self._excerpt(f"{path}.reporting_verb.span", verb.text, verb.span)
-            for j, pid in enumerate(s.speakers):
-                yield from self._ref(f"{path}.speakers[{j}]", pid)
-            for j, pid in enumerate(s.about):
-                yield from self._ref(f"{path}.about[{j}]", pid)
+                self._excerpt(("statements", i, "reporting_verb", "span"), verb.text, verb.span)
+            self._refs(("statements", i, "speakers"), s.speakers)
+            self._refs(("statements", i, "about"), s.about)
             if s.event is not None and s.event not in self.event_ids:
-                yield Problem(f"{path}.event", f"unknown event {s.event!r}")
-        yield from self._dates()
+                self.add(("statements", i, "event"), f"unknown event {s.event!r}")
+        self._dates()
+        return self.problems
 
-    def _unique_ids(self) -> Iterator[Problem]:
+    def _unique_ids(self) -> None:
         r = self.report
-        located = [(f"$.participants[{i}].id", p.id) for i, p in enumerate(r.participants)]
+        located: list[tuple[Place, str]] = [(("participants", i, "id"), p.id) for i, p in enumerate(r.participants)]
         if r.event:
-            located += [(path + ".id", e.id) for path, e in _event_paths("$.event", r.event)]
-        located += [(f"$.referenced_events[{i}].id", e.id) for i, e in enumerate(r.referenced_events)]
-        located += [(f"$.statements[{i}].id", s.id) for i, s in enumerate(r.statements)]
-        first: dict[str, str] = {}
-        for path, local_id in located:
+            located += [((*place, "id"), e.id) for place, e in _event_places(("event",), r.event)]
+        located += [(("referenced_events", i, "id"), e.id) for i, e in enumerate(r.referenced_events)]
+        located += [(("statements", i, "id"), s.id) for i, s in enumerate(r.statements)]
+        first: dict[str, Place] = {}
+        for place, local_id in located:
             if local_id in first:
-                yield Problem(path, f"duplicate id {local_id!r} (first at {first[local_id]})")
-            first.setdefault(local_id, path)
+                self.add(place, f"duplicate id {local_id!r} (first at {json_path(first[local_id])})")
+            first.setdefault(local_id, place)
 
-    def _blocks(self) -> Iterator[Problem]:
+    def _blocks(self) -> None:
         assert self.report.body is not None
         previous_end = 0
         for i, block in enumerate(self.report.body.blocks):
-            path = f"$.body.blocks[{i}].span"
-            yield from self._span(path, block.span)
+            place = ("body", "blocks", i, "span")
+            if not block.span.start <= block.span.end <= self.limit:
+                self._misplaced(place, block.span)
             if block.span.start < previous_end:
-                yield Problem(path, f"starts at {block.span.start}, inside the block before it")
+                self.add(place, f"starts at {block.span.start}, inside the block before it")
             previous_end = block.span.end
 
-    def _participant(self, path: str, index: int) -> Iterator[Problem]:
-        p = self.report.participants[index]
-        yield from self._spans(f"{path}.mentions", p.mentions)
+    def _participant(self, place: Place, p: Person | Organization | Place_) -> None:
+        self._spans((*place, "mentions"), p.mentions)
         if p.country is not None:
             if p.country == p.id:
-                yield Problem(f"{path}.country", "a place cannot lie in itself")
+                self.add((*place, "country"), "a place cannot lie in itself")
             else:
-                yield from self._place(f"{path}.country", p.country, place_type="country")
+                self._place((*place, "country"), p.country, place_type="country")
         if p.kind != "person":
             return
-        for j, org in enumerate(p.affiliations):
-            yield from self._ref(f"{path}.affiliations[{j}]", org, kind="organization")
+        self._refs((*place, "affiliations"), p.affiliations, kind="organization")
         for j, title in enumerate(p.titles):
-            tpath = f"{path}.titles[{j}]"
-            yield from self._ref(f"{tpath}.organization", title.organization, kind="organization")
+            self._ref((*place, "titles", j, "organization"), title.organization, kind="organization")
             for k, span in enumerate(title.mentions):
-                yield from self._excerpt(f"{tpath}.mentions[{k}]", title.text, span, any_case=True)
+                self._excerpt((*place, "titles", j, "mentions", k), title.text, span, any_case=True)
 
-    def _event(self, path: str, event: Event) -> Iterator[Problem]:
-        for sub_path, sub in _event_paths(path, event):
-            yield from self._event_common(sub_path, sub)
-
-    def _event_common(self, path: str, event: _EventBase) -> Iterator[Problem]:
-        yield from self._place(f"{path}.place", event.place)
-        yield from self._spans(f"{path}.mentions", event.mentions)
+    def _event(self, place: Place, event: _EventBase) -> None:
+        self._place((*place, "place"), event.place)
+        self._spans((*place, "mentions"), event.mentions)
         for j, part in enumerate(event.participations):
-            yield from self._ref(f"{path}.participations[{j}].participant", part.participant)
+            self._ref((*place, "participations", j, "participant"), part.participant)
 
-    def _dates(self) -> Iterator[Problem]:
+    def _dates(self) -> None:
         published, modified = self.report.published, self.report.modified
         if published is None or modified is None:
             return
@@ -124,54 +133,63 @@ class _Checker:
         else:
             earlier = _day(modified) < _day(published)
         if earlier:
-            yield Problem("$.modified", f"{modified.isoformat()} is before published {published.isoformat()}")
+            self.add(("modified",), f"{modified.isoformat()} is before published {published.isoformat()}")
 
-    def _ref(self, path: str, local_id: str | None, kind: str | None = None) -> Iterator[Problem]:
+    def _refs(self, place: Place, local_ids: tuple[str, ...], kind: str | None = None) -> None:
+        for j, local_id in enumerate(local_ids):
+            self._ref((*place, j), local_id, kind)
+
+    def _ref(self, place: Place, local_id: str | None, kind: str | None = None) -> None:
         if local_id is None:
             return
         target = self.participants.get(local_id)
         if target is None:
-            yield Problem(path, f"unknown participant {local_id!r}")
+            self.add(place, f"unknown participant {local_id!r}")
         elif kind is not None and target.kind != kind:
-            yield Problem(path, f"{local_id!r} is a {target.kind}, not an {kind}")
+            self.add(place, f"{local_id!r} is a {target.kind}, not an {kind}")
 
-    def _place(self, path: str, local_id: str | None, place_type: str | None = None) -> Iterator[Problem]:
+    def _place(self, place: Place, local_id: str | None, place_type: str | None = None) -> None:
         if local_id is None:
             return
         target = self.participants.get(local_id)
         if target is None:
-            yield Problem(path, f"unknown participant {local_id!r}")
+            self.add(place, f"unknown participant {local_id!r}")
         elif target.kind != "place":
-            yield Problem(path, f"{local_id!r} is a {target.kind}, not a place")
+            self.add(place, f"{local_id!r} is a {target.kind}, not a place")
         elif place_type is not None and target.place_type != place_type:
-            yield Problem(path, f"{local_id!r} is a {target.place_type}, not a {place_type}")
+            self.add(place, f"{local_id!r} is a {target.place_type}, not a {place_type}")
 
-    def _spans(self, path: str, spans: tuple[Span, ...]) -> Iterator[Problem]:
+    def _spans(self, place: Place, spans: tuple[Span, ...]) -> None:
+        limit = self.limit
         for k, span in enumerate(spans):
-            yield from self._span(f"{path}[{k}]", span)
+            if not span.start <= span.end <= limit:
+                self._misplaced((*place, k), span)
 
-    def _span(self, path: str, span: Span) -> Iterator[Problem]:
-        if self.body is None:
-            yield Problem(path, "a span needs a body to point into, and the report has none")
-        elif span.end > len(self.body):
-            yield Problem(path, f"[{span.start}, {span.end}) runs past the body's end at {len(self.body)}")
-
-    def _excerpt(self, path: str, text: str, span: Span, any_case: bool = False) -> Iterator[Problem]:
-        """The span at `path` must hold `text` exactly (or up to letter case)."""
-        problems = list(self._span(path, span))
-        if problems or self.body is None:
-            yield from problems
+    def _excerpt(self, place: Place, text: str, span: Span, any_case: bool = False) -> None:
+        """The span at `place` must hold `text` exactly (or up to letter case)."""
+        if not span.start <= span.end <= self.limit:
+            self._misplaced(place, span)
             return
-        printed = span.of(self.body)
+        printed = self.body[span.start : span.end]  # type: ignore[index]  # limit >= 0: a body
         same = printed.casefold() == text.casefold() if any_case else printed == text
         if not same:
-            yield Problem(path, f"the body has {_clip(printed)} at [{span.start}, {span.end}), not {_clip(text)}")
+            self.add(place, f"the body has {_clip(printed)} at [{span.start}, {span.end}), not {_clip(text)}")
+
+    def _misplaced(self, place: Place, span: Span) -> None:
+        """Say why a span is not a stretch of the body."""
+        if span.end < span.start:
+            self.add(place, f"span end {span.end} is before its start {span.start}")
+        elif self.body is None:
+            self.add(place, "a span needs a body to point into, and the report has none")
+        else:
+            self.add(place, f"[{span.start}, {span.end}) runs past the body's end at {self.limit}")
 
 
-def _event_paths(path: str, event: Event) -> Iterator[tuple[str, Event]]:
-    yield path, event
+def _event_places(place: Place, event: Event) -> list[tuple[Place, Event]]:
+    found = [(place, event)]
     for i, sub in enumerate(event.sub_events):
-        yield from _event_paths(f"{path}.sub_events[{i}]", sub)
+        found += _event_places((*place, "sub_events", i), sub)
+    return found
 
 
 def _day(value: date) -> date:

@@ -128,11 +128,7 @@ class _Checker:
         published, modified = self.report.published, self.report.modified
         if published is None or modified is None:
             return
-        if isinstance(published, datetime) and isinstance(modified, datetime):
-            earlier = modified < published
-        else:
-            earlier = _day(modified) < _day(published)
-        if earlier:
+        if earlier(modified, published):
             self.add(("modified",), f"{modified.isoformat()} is before published {published.isoformat()}")
 
     def _refs(self, place: Place, local_ids: tuple[str, ...], kind: str | None = None) -> None:
@@ -190,6 +186,13 @@ def _event_places(place: Place, event: Event) -> list[tuple[Place, Event]]:
     for i, sub in enumerate(event.sub_events):
         found += _event_places((*place, "sub_events", i), sub)
     return found
+
+
+def earlier(a: date, b: date) -> bool:
+    """Whether `a` comes before `b`: by the moment when both are date-times, else by the day."""
+    if isinstance(a, datetime) and isinstance(b, datetime):
+        return a < b
+    return _day(a) < _day(b)
 
 
 def _day(value: date) -> date:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import time
 import warnings
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -226,6 +227,28 @@ def test_what_cannot_be_mapped_is_a_warning() -> None:
     """Unmapped parts are named in one warning, and reading still succeeds."""
     with pytest.warns(ReadWarning, match=r"not mapped: subject medtop:15054000 \(no type\)"):
         NEWSML.read_one((DATA / "nitf-blocks.xml").read_bytes(), "nitf-blocks.xml")
+
+
+@pytest.mark.parametrize(
+    ("version_created", "kept"),
+    [
+        ("2024-08-15T08:00:00+0200", False),  # before contentCreated, 09:45+02:00
+        ("2024-08-15T08:45:00+0100", True),  # the same moment, written in another zone
+        ("2024-08-14", False),  # a date alone is compared by the day
+        ("2024-08-15", True),
+    ],
+)
+def test_a_modification_before_publication_is_dropped_with_a_warning(version_created: str, kept: bool) -> None:
+    """An agency item modified before it was first created keeps its publication date only."""
+    data = (DATA / "sloppy-dates.xml").read_bytes()
+    data = data.replace(b"\n        2024-08-15T12:30:00+0200\n    ", version_created.encode())
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ReadWarning)
+        report = NEWSML.read_one(data, "sloppy-dates.xml")
+    assert report.published == datetime.fromisoformat("2024-08-15T09:45:00+02:00")
+    dropped = any("before publication" in str(w.message) for w in caught)
+    assert dropped is not kept
+    assert (report.modified is not None) is kept
 
 
 # Hostile XML -----------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ import re
 import uuid
 import warnings
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, BinaryIO
 
 from lxml import etree
@@ -32,6 +32,7 @@ from newsreport.converters.newsml_g2.xml import (
     text_of,
 )
 from newsreport.errors import ReadError, ReadWarning
+from newsreport.invariants import earlier
 from newsreport.limits import read_limited
 from newsreport.model import IRI_PATTERN, LANGUAGE_PATTERN, LOCAL_ID_PATTERN, NewsReport
 from newsreport.problems import problems_from
@@ -203,7 +204,7 @@ class _Item:
             return created, modified
         created = created or self.date(child(item_meta, "firstCreated"))
         modified = modified or self.date(child(item_meta, "versionCreated"))
-        if created and modified and _before(modified, created):
+        if created and modified and earlier(_moment(modified), _moment(created)):
             self.skipped.append(f"a modification date {modified} before publication {created}")
             modified = None
         return created, modified
@@ -500,8 +501,6 @@ def _blocks_of(markup: etree._Element) -> Node | None:
     return {"text": text, "blocks": blocks}
 
 
-def _before(a: str, b: str) -> bool:
-    x, y = datetime.fromisoformat(a), datetime.fromisoformat(b)
-    if len(a) > 10 and len(b) > 10:
-        return x < y
-    return x.date() < y.date()
+def _moment(value: str) -> date:
+    """An ISO date or date-time as the object it names."""
+    return date.fromisoformat(value) if len(value) <= 10 else datetime.fromisoformat(value)

@@ -13,6 +13,7 @@ import collections
 import hashlib
 import io
 import itertools
+import os
 import re
 import shutil
 import sys
@@ -69,6 +70,7 @@ class Failure:
 class _Result:
     payload: Any = None
     report_id: str = ""
+    source: str = ""
     failure: Failure | None = None
     warnings: list[str] = field(default_factory=list)
     size: int = 0  # bytes of input this result used up, for progress
@@ -156,7 +158,7 @@ def _convert(task: _Task, numbered: list[tuple[int, Unit]]) -> list[_Result]:
 
 def _convert_one(task: _Task, number: int, unit: Unit) -> _Result:
     result = _encoded(task, number, unit)
-    result.size = len(unit.data)
+    result.source, result.size = unit.source, len(unit.data)
     return result
 
 
@@ -324,7 +326,11 @@ class _PackageSink(Sink):
 
 
 class _FolderSink(Sink):
-    """One file per report in a folder, named after the report's id; files appear only at the end."""
+    """One file per report in a folder, named after the report's id; files appear only at the end.
+
+    Nothing is kept per report (the folder itself lists what was written), so memory stays flat
+    for a million files; a second report with the same id is refused, not written over the first.
+    """
 
     def __init__(self, out: Path, fmt: Format) -> None:
         self.out = out
@@ -332,16 +338,21 @@ class _FolderSink(Sink):
         self.extension = fmt.extensions[-1]
         out.mkdir(parents=True, exist_ok=True)
         self.work = Path(tempfile.mkdtemp(prefix=".newsreport.", suffix=".part", dir=out))
-        self.names: list[str] = []
 
     def add(self, result: _Result) -> None:
         name = file_name(result.report_id, self.extension)
-        (self.work / name).write_bytes(result.payload)
-        self.names.append(name)
+        try:
+            with (self.work / name).open("xb") as file:
+                file.write(result.payload)
+        except FileExistsError:
+            raise ReadError(
+                f"report {result.report_id!r} appears twice: its file {name} is already written", source=result.source
+            ) from None
 
     def commit(self) -> None:
-        for name in self.names:
-            (self.work / name).replace(self.out / name)
+        with os.scandir(self.work) as entries:  # not iterdir: it lists the whole folder first
+            for entry in entries:
+                Path(entry.path).replace(self.out / entry.name)
         shutil.rmtree(self.work, ignore_errors=True)
 
     def abandon(self) -> None:
@@ -416,12 +427,14 @@ def run(
         for done, result in enumerate(converted(units, sink.encoder, jobs, excel), start=1):
             for message in result.warnings:
                 warnings.warn(message, ReadWarning, stacklevel=2)
-            if result.failure is not None:
-                if not keep_going:
+            try:
+                if result.failure is not None:
                     raise ReadError(result.failure.message, source=result.failure.source)
-                failures.append(result.failure)
-            else:
                 sink.add(result)
+            except ReadError as exc:
+                if not keep_going:
+                    raise
+                failures.append(Failure(exc.source, exc.message))
             if progress:
                 progress(done, result.size)
         sink.commit()

@@ -105,6 +105,25 @@ def test_keep_going_skips_lists_and_exits_1(archive: tuple[Path, list[NewsReport
     assert out.read_bytes().count(b"\n") == N - 1
 
 
+def test_a_repeated_report_id_is_not_written_over_in_a_folder(
+    archive: tuple[Path, list[NewsReport]], tmp_path: Path
+) -> None:
+    """Two reports with one id would share a file: the second is refused (or skipped), never
+    written over the first."""
+    path, reports = archive
+    lines = path.read_bytes().splitlines(keepends=True)
+    twice = tmp_path / "twice.jsonl"
+    twice.write_bytes(b"".join(lines[:3]) + lines[1].replace(b"(1)", b"(1, again)"))
+    out = tmp_path / "out"
+    stopped = run("convert", str(twice), "--to", "json", "-o", f"{out}/")
+    assert stopped.returncode == 1
+    assert f"{twice}:4: report 'urn:newsreport:archive:1' appears twice" in stopped.stderr.decode()
+    assert not any(out.iterdir())
+    skipped = run("convert", str(twice), "--to", "json", "-o", f"{out}/", "--keep-going")
+    assert skipped.returncode == 1 and "1 report(s) skipped" in skipped.stderr.decode()
+    assert {read(p).headline.text for p in out.iterdir()} == {r.headline.text for r in reports[:3]}
+
+
 def test_folders_and_news_messages_as_input(archive: tuple[Path, list[NewsReport]], tmp_path: Path) -> None:
     """A folder is read recursively by extension; a newsMessage is split into its items."""
     _, reports = archive

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import lzma
 import re
 import stat
 import zipfile
@@ -33,9 +34,19 @@ from newsreport.limits import max_document_bytes
 from newsreport.model import NewsReport
 from newsreport.problems import problems_from
 
-_DAMAGED_ZIP = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, zipfile.LargeZipFile, RuntimeError)
-"""What zipfile raises on a damaged archive: RuntimeError for an entry marked encrypted; its
-ValueErrors are caught only where no ReadError can be."""
+_DAMAGED_ZIP = (
+    zipfile.BadZipFile,
+    zlib.error,
+    lzma.LZMAError,
+    OSError,
+    EOFError,
+    NotImplementedError,
+    zipfile.LargeZipFile,
+    RuntimeError,
+)
+"""What zipfile raises on a damaged archive: OSError from bz2 on a damaged bzip2 entry,
+RuntimeError for an entry marked encrypted; its ValueErrors are caught only where no ReadError
+can be."""
 MAX_UNZIPPED = 4 * 1024**3
 MAX_RATIO = 200
 
@@ -109,6 +120,8 @@ class _Package:
             return path.open("rb")
         except FileNotFoundError:
             raise ReadError("no such file in the package", source=self.source, location=name) from None
+        except OSError as exc:
+            raise ReadError(f"cannot be read: {exc.strerror}", source=self.source, location=name) from None
 
     def descriptor(self) -> dict[str, Any]:
         with self.open("datapackage.json") as handle:

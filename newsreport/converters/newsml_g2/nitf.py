@@ -4,14 +4,8 @@ speaker as `quote-source` and an `id` that the statement's `partMeta` points to.
 
 from __future__ import annotations
 
-from lxml import etree
-
-from newsreport.converters.newsml_g2.xml import NITF
+from newsreport.converters.newsml_g2.markup import Inner, Markup
 from newsreport.model import Block, NewsReport, Span, Statement
-
-
-def _tag(name: str) -> str:
-    return f"{{{NITF}}}{name}"
 
 
 def quote_ids(report: NewsReport) -> dict[str, str]:
@@ -40,25 +34,23 @@ def quote_ids(report: NewsReport) -> dict[str, str]:
     return ids
 
 
-def nitf(report: NewsReport, ids: dict[str, str]) -> etree._Element:
-    """The `<nitf>` element for the report's body."""
+def nitf(out: Markup, report: NewsReport, ids: dict[str, str]) -> None:
+    """Write the `<nitf>` element for the report's body."""
     assert report.body is not None
     text = report.body.text
-    root = etree.Element(_tag("nitf"))
-    body = etree.SubElement(root, _tag("body"))
-    head = etree.SubElement(body, _tag("body.head"))
-    hedline = etree.SubElement(head, _tag("hedline"))
-    etree.SubElement(hedline, _tag("hl1")).text = report.headline.text
-    if report.dateline:
-        etree.SubElement(head, _tag("dateline")).text = report.dateline.text
-    content = etree.SubElement(body, _tag("body.content"))
     speakers = {p.id: p.name for p in report.participants}
     quotes = sorted((s for s in report.statements if s.id in ids), key=lambda s: s.span.start)
-    for block in _blocks(report):
-        element = etree.SubElement(content, _tag("hl2" if block.kind == "subheading" else "p"))
-        inside = [q for q in quotes if block.span.start <= q.span.start and q.span.end <= block.span.end]
-        _fill(element, text, block.span, inside, ids, speakers)
-    return root
+    with out.element("nitf:nitf"), out.element("nitf:body"):
+        with out.element("nitf:body.head"):
+            with out.element("nitf:hedline"):
+                out.leaf("nitf:hl1", (), report.headline.text)
+            if report.dateline:
+                out.leaf("nitf:dateline", (), report.dateline.text)
+        with out.element("nitf:body.content"):
+            for block in _blocks(report):
+                inside = [q for q in quotes if block.span.start <= q.span.start and q.span.end <= block.span.end]
+                tag = "nitf:hl2" if block.kind == "subheading" else "nitf:p"
+                out.mixed(tag, (), _pieces(text, block.span, inside, ids, speakers))
 
 
 def _blocks(report: NewsReport) -> tuple[Block, ...]:
@@ -69,32 +61,16 @@ def _blocks(report: NewsReport) -> tuple[Block, ...]:
     return (Block(kind="paragraph", span=Span(start=0, end=len(report.body.text))),)
 
 
-def _fill(
-    element: etree._Element,
-    text: str,
-    span: Span,
-    quotes: list[Statement],
-    ids: dict[str, str],
-    speakers: dict[str, str],
-) -> None:
-    """Put `text[span]` into `element`, with a `<q>` around each quote."""
+def _pieces(
+    text: str, span: Span, quotes: list[Statement], ids: dict[str, str], speakers: dict[str, str]
+) -> list[str | Inner]:
+    """`text[span]` as pieces of text, with a `<q>` in place of each quote."""
+    pieces: list[str | Inner] = []
     position = span.start
-    last: etree._Element | None = None
     for quote in quotes:
-        _append(element, last, text[position : quote.span.start])
-        q = etree.SubElement(element, _tag("q"), id=ids[quote.id])
-        names = [speakers[s] for s in quote.speakers]
-        if names:
-            q.set("quote-source", "; ".join(names))
-        q.text = quote.text
-        last, position = q, quote.span.end
-    _append(element, last, text[position : span.end])
-
-
-def _append(element: etree._Element, last: etree._Element | None, text: str) -> None:
-    if not text:
-        return
-    if last is None:
-        element.text = (element.text or "") + text
-    else:
-        last.tail = (last.tail or "") + text
+        pieces.append(text[position : quote.span.start])
+        source = "; ".join(speakers[s] for s in quote.speakers) or None
+        pieces.append(("nitf:q", [("id", ids[quote.id]), ("quote-source", source)], quote.text))
+        position = quote.span.end
+    pieces.append(text[position : span.end])
+    return [piece for piece in pieces if piece]

@@ -155,7 +155,8 @@ def batch(m: int) -> list[dict[str, Any]]:
         with archive.open("wb") as stream:
             for report in varied(m):
                 stream.write(newsreport.write(report, "jsonl"))
-        for to, target in (("newsml-g2", "out.xml"), ("csv", "pkg.zip"), ("jsonld", "folder/")):
+        targets = (("newsml-g2", "out.xml"), ("csv", "pkg.zip"), ("csv", "pkg/"), ("jsonld", "folder/"))
+        for to, target in targets:
             for jobs in (1, 2):
                 out = f"{work}/{jobs}-{target}"  # a string: a trailing / asks for a folder
                 seconds, peak = _timed(
@@ -175,7 +176,7 @@ def batch(m: int) -> list[dict[str, Any]]:
                 )
                 results.append(
                     {
-                        "to": to,
+                        "to": f"{to} → {target}",
                         "jobs": jobs,
                         "reports": m,
                         "reports_per_s": round(m / seconds),
@@ -213,10 +214,10 @@ def main(argv: list[str] | None = None) -> None:
         ours, base, ratio = r["reports_per_s"], r["baseline_per_s"] or 0, r["ratio"] or ""
         print(f"{r['format']:<10} {r['operation']:<14} {ours:>9,} {r['baseline']:<17} {base:>9,} {ratio:>6}")
     runs = batch(args.jobs_n)
-    print(f"\n{'to':<10} {'jobs':>4} {'reports':>8} {'reports/s':>10} {'peak MB':>8}")
+    print(f"\n{'to':<20} {'jobs':>4} {'reports':>8} {'reports/s':>10} {'peak MB':>8}")
     for r in runs:
-        print(f"{r['to']:<10} {r['jobs']:>4} {r['reports']:>8} {r['reports_per_s']:>10,} {r['peak_rss_mb']:>8}")
-    for to in ("newsml-g2", "csv", "jsonld"):
+        print(f"{r['to']:<20} {r['jobs']:>4} {r['reports']:>8} {r['reports_per_s']:>10,} {r['peak_rss_mb']:>8}")
+    for to in dict.fromkeys(r["to"] for r in runs):
         one, two = (r["reports_per_s"] for r in runs if r["to"] == to)
         print(f"speed-up with --jobs 2, {to}: {two / one:.2f}x")
     machine = {

@@ -38,7 +38,7 @@ from newsreport.converters.newsml_g2.writer import message_end, message_start, v
 from newsreport.converters.newsml_g2.writer import write_item as newsml_item
 from newsreport.errors import NewsReportError, ReadError, ReadWarning, WriteError
 from newsreport.files import publish, write_bytes_atomically
-from newsreport.limits import check_size, read_limited
+from newsreport.limits import limited_lines, read_limited
 from newsreport.model import NewsReport
 
 CHUNK = 32
@@ -83,8 +83,7 @@ def units(inputs: Iterable[str | Path], from_: str | None = None, stdin: BinaryI
     """The units of every input, in order: files, folders (recursively), JSON Lines, newsMessages, CSV packages."""
     for name in inputs:
         if str(name) == "-":
-            data = read_limited(stdin or sys.stdin.buffer, "<stdin>")
-            yield from _units_of(get_format(from_) if from_ else sniff(data), data, "<stdin>")
+            yield from _units_of_stdin(stdin or sys.stdin.buffer, from_)
             continue
         path = Path(name)
         if path.is_dir() and not (path / "datapackage.json").exists() and not from_:
@@ -108,20 +107,56 @@ def _units_of_file(path: Path, from_: str | None) -> Iterator[Unit]:
             yield Unit(str(path), report=report)
     elif fmt.name == "jsonl":
         with path.open("rb") as stream:
-            for number, line in enumerate(stream, start=1):
-                if line.strip():
-                    check_size(len(line), str(path), f"line {number}")
-                    yield Unit(f"{path}:{number}", "jsonl", line)
+            yield from _lines_of(stream, str(path))
     else:
         with path.open("rb") as stream:
             yield from _units_of(fmt, read_limited(stream, str(path)), str(path))
 
 
+def _units_of_stdin(stream: BinaryIO, from_: str | None) -> Iterator[Unit]:
+    """Standard input: JSON Lines streamed a line at a time, any other format read whole.
+
+    With no `--from`, the format is guessed from the first MiB, which is then read again.
+    """
+    head = stream.read(_SNIFF_BYTES)
+    fmt = get_format(from_) if from_ else sniff(head)
+    whole = io.BufferedReader(_Prefixed(head, stream))
+    if fmt.name == "jsonl":
+        yield from _lines_of(whole, "<stdin>")
+    else:
+        yield from _units_of(fmt, read_limited(whole, "<stdin>"), "<stdin>")
+
+
+_SNIFF_BYTES = 1024 * 1024
+
+
+class _Prefixed(io.RawIOBase):
+    """A stream whose first bytes were already read: `head`, then the rest of `stream`."""
+
+    def __init__(self, head: bytes, stream: BinaryIO) -> None:
+        self.head, self.stream = memoryview(head), stream
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self.head:
+            data, self.head = self.head[: len(buffer)], self.head[len(buffer) :]
+        else:
+            data = memoryview(self.stream.read(len(buffer)))
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def _lines_of(stream: BinaryIO, source: str) -> Iterator[Unit]:
+    for number, line in limited_lines(stream, source):
+        if line.strip():
+            yield Unit(f"{source}:{number}", "jsonl", line)
+
+
 def _units_of(fmt: Format, data: bytes, source: str) -> Iterator[Unit]:
     if fmt.name == "jsonl":
-        for number, line in enumerate(data.split(b"\n"), start=1):
-            if line.strip():
-                yield Unit(f"{source}:{number}", "jsonl", line)
+        yield from _lines_of(io.BytesIO(data), source)
     elif fmt.name == "newsml-g2" and re.search(rb"<(\w+:)?newsMessage\b", data[:4096]):
         yield from _message_items(data, source)
     elif fmt.read_path is not None:

@@ -8,6 +8,7 @@ overall limit. Set `NEWSREPORT_MAX_DOCUMENT_BYTES` to change it.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from typing import BinaryIO
 
 from newsreport.errors import ReadError
@@ -34,3 +35,14 @@ def read_limited(stream: BinaryIO, source: str) -> bytes:
     data = stream.read(limit + 1)
     check_size(len(data), source)
     return data
+
+
+def limited_lines(stream: BinaryIO, source: str) -> Iterator[tuple[int, bytes]]:
+    """Each line of a stream with its number, one at a time; a line over the limit is refused
+    before more of it is read (a file with no line break is no way to exhaust memory)."""
+    limit = max_document_bytes()
+    number = 0
+    while line := stream.readline(limit + 1):
+        number += 1
+        check_size(len(line), source, f"line {number}")
+        yield number, line

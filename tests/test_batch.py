@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -122,6 +123,24 @@ def test_a_repeated_report_id_is_not_written_over_in_a_folder(
     skipped = run("convert", str(twice), "--to", "json", "-o", f"{out}/", "--keep-going")
     assert skipped.returncode == 1 and "1 report(s) skipped" in skipped.stderr.decode()
     assert {read(p).headline.text for p in out.iterdir()} == {r.headline.text for r in reports[:3]}
+
+
+@pytest.mark.parametrize("named", [True, False])
+def test_json_lines_on_stdin_stream(archive: tuple[Path, list[NewsReport]], named: bool) -> None:
+    """JSON Lines on stdin are read a line at a time: an archive far over the size limit for one
+    document converts (its format named or guessed), while one line over it is refused."""
+    path, reports = archive
+    data = path.read_bytes()
+    env = {**os.environ, "NEWSREPORT_MAX_DOCUMENT_BYTES": str(len(data) // 20)}
+    named_args = ["--from", "jsonl"] if named else []
+    command = [sys.executable, "-m", "newsreport", "convert", "-", *named_args, "--to", "jsonl"]
+    done = subprocess.run(command, input=data, capture_output=True, env=env, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert [read(line, "json") for line in done.stdout.splitlines()] == reports
+    long_line = data.replace(b"\n", b" ", 25)  # the first 26 reports on one line
+    done = subprocess.run(command, input=long_line, capture_output=True, env=env, timeout=300)
+    assert done.returncode == 1 and not done.stdout
+    assert b"<stdin>: line 1: " in done.stderr and b"over the limit" in done.stderr
 
 
 def test_folders_and_news_messages_as_input(archive: tuple[Path, list[NewsReport]], tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from newsreport.converters.format import CheckOptions, Format
 from newsreport.errors import ReadError
-from newsreport.limits import check_size
+from newsreport.limits import limited_lines
 from newsreport.model import NewsReport
 from newsreport.problems import Problem, problems_from
 from newsreport.schema import validate
@@ -28,9 +28,8 @@ def write(report: NewsReport) -> bytes:
 
 def read_lines(stream: BinaryIO, source: str = "<input>") -> Iterator[NewsReport]:
     """The reports of a JSON Lines stream, one at a time; blank lines are skipped."""
-    for number, line in enumerate(stream, start=1):
+    for number, line in limited_lines(stream, source):
         if line.strip():
-            check_size(len(line), source, f"line {number}")
             yield _parse(line, source, "jsonl", line=number)
 
 

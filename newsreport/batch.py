@@ -16,6 +16,7 @@ import itertools
 import os
 import re
 import shutil
+import signal
 import sys
 import tempfile
 import warnings
@@ -245,7 +246,8 @@ def converted(units: Iterable[Unit], encoder: str, jobs: int = 1, excel: bool = 
             yield _convert_one(task, number, unit)
         return
     window: collections.deque[Future[list[_Result]]] = collections.deque()
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_started)
+    try:
         window.append(pool.submit(_convert, task, first))
         while True:
             while len(window) < jobs * 4:
@@ -256,6 +258,14 @@ def converted(units: Iterable[Unit], encoder: str, jobs: int = 1, excel: bool = 
             if not window:
                 return
             yield from window.popleft().result()
+    finally:
+        pool.shutdown(cancel_futures=True)  # on a stop, chunks not yet started are dropped
+
+
+def _worker_started() -> None:
+    """Workers leave Ctrl-C and termination to the main process, which stops them in order."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 # Sinks --------------------------------------------------------------------------------------------
@@ -452,14 +462,19 @@ def run(
     keep_going: bool = False,
     excel: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    stopped: Callable[[], bool] = lambda: False,
 ) -> list[Failure]:
     """Convert every unit into `sink`; on a failure stop (default) or skip it (`keep_going`).
 
     Returns the failures skipped. A stop raises the failure as a `ReadError` and leaves no output.
+    `stopped` is asked after each report, for a stop a signal handler asked for: the exception
+    it raises can be lost (in an at-fork hook of a worker being started), a flag cannot.
     """
     failures: list[Failure] = []
     try:
         for done, result in enumerate(converted(units, sink.encoder, jobs, excel), start=1):
+            if stopped():
+                raise KeyboardInterrupt
             for message in result.warnings:
                 warnings.warn(message, ReadWarning, stacklevel=2)
             try:

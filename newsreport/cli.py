@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 import time
 import warnings
@@ -70,6 +71,12 @@ def _reported() -> Iterator[None]:
             message = f"{exc.filename}: {exc.strerror}" if isinstance(exc, OSError) else str(exc)
             typer.echo(f"newsreport: error: {one_line(message)}", err=True)
             raise typer.Exit(next(code for cls, code in EXIT_CODES if isinstance(exc, cls))) from None
+        except BaseException:
+            if not _STOPPED_BY:
+                raise
+            # Whatever the signal interrupted (even a worker pool starting), the output is gone.
+            typer.echo(f"newsreport: stopped by {_STOPPED_BY[0].name}; nothing was written", err=True)
+            raise typer.Exit(128 + _STOPPED_BY[0]) from None
         finally:
             for warning in caught:
                 typer.echo(f"newsreport: warning: {one_line(str(warning.message))}", err=True)
@@ -143,6 +150,7 @@ def convert(
                 keep_going=keep_going,
                 excel=excel,
                 progress=progress,
+                stopped=lambda: bool(_STOPPED_BY),
             )
         for failure in failures:
             typer.echo(f"newsreport: skipped: {failure}", err=True)
@@ -243,7 +251,20 @@ def formats() -> None:
 
 def main() -> None:
     """Run the command line (the `newsreport` console script)."""
+    for stop in (signal.SIGINT, signal.SIGTERM):
+        if signal.getsignal(stop) is not signal.SIG_IGN:  # a shell's background job ignores Ctrl-C
+            signal.signal(stop, _stopped)
     app(prog_name="newsreport")
+
+
+_STOPPED_BY: list[signal.Signals] = []
+
+
+def _stopped(signum: int, frame: object) -> None:
+    """Ctrl-C, a `kill` or a scheduler's stop: unwind, so every temporary output is removed.
+    (Python's default for SIGTERM is to die on the spot, leaving them.)"""
+    _STOPPED_BY.append(signal.Signals(signum))
+    raise KeyboardInterrupt
 
 
 def _existing(path: Path | None) -> Path | None:

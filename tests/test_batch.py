@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -141,6 +143,28 @@ def test_json_lines_on_stdin_stream(archive: tuple[Path, list[NewsReport]], name
     done = subprocess.run(command, input=long_line, capture_output=True, env=env, timeout=300)
     assert done.returncode == 1 and not done.stdout
     assert b"<stdin>: line 1: " in done.stderr and b"over the limit" in done.stderr
+
+
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
+def test_a_stopped_run_leaves_nothing(
+    archive: tuple[Path, list[NewsReport]], tmp_path: Path, stop: signal.Signals
+) -> None:
+    """Ctrl-C or a kill in the middle of a batch (reports already written to the temporary file):
+    one line, exit 128 + the signal, no output and no temporary file left."""
+    path, _ = archive
+    command = [sys.executable, "-m", "newsreport", "convert", *[str(path)] * 20, "-o", str(tmp_path / "all.jsonl")]
+    # As from a terminal: a background job (such as this test may be) starts with Ctrl-C ignored.
+    interactive = lambda: signal.signal(signal.SIGINT, signal.SIG_DFL)  # noqa: E731
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, preexec_fn=interactive)
+    deadline = time.monotonic() + 60
+    while not any(p.name.endswith(".part") and p.stat().st_size for p in tmp_path.iterdir()):
+        assert time.monotonic() < deadline, "no report was written in a minute"
+        time.sleep(0.01)
+    process.send_signal(stop)
+    _, errors = process.communicate(timeout=60)
+    assert process.returncode == 128 + stop
+    assert errors.decode().splitlines() == [f"newsreport: stopped by {stop.name}; nothing was written"]
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_folders_and_news_messages_as_input(archive: tuple[Path, list[NewsReport]], tmp_path: Path) -> None:

@@ -1,0 +1,54 @@
+"""Converting many reports: inputs split into units (`units`), converted in worker processes
+(`work`), written in order to one output (`sinks`), all or nothing (`run`)."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable, Iterable
+
+from newsreport.batch.sinks import Sink, file_name, sink_for
+from newsreport.batch.units import Unit, units
+from newsreport.batch.work import ENCODERS, Failure, converted
+from newsreport.errors import ReadError, ReadWarning
+
+
+def run(
+    units: Iterable[Unit],
+    sink: Sink,
+    jobs: int = 1,
+    keep_going: bool = False,
+    excel: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+    stopped: Callable[[], bool] = lambda: False,
+) -> list[Failure]:
+    """Convert every unit into `sink`; on a failure stop (default) or skip it (`keep_going`).
+
+    Returns the failures skipped. A stop raises the failure as a `ReadError` and leaves no output.
+    `stopped` is asked after each report, for a stop a signal handler asked for: the exception
+    it raises can be lost (in an at-fork hook of a worker being started), a flag cannot.
+    """
+    failures: list[Failure] = []
+    try:
+        for done, result in enumerate(converted(units, sink.encoder, jobs, excel), start=1):
+            if stopped():
+                raise KeyboardInterrupt
+            for message in result.warnings:
+                warnings.warn(message, ReadWarning, stacklevel=2)
+            try:
+                if result.failure is not None:
+                    raise ReadError(result.failure.message, source=result.failure.source)
+                sink.add(result)
+            except ReadError as exc:
+                if not keep_going:
+                    raise
+                failures.append(Failure(exc.source, exc.message))
+            if progress:
+                progress(done, result.size)
+        sink.commit()
+    except BaseException:
+        sink.abandon()
+        raise
+    return failures
+
+
+__all__ = ["ENCODERS", "Failure", "Sink", "Unit", "converted", "file_name", "run", "sink_for", "units"]

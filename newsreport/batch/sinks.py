@@ -1,0 +1,203 @@
+"""Where converted reports go: a batch file, a newsMessage, a CSV package, a folder of files, one
+document. Every sink writes to a temporary place and commits only when the whole run succeeded."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import re
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+from typing import BinaryIO
+
+from newsreport.batch.work import Result
+from newsreport.converters import Format
+from newsreport.converters.csv_.flat import HEADER as FLAT_HEADER
+from newsreport.converters.csv_.writer import PackageWriter, publish_folder, zip_folder
+from newsreport.converters.newsml_g2.writer import message_end, message_start
+from newsreport.errors import ReadError, WriteError
+from newsreport.files import publish, write_bytes_atomically
+
+
+class Sink:
+    """Where converted reports go; `commit` makes the output appear, `abandon` removes all trace."""
+
+    encoder = "json"
+
+    def add(self, result: Result) -> None:
+        raise NotImplementedError
+
+    def commit(self) -> None:
+        """Make the output visible: nothing is at the output path before this."""
+
+    def abandon(self) -> None:
+        """Remove everything written so far."""
+
+
+class _StreamSink(Sink):
+    """One batch file (JSON Lines, a newsMessage, a flat CSV), written to a temporary file first."""
+
+    def __init__(self, out: Path | None, encoder: str) -> None:
+        self.encoder = encoder
+        self.out = out
+        self.stream: BinaryIO
+        if out is None:
+            self.stream = sys.stdout.buffer
+        else:
+            self.temp = Path(tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")[1])
+            self.stream = self.temp.open("wb")
+        self.count = 0
+        self.first: tuple[str, bytes, bytes] | None = None
+        if encoder == "csv-flat":
+            self.text = io.TextIOWrapper(self.stream, encoding="utf-8", newline="", write_through=True)
+            import csv
+
+            self.csv = csv.writer(self.text)
+            self.csv.writerow(FLAT_HEADER)
+
+    def add(self, result: Result) -> None:
+        self.count += 1
+        if self.encoder == "newsml-message":
+            # One report is a newsItem; a second one turns the output into a newsMessage.
+            if self.count == 1:
+                self.first = result.payload
+                return
+            if self.count == 2:
+                assert self.first is not None
+                self.stream.write(message_start(self.first[0]) + self.first[1])
+            self.stream.write(result.payload[1])
+        elif self.encoder == "csv-flat":
+            self.csv.writerows(result.payload)
+        else:
+            self.stream.write(result.payload)
+
+    def commit(self) -> None:
+        if self.encoder == "newsml-message" and self.count == 0:
+            raise WriteError("there is no report to write as newsml-g2")
+        if self.encoder == "newsml-message" and self.count == 1:
+            assert self.first is not None
+            self.stream.write(self.first[2])
+        elif self.encoder == "newsml-message" and self.count:
+            self.stream.write(message_end())
+        if self.encoder == "csv-flat":
+            self.text.detach()
+        self.stream.flush()
+        if self.out is not None:
+            self.stream.close()
+            publish(self.temp, self.out)
+
+    def abandon(self) -> None:
+        if self.out is not None:
+            self.stream.close()
+            self.temp.unlink(missing_ok=True)
+
+
+class _PackageSink(Sink):
+    """A CSV package, written into a temporary folder and moved into place at the end."""
+
+    encoder = "csv"
+
+    def __init__(self, out: Path | None, excel: bool) -> None:
+        self.out = out.resolve() if out is not None else None
+        place = {"prefix": f".{self.out.name}.", "dir": self.out.parent} if self.out is not None else {}
+        self.work = Path(tempfile.mkdtemp(suffix=".part", **place))  # type: ignore[call-overload]
+        self.writer = PackageWriter(self.work, excel=excel)
+
+    def add(self, result: Result) -> None:
+        self.writer.add_encoded(result.payload)
+
+    def commit(self) -> None:
+        self.writer.close()
+        if self.out is None:
+            zip_folder(self.work, sys.stdout.buffer)  # a zip on stdout
+            shutil.rmtree(self.work)
+        else:
+            publish_folder(self.work, self.out)
+
+    def abandon(self) -> None:
+        shutil.rmtree(self.work, ignore_errors=True)
+
+
+class _FolderSink(Sink):
+    """One file per report in a folder, named after the report's id; files appear only at the end.
+
+    Nothing is kept per report (the folder itself lists what was written), so memory stays flat
+    for a million files; a second report with the same id is refused, not written over the first.
+    """
+
+    def __init__(self, out: Path, fmt: Format) -> None:
+        self.out = out
+        self.encoder = fmt.name
+        self.extension = fmt.extensions[-1]
+        out.mkdir(parents=True, exist_ok=True)
+        self.work = Path(tempfile.mkdtemp(prefix=".newsreport.", suffix=".part", dir=out))
+
+    def add(self, result: Result) -> None:
+        name = file_name(result.report_id, self.extension)
+        try:
+            with (self.work / name).open("xb") as file:
+                file.write(result.payload)
+        except FileExistsError:
+            raise ReadError(
+                f"report {result.report_id!r} appears twice: its file {name} is already written", source=result.source
+            ) from None
+
+    def commit(self) -> None:
+        with os.scandir(self.work) as entries:  # not iterdir: it lists the whole folder first
+            for entry in entries:
+                Path(entry.path).replace(self.out / entry.name)
+        shutil.rmtree(self.work, ignore_errors=True)
+
+    def abandon(self) -> None:
+        shutil.rmtree(self.work, ignore_errors=True)
+
+
+class _DocumentSink(Sink):
+    """One report as one document (a file written atomically, or stdout)."""
+
+    def __init__(self, out: Path | None, fmt: Format) -> None:
+        self.out, self.fmt, self.encoder = out, fmt, fmt.name
+        self.payload: bytes | None = None
+
+    def add(self, result: Result) -> None:
+        if self.payload is not None:
+            raise WriteError(
+                f"{self.fmt.name} holds one report and there are more: write to a folder (-o DIR/) "
+                "or to a batch format (.jsonl, a NewsML-G2 newsMessage, a CSV package)"
+            )
+        self.payload = result.payload
+
+    def commit(self) -> None:
+        if self.payload is None:
+            raise WriteError(f"there is no report to write as {self.fmt.name}")
+        data = self.payload
+        if self.out is None:
+            sys.stdout.buffer.write(data)
+        else:
+            write_bytes_atomically(self.out, data)
+
+
+def file_name(report_id: str, extension: str) -> str:
+    """A file name for a report: readable from its id, unique by a short hash of it."""
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", report_id.split(":", 1)[-1]).strip("-")[:60] or "report"
+    return f"{slug}-{hashlib.sha256(report_id.encode()).hexdigest()[:10]}{extension}"
+
+
+def sink_for(fmt: Format, output: str | Path | None, excel: bool = False) -> Sink:
+    """The sink that writes `fmt` to `output`: a file, a folder (an existing one, or a name
+    ending in `/`), or None for stdout."""
+    out = Path(output) if output is not None else None
+    folder = out is not None and (out.is_dir() or str(output).endswith(("/", "\\")))
+    if fmt.name == "csv":
+        return _PackageSink(out, excel)
+    if fmt.name in ("jsonl", "csv-flat"):
+        return _StreamSink(out, fmt.name)
+    if folder:
+        assert out is not None
+        return _FolderSink(out, fmt)
+    if fmt.name == "newsml-g2":
+        return _StreamSink(out, "newsml-message")
+    return _DocumentSink(out, fmt)

@@ -1,0 +1,126 @@
+"""Splitting inputs into units, one report each: files, folders (recursively), JSON Lines lines
+(stdin streamed), newsMessage items, CSV packages. This runs in the main process, so it does as
+little as it can: reading and validating happen in the workers."""
+
+from __future__ import annotations
+
+import io
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from lxml import etree
+
+from newsreport.converters import Format, format_for_path, get_format, sniff
+from newsreport.errors import NewsReportError
+from newsreport.limits import limited_lines, read_limited
+from newsreport.model import NewsReport
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One report to convert: raw bytes in an input format (or a report already read), and where it came from."""
+
+    source: str
+    format: str = ""
+    data: bytes = b""
+    report: NewsReport | None = None
+
+
+def units(inputs: Iterable[str | Path], from_: str | None = None, stdin: BinaryIO | None = None) -> Iterator[Unit]:
+    """The units of every input, in order: files, folders (recursively), JSON Lines, newsMessages, CSV packages."""
+    for name in inputs:
+        if str(name) == "-":
+            yield from _units_of_stdin(stdin or sys.stdin.buffer, from_)
+            continue
+        path = Path(name)
+        if path.is_dir() and not (path / "datapackage.json").exists() and not from_:
+            for file in sorted(p for p in path.rglob("*") if p.is_file() and _readable_name(p)):
+                yield from _units_of_file(file, None)
+        else:
+            yield from _units_of_file(path, from_)
+
+
+def _readable_name(path: Path) -> bool:
+    try:
+        return format_for_path(path).readable and path.name != "datapackage.json"
+    except NewsReportError:
+        return False
+
+
+def _units_of_file(path: Path, from_: str | None) -> Iterator[Unit]:
+    fmt = get_format(from_) if from_ else format_for_path(path)
+    if fmt.read_path is not None:
+        for report in fmt.read_path(path, str(path)):
+            yield Unit(str(path), report=report)
+    elif fmt.name == "jsonl":
+        with path.open("rb") as stream:
+            yield from _lines_of(stream, str(path))
+    else:
+        with path.open("rb") as stream:
+            yield from _units_of(fmt, read_limited(stream, str(path)), str(path))
+
+
+def _units_of_stdin(stream: BinaryIO, from_: str | None) -> Iterator[Unit]:
+    """Standard input: JSON Lines streamed a line at a time, any other format read whole.
+
+    With no `--from`, the format is guessed from the first MiB, which is then read again.
+    """
+    head = stream.read(_SNIFF_BYTES)
+    fmt = get_format(from_) if from_ else sniff(head)
+    whole = io.BufferedReader(_Prefixed(head, stream))
+    if fmt.name == "jsonl":
+        yield from _lines_of(whole, "<stdin>")
+    else:
+        yield from _units_of(fmt, read_limited(whole, "<stdin>"), "<stdin>")
+
+
+_SNIFF_BYTES = 1024 * 1024
+
+
+class _Prefixed(io.RawIOBase):
+    """A stream whose first bytes were already read: `head`, then the rest of `stream`."""
+
+    def __init__(self, head: bytes, stream: BinaryIO) -> None:
+        self.head, self.stream = memoryview(head), stream
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self.head:
+            data, self.head = self.head[: len(buffer)], self.head[len(buffer) :]
+        else:
+            data = memoryview(self.stream.read(len(buffer)))
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def _lines_of(stream: BinaryIO, source: str) -> Iterator[Unit]:
+    for number, line in limited_lines(stream, source):
+        if line.strip():
+            yield Unit(f"{source}:{number}", "jsonl", line)
+
+
+def _units_of(fmt: Format, data: bytes, source: str) -> Iterator[Unit]:
+    if fmt.name == "jsonl":
+        yield from _lines_of(io.BytesIO(data), source)
+    elif fmt.name == "newsml-g2" and re.search(rb"<(\w+:)?newsMessage\b", data[:4096]):
+        yield from _message_items(data, source)
+    elif fmt.read_path is not None:
+        for report in fmt.read_all(io.BytesIO(data), source):
+            yield Unit(source, report=report)
+    else:
+        yield Unit(source, fmt.name, data)
+
+
+def _message_items(data: bytes, source: str) -> Iterator[Unit]:
+    """Each newsItem of a newsMessage as a document of its own, namespaces kept."""
+    from newsreport.converters.newsml_g2.xml import NAR, parse
+
+    root = parse(data, source)
+    for number, item in enumerate(root.iter(f"{{{NAR}}}newsItem"), start=1):
+        yield Unit(f"{source}:item {number}", "newsml-g2", etree.tostring(item))

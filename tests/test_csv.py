@@ -16,6 +16,7 @@ from frictionless import Package
 from hypothesis import given
 from hypothesis import strategies as st
 
+import newsreport
 from newsreport import NewsReport, ReadError
 from newsreport.converters import FORMATS
 from newsreport.converters.csv_ import EXCEL
@@ -24,6 +25,8 @@ from newsreport.converters.csv_.writer import write_folder
 
 from .conftest import EXAMPLES
 from .strategies import reports
+
+DATA = Path(__file__).parent / "data"
 
 CSV = FORMATS["csv"]
 
@@ -112,6 +115,15 @@ def test_frictionless_accepts_generated_packages(many: list[NewsReport], tmp_pat
     write_folder(many, folder, shard_rows=2)
     assert _frictionless_errors(folder) == []
     assert list(CSV.read_path(folder, "p")) == many  # type: ignore[misc]
+
+
+def test_frictionless_is_told_the_dialect(tmp_path: Path) -> None:
+    """Reports (found by the test above) on which frictionless, left to guess, read cells with
+    `skipInitialSpace` and lost a headline of two spaces: the descriptor says the whole dialect."""
+    many = list(newsreport.read_all(DATA / "frictionless-sniffs-initial-space.jsonl"))
+    folder = tmp_path / "p"
+    write_folder(many, folder, shard_rows=2)
+    assert _frictionless_errors(folder) == []
 
 
 def test_big_tables_split_into_parts(report: NewsReport, tmp_path: Path) -> None:

@@ -122,6 +122,7 @@ def descriptor_of(files: dict[str, list[str]], encoding: str, excel: bool) -> di
                     "quoteChar": '"',
                     "doubleQuote": True,
                     "lineTerminator": "\r\n",
+                    "skipInitialSpace": False,
                 },
                 "schema": table.schema(),
             }

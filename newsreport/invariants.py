@@ -17,10 +17,9 @@ from typing import TYPE_CHECKING
 from newsreport.problems import Problem
 
 if TYPE_CHECKING:
-    from newsreport.model import Event, NewsReport, Organization, Person, Span, _EventBase
-    from newsreport.model import Place as Place_
+    from newsreport.model import Event, NewsReport, Organization, Person, Place, Span, _EventBase
 
-Place = tuple[str | int, ...]
+Steps = tuple[str | int, ...]
 """Where a value sits: `("statements", 3, "span")` is `$.statements[3].span`."""
 
 
@@ -29,7 +28,7 @@ def report_problems(report: NewsReport) -> list[Problem]:
     return _Checker(report).run()
 
 
-def json_path(place: Place) -> str:
+def json_path(place: Steps) -> str:
     """The JSON path of a place: field names after dots, list indexes in brackets."""
     return "$" + "".join(f"[{step}]" if isinstance(step, int) else f".{step}" for step in place)
 
@@ -45,7 +44,7 @@ class _Checker:
         self.statement_ids = {s.id for s in report.statements}
         self.problems: list[Problem] = []
 
-    def add(self, place: Place, message: str) -> None:
+    def add(self, place: Steps, message: str) -> None:
         self.problems.append(Problem(json_path(place), message))
 
     def run(self) -> list[Problem]:
@@ -81,12 +80,12 @@ class _Checker:
 
     def _unique_ids(self) -> None:
         r = self.report
-        located: list[tuple[Place, str]] = [(("participants", i, "id"), p.id) for i, p in enumerate(r.participants)]
+        located: list[tuple[Steps, str]] = [(("participants", i, "id"), p.id) for i, p in enumerate(r.participants)]
         if r.event:
             located += [((*place, "id"), e.id) for place, e in _event_places(("event",), r.event)]
         located += [(("referenced_events", i, "id"), e.id) for i, e in enumerate(r.referenced_events)]
         located += [(("statements", i, "id"), s.id) for i, s in enumerate(r.statements)]
-        first: dict[str, Place] = {}
+        first: dict[str, Steps] = {}
         for place, local_id in located:
             if local_id in first:
                 self.add(place, f"duplicate id {local_id!r} (first at {json_path(first[local_id])})")
@@ -103,7 +102,7 @@ class _Checker:
                 self.add(place, f"starts at {block.span.start}, inside the block before it")
             previous_end = block.span.end
 
-    def _participant(self, place: Place, p: Person | Organization | Place_) -> None:
+    def _participant(self, place: Steps, p: Person | Organization | Place) -> None:
         self._spans((*place, "mentions"), p.mentions)
         if p.country is not None:
             if p.country == p.id:
@@ -118,7 +117,7 @@ class _Checker:
             for k, span in enumerate(title.mentions):
                 self._excerpt((*place, "titles", j, "mentions", k), title.text, span, any_case=True)
 
-    def _event(self, place: Place, event: _EventBase) -> None:
+    def _event(self, place: Steps, event: _EventBase) -> None:
         self._place((*place, "place"), event.place)
         self._spans((*place, "mentions"), event.mentions)
         for j, part in enumerate(event.participations):
@@ -131,11 +130,11 @@ class _Checker:
         if earlier(modified, published):
             self.add(("modified",), f"{modified.isoformat()} is before published {published.isoformat()}")
 
-    def _refs(self, place: Place, local_ids: tuple[str, ...], kind: str | None = None) -> None:
+    def _refs(self, place: Steps, local_ids: tuple[str, ...], kind: str | None = None) -> None:
         for j, local_id in enumerate(local_ids):
             self._ref((*place, j), local_id, kind)
 
-    def _ref(self, place: Place, local_id: str | None, kind: str | None = None) -> None:
+    def _ref(self, place: Steps, local_id: str | None, kind: str | None = None) -> None:
         if local_id is None:
             return
         target = self.participants.get(local_id)
@@ -144,7 +143,7 @@ class _Checker:
         elif kind is not None and target.kind != kind:
             self.add(place, f"{local_id!r} is a {target.kind}, not an {kind}")
 
-    def _place(self, place: Place, local_id: str | None, place_type: str | None = None) -> None:
+    def _place(self, place: Steps, local_id: str | None, place_type: str | None = None) -> None:
         if local_id is None:
             return
         target = self.participants.get(local_id)
@@ -155,13 +154,13 @@ class _Checker:
         elif place_type is not None and target.place_type != place_type:
             self.add(place, f"{local_id!r} is a {target.place_type}, not a {place_type}")
 
-    def _spans(self, place: Place, spans: tuple[Span, ...]) -> None:
+    def _spans(self, place: Steps, spans: tuple[Span, ...]) -> None:
         limit = self.limit
         for k, span in enumerate(spans):
             if not span.start <= span.end <= limit:
                 self._misplaced((*place, k), span)
 
-    def _excerpt(self, place: Place, text: str, span: Span, any_case: bool = False) -> None:
+    def _excerpt(self, place: Steps, text: str, span: Span, any_case: bool = False) -> None:
         """The span at `place` must hold `text` exactly (or up to letter case)."""
         if not span.start <= span.end <= self.limit:
             self._misplaced(place, span)
@@ -171,7 +170,7 @@ class _Checker:
         if not same:
             self.add(place, f"the body has {_clip(printed)} at [{span.start}, {span.end}), not {_clip(text)}")
 
-    def _misplaced(self, place: Place, span: Span) -> None:
+    def _misplaced(self, place: Steps, span: Span) -> None:
         """Say why a span is not a stretch of the body."""
         if span.end < span.start:
             self.add(place, f"span end {span.end} is before its start {span.start}")
@@ -181,7 +180,7 @@ class _Checker:
             self.add(place, f"[{span.start}, {span.end}) runs past the body's end at {self.limit}")
 
 
-def _event_places(place: Place, event: Event) -> list[tuple[Place, Event]]:
+def _event_places(place: Steps, event: Event) -> list[tuple[Steps, Event]]:
     found = [(place, event)]
     for i, sub in enumerate(event.sub_events):
         found += _event_places((*place, "sub_events", i), sub)

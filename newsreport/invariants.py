@@ -5,8 +5,9 @@ reference names an object of the right kind, spans lie inside the body and quote
 blocks are in order, and the report is not modified before it was published. `NewsReport`
 runs them after every build, so no converter needs to.
 
-They run on every report read, so they are written for speed: a place is a tuple of steps
-(as in pydantic's error locations), turned into a JSON path only when something is wrong.
+They run on every report read, so they are written for speed: where a value sits is a tuple of
+steps (`Steps`, as in pydantic's error locations), turned into a JSON path only when something is
+wrong.
 """
 
 from __future__ import annotations
@@ -28,9 +29,9 @@ def report_problems(report: NewsReport) -> list[Problem]:
     return _Checker(report).run()
 
 
-def json_path(place: Steps) -> str:
-    """The JSON path of a place: field names after dots, list indexes in brackets."""
-    return "$" + "".join(f"[{step}]" if isinstance(step, int) else f".{step}" for step in place)
+def _json_path(at: Steps) -> str:
+    """The JSON path of a place in the report: field names after dots, list indexes in brackets."""
+    return "$" + "".join(f"[{step}]" if isinstance(step, int) else f".{step}" for step in at)
 
 
 class _Checker:
@@ -44,8 +45,8 @@ class _Checker:
         self.statement_ids = {s.id for s in report.statements}
         self.problems: list[Problem] = []
 
-    def add(self, place: Steps, message: str) -> None:
-        self.problems.append(Problem(json_path(place), message))
+    def add(self, at: Steps, message: str) -> None:
+        self.problems.append(Problem(_json_path(at), message))
 
     def run(self) -> list[Problem]:
         r = self.report
@@ -59,8 +60,8 @@ class _Checker:
         for i, participant in enumerate(r.participants):
             self._participant(("participants", i), participant)
         if r.event:
-            for place, event in _event_places(("event",), r.event):
-                self._event(place, event)
+            for at, event in _event_places(("event",), r.event):
+                self._event(at, event)
         for i, ref in enumerate(r.referenced_events):
             self._event(("referenced_events", i), ref)
             for j, sid in enumerate(ref.cited_by):
@@ -82,46 +83,46 @@ class _Checker:
         r = self.report
         located: list[tuple[Steps, str]] = [(("participants", i, "id"), p.id) for i, p in enumerate(r.participants)]
         if r.event:
-            located += [((*place, "id"), e.id) for place, e in _event_places(("event",), r.event)]
+            located += [((*at, "id"), e.id) for at, e in _event_places(("event",), r.event)]
         located += [(("referenced_events", i, "id"), e.id) for i, e in enumerate(r.referenced_events)]
         located += [(("statements", i, "id"), s.id) for i, s in enumerate(r.statements)]
         first: dict[str, Steps] = {}
-        for place, local_id in located:
+        for at, local_id in located:
             if local_id in first:
-                self.add(place, f"duplicate id {local_id!r} (first at {json_path(first[local_id])})")
-            first.setdefault(local_id, place)
+                self.add(at, f"duplicate id {local_id!r} (first at {_json_path(first[local_id])})")
+            first.setdefault(local_id, at)
 
     def _blocks(self) -> None:
         assert self.report.body is not None
         previous_end = 0
         for i, block in enumerate(self.report.body.blocks):
-            place = ("body", "blocks", i, "span")
+            at = ("body", "blocks", i, "span")
             if not block.span.start <= block.span.end <= self.limit:
-                self._misplaced(place, block.span)
+                self._misplaced(at, block.span)
             if block.span.start < previous_end:
-                self.add(place, f"starts at {block.span.start}, inside the block before it")
+                self.add(at, f"starts at {block.span.start}, inside the block before it")
             previous_end = block.span.end
 
-    def _participant(self, place: Steps, p: Person | Organization | Place) -> None:
-        self._spans((*place, "mentions"), p.mentions)
+    def _participant(self, at: Steps, p: Person | Organization | Place) -> None:
+        self._spans((*at, "mentions"), p.mentions)
         if p.country is not None:
             if p.country == p.id:
-                self.add((*place, "country"), "a place cannot lie in itself")
+                self.add((*at, "country"), "a place cannot lie in itself")
             else:
-                self._place((*place, "country"), p.country, place_type="country")
+                self._place((*at, "country"), p.country, place_type="country")
         if p.kind != "person":
             return
-        self._refs((*place, "affiliations"), p.affiliations, kind="organization")
+        self._refs((*at, "affiliations"), p.affiliations, kind="organization")
         for j, title in enumerate(p.titles):
-            self._ref((*place, "titles", j, "organization"), title.organization, kind="organization")
+            self._ref((*at, "titles", j, "organization"), title.organization, kind="organization")
             for k, span in enumerate(title.mentions):
-                self._excerpt((*place, "titles", j, "mentions", k), title.text, span, any_case=True)
+                self._excerpt((*at, "titles", j, "mentions", k), title.text, span, any_case=True)
 
-    def _event(self, place: Steps, event: _EventBase) -> None:
-        self._place((*place, "place"), event.place)
-        self._spans((*place, "mentions"), event.mentions)
+    def _event(self, at: Steps, event: _EventBase) -> None:
+        self._place((*at, "place"), event.place)
+        self._spans((*at, "mentions"), event.mentions)
         for j, part in enumerate(event.participations):
-            self._ref((*place, "participations", j, "participant"), part.participant)
+            self._ref((*at, "participations", j, "participant"), part.participant)
 
     def _dates(self) -> None:
         published, modified = self.report.published, self.report.modified
@@ -130,60 +131,60 @@ class _Checker:
         if earlier(modified, published):
             self.add(("modified",), f"{modified.isoformat()} is before published {published.isoformat()}")
 
-    def _refs(self, place: Steps, local_ids: tuple[str, ...], kind: str | None = None) -> None:
+    def _refs(self, at: Steps, local_ids: tuple[str, ...], kind: str | None = None) -> None:
         for j, local_id in enumerate(local_ids):
-            self._ref((*place, j), local_id, kind)
+            self._ref((*at, j), local_id, kind)
 
-    def _ref(self, place: Steps, local_id: str | None, kind: str | None = None) -> None:
+    def _ref(self, at: Steps, local_id: str | None, kind: str | None = None) -> None:
         if local_id is None:
             return
         target = self.participants.get(local_id)
         if target is None:
-            self.add(place, f"unknown participant {local_id!r}")
+            self.add(at, f"unknown participant {local_id!r}")
         elif kind is not None and target.kind != kind:
-            self.add(place, f"{local_id!r} is a {target.kind}, not an {kind}")
+            self.add(at, f"{local_id!r} is a {target.kind}, not an {kind}")
 
-    def _place(self, place: Steps, local_id: str | None, place_type: str | None = None) -> None:
+    def _place(self, at: Steps, local_id: str | None, place_type: str | None = None) -> None:
         if local_id is None:
             return
         target = self.participants.get(local_id)
         if target is None:
-            self.add(place, f"unknown participant {local_id!r}")
+            self.add(at, f"unknown participant {local_id!r}")
         elif target.kind != "place":
-            self.add(place, f"{local_id!r} is a {target.kind}, not a place")
+            self.add(at, f"{local_id!r} is a {target.kind}, not a place")
         elif place_type is not None and target.place_type != place_type:
-            self.add(place, f"{local_id!r} is a {target.place_type}, not a {place_type}")
+            self.add(at, f"{local_id!r} is a {target.place_type}, not a {place_type}")
 
-    def _spans(self, place: Steps, spans: tuple[Span, ...]) -> None:
+    def _spans(self, at: Steps, spans: tuple[Span, ...]) -> None:
         limit = self.limit
         for k, span in enumerate(spans):
             if not span.start <= span.end <= limit:
-                self._misplaced((*place, k), span)
+                self._misplaced((*at, k), span)
 
-    def _excerpt(self, place: Steps, text: str, span: Span, any_case: bool = False) -> None:
-        """The span at `place` must hold `text` exactly (or up to letter case)."""
+    def _excerpt(self, at: Steps, text: str, span: Span, any_case: bool = False) -> None:
+        """The span at `at` must hold `text` exactly (or up to letter case)."""
         if not span.start <= span.end <= self.limit:
-            self._misplaced(place, span)
+            self._misplaced(at, span)
             return
         printed = self.body[span.start : span.end]  # type: ignore[index]  # limit >= 0: a body
         same = printed.casefold() == text.casefold() if any_case else printed == text
         if not same:
-            self.add(place, f"the body has {_clip(printed)} at [{span.start}, {span.end}), not {_clip(text)}")
+            self.add(at, f"the body has {_clip(printed)} at [{span.start}, {span.end}), not {_clip(text)}")
 
-    def _misplaced(self, place: Steps, span: Span) -> None:
+    def _misplaced(self, at: Steps, span: Span) -> None:
         """Say why a span is not a stretch of the body."""
         if span.end < span.start:
-            self.add(place, f"span end {span.end} is before its start {span.start}")
+            self.add(at, f"span end {span.end} is before its start {span.start}")
         elif self.body is None:
-            self.add(place, "a span needs a body to point into, and the report has none")
+            self.add(at, "a span needs a body to point into, and the report has none")
         else:
-            self.add(place, f"[{span.start}, {span.end}) runs past the body's end at {self.limit}")
+            self.add(at, f"[{span.start}, {span.end}) runs past the body's end at {self.limit}")
 
 
-def _event_places(place: Steps, event: Event) -> list[tuple[Steps, Event]]:
-    found = [(place, event)]
+def _event_places(at: Steps, event: Event) -> list[tuple[Steps, Event]]:
+    found = [(at, event)]
     for i, sub in enumerate(event.sub_events):
-        found += _event_places((*place, "sub_events", i), sub)
+        found += _event_places((*at, "sub_events", i), sub)
     return found
 
 

@@ -81,7 +81,7 @@ class _Package:
         """Open a zip, refusing entries that would leave the folder, links and bombs."""
         try:
             archive = zipfile.ZipFile(file)
-        except (*_DAMAGED_ZIP, ValueError, OSError) as exc:
+        except (*_DAMAGED_ZIP, ValueError) as exc:
             raise ReadError(f"not a zip: {exc}", source=self.source) from None
         total = 0
         for info in archive.infolist():

@@ -40,6 +40,13 @@ def _start(tag: str, attributes: Attributes) -> str:
     return start
 
 
+def _inline(tag: str, attributes: Attributes = (), content: str | None = None) -> str:
+    """A whole element with text or nothing inside: `<tag a="1">text</tag>` or `<tag/>`."""
+    if content is None:
+        return f"{_start(tag, attributes)}/>"
+    return f"{_start(tag, attributes)}>{escape(content)}</{tag}>"
+
+
 Inner = tuple[str, Attributes, str]
 """An element inside text: tag, attributes, its own text."""
 
@@ -54,11 +61,7 @@ class Markup:
 
     def leaf(self, tag: str, attributes: Attributes = (), content: str | None = None) -> None:
         """An element with text or nothing inside, on one line."""
-        start = _start(tag, attributes)
-        if content is None:
-            self.parts.append(f"{self.indent}{start}/>\n")
-        else:
-            self.parts.append(f"{self.indent}{start}>{escape(content)}</{tag}>\n")
+        self.parts.append(f"{self.indent}{_inline(tag, attributes, content)}\n")
 
     def element(self, tag: str, attributes: Attributes = ()) -> Markup:
         """Open an element holding other elements, each on its own line, for a `with` block that
@@ -83,10 +86,7 @@ class Markup:
         if not pieces:
             self.leaf(tag, attributes)
         elif any(isinstance(piece, str) for piece in pieces):
-            inside = "".join(
-                escape(piece) if isinstance(piece, str) else f"{_start(*piece[:2])}>{escape(piece[2])}</{piece[0]}>"
-                for piece in pieces
-            )
+            inside = "".join(escape(piece) if isinstance(piece, str) else _inline(*piece) for piece in pieces)
             self.parts.append(f"{self.indent}{_start(tag, attributes)}>{inside}</{tag}>\n")
         else:
             with self.element(tag, attributes):

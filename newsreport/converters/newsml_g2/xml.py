@@ -11,7 +11,6 @@ from newsreport.model import Span
 
 NAR = "http://iptc.org/std/nar/2006-10-01/"
 NITF = "http://iptc.org/std/NITF/2006-10-18/"
-XHTML = "http://www.w3.org/1999/xhtml"
 NR = "https://w3id.org/newsreport/ns#"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 XS = "http://www.w3.org/2001/XMLSchema"
@@ -31,10 +30,6 @@ ID_SCHEME = CV + "id/"
 """Base of the scheme URIs declared for identifier schemes that IPTC's catalog lacks."""
 IPTC_ALIASES = frozenset({"ninat", "stat", "cpnat", "wikidata", "geonames", "iso3166-1a2", "medtop", "nprov"})
 """Aliases of IPTC's catalog that we write or check: only these are certain (vendor examples)."""
-
-
-def nar(tag: str) -> str:
-    return f"{{{NAR}}}{tag}"
 
 
 def nr(name: str) -> str:

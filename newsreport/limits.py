@@ -15,6 +15,12 @@ from newsreport.errors import ReadError
 
 DEFAULT_MAX_DOCUMENT_BYTES = 256 * 1024 * 1024
 
+MAX_EVENT_DEPTH = 100
+"""How deep sub-events may nest (the covered event is depth 1). Formats that link events by
+reference (JSON-LD `subEvent`, NewsML-G2 `related`) could otherwise describe a chain deep enough
+to exhaust the stack, or a cycle; readers refuse both, the model refuses the depth, and so every
+report a writer produces is one its reader takes back."""
+
 
 def max_document_bytes() -> int:
     """The limit in force: `NEWSREPORT_MAX_DOCUMENT_BYTES`, else 256 MiB."""

@@ -21,10 +21,10 @@ from typing import Annotated, Literal
 import typer
 from rich.console import Console
 
-from newsreport import batch
+from newsreport import __version__, batch, streams
 from newsreport.converters import FORMATS, Format, csv_, format_for_path, get_format, sniff
 from newsreport.converters.format import CheckOptions
-from newsreport.errors import LossError, NewsReportError, ReadWarning, UnknownFormatError, one_line
+from newsreport.errors import LossError, LossWarning, NewsReportError, ReadWarning, UnknownFormatError, one_line
 from newsreport.files import write_bytes_atomically
 from newsreport.limits import read_limited
 from newsreport.problems import Problem
@@ -37,6 +37,21 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_show_locals=False,
 )
+
+
+def _print_version(asked: bool) -> None:
+    if asked:
+        typer.echo(f"newsreport {__version__}")
+        raise typer.Exit
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_print_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Convert news reports between formats, validate them, print their JSON Schema."""
 
 
 class UsageError(NewsReportError):
@@ -52,10 +67,11 @@ EXIT_CODES: list[tuple[type[Exception], int]] = [
 ]
 """Exit code by error class; the first class the error is an instance of wins."""
 
-_NAMES = ", ".join(sorted(FORMATS))
+_READABLE = ", ".join(sorted(name for name, fmt in FORMATS.items() if fmt.readable))
+_WRITABLE = ", ".join(sorted(name for name, fmt in FORMATS.items() if fmt.writable))
 FromOption = Annotated[
     str | None,
-    typer.Option("--from", "-f", help=f"Input format: {_NAMES} (default: from the file name or content)."),
+    typer.Option("--from", "-f", help=f"Input format: {_READABLE} (default: from the file name or content)."),
 ]
 
 
@@ -63,23 +79,39 @@ FromOption = Annotated[
 def _reported() -> Iterator[None]:
     """Turn our errors into one line on stderr and the exit code `EXIT_CODES` gives; print what
     readers warned about (what they could not map) as `warning:` lines."""
-    with warnings.catch_warnings(record=True) as caught:
+    with warnings.catch_warnings():
         warnings.simplefilter("always", ReadWarning)
+        warnings.simplefilter("always", LossWarning)
+        warnings.showwarning = _print_warning  # as they come, so an error that follows comes last
         try:
             yield
+        except BrokenPipeError:
+            raise typer.Exit(streams.end_at_closed_pipe()) from None
         except (NewsReportError, OSError) as exc:
-            message = f"{exc.filename}: {exc.strerror}" if isinstance(exc, OSError) else str(exc)
-            typer.echo(f"newsreport: error: {one_line(message)}", err=True)
-            raise typer.Exit(next(code for cls, code in EXIT_CODES if isinstance(exc, cls))) from None
+            typer.echo(_error_line(exc), err=True)
+            raise typer.Exit(_exit_code(exc)) from None
         except BaseException:
             if not _STOPPED_BY:
                 raise
             # Whatever the signal interrupted (even a worker pool starting), the output is gone.
             typer.echo(f"newsreport: stopped by {_STOPPED_BY[0].name}; nothing was written", err=True)
             raise typer.Exit(128 + _STOPPED_BY[0]) from None
-        finally:
-            for warning in caught:
-                typer.echo(f"newsreport: warning: {one_line(str(warning.message))}", err=True)
+
+
+def _print_warning(message: Warning | str, *args: object, **kwargs: object) -> None:
+    typer.echo(f"newsreport: warning: {one_line(str(message))}", err=True)
+
+
+def _error_line(exc: NewsReportError | OSError) -> str:
+    if isinstance(exc, OSError):
+        message = f"{exc.filename}: {exc.strerror}" if exc.filename is not None else str(exc.strerror or exc)
+    else:
+        message = str(exc)
+    return f"newsreport: error: {one_line(message)}"
+
+
+def _exit_code(exc: Exception) -> int:
+    return next(code for cls, code in EXIT_CODES if isinstance(exc, cls))
 
 
 @dataclass(frozen=True)
@@ -95,11 +127,11 @@ class _Input:
     def of(cls, name: str, from_: str | None) -> _Input:
         if name == "-":
             data = read_limited(sys.stdin.buffer, "<stdin>")
-            return cls("<stdin>", get_format(from_) if from_ else sniff(data), data=data)
+            return cls("<stdin>", _readable(get_format(from_) if from_ else sniff(data)), data=data)
         path = Path(name)
         if not path.exists():
             raise UsageError(f"{name}: no such file")
-        return cls(name, get_format(from_) if from_ else format_for_path(path), path=path)
+        return cls(name, _readable(get_format(from_) if from_ else format_for_path(path)), path=path)
 
     def problems(self, options: CheckOptions) -> list[Problem]:
         if self.path is not None:
@@ -117,7 +149,7 @@ def convert(
     from_: FromOption = None,
     to: Annotated[
         str | None,
-        typer.Option("--to", "-t", help=f"Output format: {_NAMES} (default: from the output name)."),
+        typer.Option("--to", "-t", help=f"Output format: {_WRITABLE} (default: from the output name)."),
     ] = None,
     excel: Annotated[
         bool,
@@ -127,11 +159,18 @@ def convert(
     keep_going: Annotated[
         bool, typer.Option(help="Skip reports that fail, list them at the end and exit 1, instead of stopping.")
     ] = False,
+    strict: Annotated[
+        bool,
+        typer.Option(help="Write nothing and exit 3 if data would be lost: a lossy format, input a reader cannot map."),
+    ] = False,
 ) -> None:
     """Convert reports from one format to another: one file, or whole batches in parallel."""
     with _reported():
         out = None if output in (None, "-") else Path(output)
         target = _output_format(to, output if out is not None else None)
+        if from_:
+            _readable(get_format(from_))
+        batch.check_loss(target, strict)
         if jobs is not None and jobs < 1:
             raise UsageError("--jobs must be 1 or more")
         if excel and target.name not in csv_.EXCEL:
@@ -151,6 +190,7 @@ def convert(
                 excel=excel,
                 progress=progress,
                 stopped=lambda: bool(_STOPPED_BY),
+                strict=strict,
             )
         for failure in failures:
             typer.echo(f"newsreport: skipped: {failure}", err=True)
@@ -254,7 +294,17 @@ def main() -> None:
     for stop in (signal.SIGINT, signal.SIGTERM):
         if signal.getsignal(stop) is not signal.SIG_IGN:  # a shell's background job ignores Ctrl-C
             signal.signal(stop, _stopped)
-    app(prog_name="newsreport")
+    streams.guard_closed()
+    try:
+        try:
+            app(prog_name="newsreport", standalone_mode=True)
+        finally:
+            sys.stdout.flush()  # here, not at exit, where a closed pipe could not be answered
+    except BrokenPipeError:
+        sys.exit(streams.end_at_closed_pipe())
+    except OSError as exc:  # a closed stdout, written to outside a command's own error handling
+        typer.echo(_error_line(exc), err=True)
+        sys.exit(_exit_code(exc))
 
 
 _STOPPED_BY: list[signal.Signals] = []
@@ -275,13 +325,25 @@ def _existing(path: Path | None) -> Path | None:
 
 def _output_format(to: str | None, output: str | None) -> Format:
     if to:
-        return get_format(to)
+        return _writable(get_format(to))
     if output is None:
         raise UsageError("say which format to write with --to when writing to stdout")
     out = Path(output)
     if output.endswith(("/", "\\")) or (out.is_dir() and not (out / "datapackage.json").exists()):
         raise UsageError(f"{output}: say which format to write into the folder with --to")
-    return format_for_path(out)
+    return _writable(format_for_path(out))
+
+
+def _readable(fmt: Format) -> Format:
+    if not fmt.readable:
+        raise UsageError(f"{fmt.name} cannot be read, only written; --from takes {_READABLE}")
+    return fmt
+
+
+def _writable(fmt: Format) -> Format:
+    if not fmt.writable:
+        raise UsageError(f"{fmt.name} cannot be written, only read; --to takes {_WRITABLE}")
+    return fmt
 
 
 def _json_report(checked: list[_Checked]) -> dict[str, object]:

@@ -9,7 +9,8 @@ from collections.abc import Callable, Iterable
 from newsreport.batch.sinks import Sink, file_name, sink_for
 from newsreport.batch.units import Unit, units
 from newsreport.batch.work import ENCODERS, Failure, converted
-from newsreport.errors import ReadError, ReadWarning
+from newsreport.converters import Format
+from newsreport.errors import LossError, LossWarning, ReadError, ReadWarning
 
 
 def run(
@@ -20,10 +21,13 @@ def run(
     excel: bool = False,
     progress: Callable[[int, int], None] | None = None,
     stopped: Callable[[], bool] = lambda: False,
+    strict: bool = False,
 ) -> list[Failure]:
     """Convert every unit into `sink`; on a failure stop (default) or skip it (`keep_going`).
 
     Returns the failures skipped. A stop raises the failure as a `ReadError` and leaves no output.
+    With `strict`, a report a reader could not map whole stops the run with a `LossError`, even
+    with `keep_going`: the output would not hold all of the input.
     `stopped` is asked after each report, for a stop a signal handler asked for: the exception
     it raises can be lost (in an at-fork hook of a worker being started), a flag cannot.
     """
@@ -34,6 +38,8 @@ def run(
                 raise KeyboardInterrupt
             for message in result.warnings:
                 warnings.warn(message, ReadWarning, stacklevel=2)
+            if strict and result.warnings:
+                raise LossError(f"{result.source}: not all of it can be kept, and strict mode refuses to drop data")
             try:
                 if result.failure is not None:
                     raise ReadError(result.failure.message, source=result.failure.source)
@@ -51,4 +57,14 @@ def run(
     return failures
 
 
-__all__ = ["ENCODERS", "Failure", "Sink", "Unit", "converted", "file_name", "run", "sink_for", "units"]
+def check_loss(fmt: Format, strict: bool = False) -> None:
+    """Say that `fmt` keeps only part of a report: a `LossError` in strict mode, else a `LossWarning`."""
+    if fmt.lossless:
+        return
+    message = f"{fmt.name} keeps only part of each report ({fmt.summary})"
+    if strict:
+        raise LossError(f"{message}; strict mode refuses to drop data")
+    warnings.warn(message, LossWarning, stacklevel=2)
+
+
+__all__ = ["ENCODERS", "Failure", "Sink", "Unit", "check_loss", "converted", "file_name", "run", "sink_for", "units"]

@@ -60,17 +60,21 @@ def convert_many(
     jobs: int = 1,
     keep_going: bool = False,
     excel: bool = False,
+    strict: bool = False,
 ) -> list[Failure]:
     """Convert files, folders, JSON Lines, newsMessages and CSV packages into one output.
 
     `output` is a file, a folder (a CSV package, or one file per report for a document format)
     or None for stdout. Reports stream through `jobs` processes in input order. A failing report
     stops the run with a `ReadError` and no output (or, with `keep_going`, is skipped and
-    returned among the failures).
+    returned among the failures). With `strict`, a lossy format or input a reader cannot map
+    whole raises `LossError` and writes nothing.
     """
     fmt = get_format(to)
+    batch.check_loss(fmt, strict)
     sink = batch.sink_for(fmt, os.fspath(output) if output is not None else None, excel=excel)
-    return batch.run(batch.units(map(str, inputs), from_), sink, jobs=jobs, keep_going=keep_going, excel=excel)
+    units = batch.units(map(str, inputs), from_)
+    return batch.run(units, sink, jobs=jobs, keep_going=keep_going, excel=excel, strict=strict)
 
 
 def convert_reports(reports: Iterable[NewsReport], to: str, jobs: int = 1) -> Iterator[bytes]:

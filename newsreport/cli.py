@@ -175,6 +175,8 @@ def convert(
             raise UsageError("--jobs must be 1 or more")
         if excel and target.name not in csv_.EXCEL:
             raise UsageError(f"--excel is for csv and csv-flat, not {target.name}")
+        if out is None and target.name == "csv" and sys.stdout.isatty():
+            raise UsageError("a CSV package on stdout is a zip, not for a terminal: name a file (-o x.zip) or pipe it")
         for name in inputs:
             if name != "-" and not Path(name).exists():
                 raise UsageError(f"{name}: no such file")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import pty
 import subprocess
 import sys
 from pathlib import Path
@@ -160,3 +161,19 @@ def test_strict_refuses_input_a_reader_cannot_map(tmp_path: Path) -> None:
             f"newsreport: error: {page}: not all of it can be kept, and strict mode refuses to drop data"
         )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["loose.json", "page.jsonld"]
+
+
+def test_a_zip_is_not_written_to_a_terminal(tmp_path: Path) -> None:
+    """A CSV package on stdout is binary: refused when stdout is a terminal (as gzip does)."""
+    leader, follower = pty.openpty()
+    try:
+        command = [*COMMAND, "convert", REPORT, "--to", "csv"]
+        result = subprocess.run(command, stdout=follower, stderr=subprocess.PIPE, cwd=tmp_path, timeout=60)
+    finally:
+        os.close(follower)
+        os.close(leader)
+    assert result.returncode == 2
+    assert lines(result.stderr) == [
+        "newsreport: error: a CSV package on stdout is a zip, not for a terminal: name a file (-o x.zip) or pipe it"
+    ]
+    assert list(tmp_path.iterdir()) == []

@@ -4,6 +4,8 @@ speaker as `quote-source` and an `id` that the statement's `partMeta` points to.
 
 from __future__ import annotations
 
+import bisect
+
 from newsreport.converters.newsml_g2.markup import Inner, Markup
 from newsreport.model import Block, NewsReport, Span, Statement
 
@@ -17,20 +19,21 @@ def quote_ids(report: NewsReport) -> dict[str, str]:
     if report.body is None:
         return {}
     taken = {s.id for s in report.statements}
-    blocks = _blocks(report)
+    find = _BlockFinder(_blocks(report))
     ids: dict[str, str] = {}
-    covered: list[Span] = []
+    covered: list[tuple[int, int]] = []  # the spans given a <q>, in text order (they never overlap)
     n = 0
     for s in report.statements:
-        inside = any(b.span.start <= s.span.start and s.span.end <= b.span.end for b in blocks)
-        overlaps = any(s.span.start < c.end and c.start < s.span.end for c in covered)
-        if s.kind != "direct" or not inside or overlaps:
+        if s.kind != "direct" or find.block(s.span) is None:
+            continue
+        after = bisect.bisect_left(covered, (s.span.end,))  # the first covered span starting at or after s ends
+        if after and covered[after - 1][1] > s.span.start:  # the one before it is the only one that can overlap
             continue
         n += 1
         while f"q{n}" in taken:
             n += 1
         ids[s.id] = f"q{n}"
-        covered.append(s.span)
+        covered.insert(after, (s.span.start, s.span.end))
     return ids
 
 
@@ -39,7 +42,13 @@ def nitf(out: Markup, report: NewsReport, ids: dict[str, str]) -> None:
     assert report.body is not None
     text = report.body.text
     speakers = {p.id: p.name for p in report.participants}
-    quotes = sorted((s for s in report.statements if s.id in ids), key=lambda s: s.span.start)
+    blocks = _blocks(report)
+    find = _BlockFinder(blocks)
+    inside: dict[int, list[Statement]] = {}
+    for quote in sorted((s for s in report.statements if s.id in ids), key=lambda s: s.span.start):
+        number = find.block(quote.span)
+        assert number is not None  # quote_ids gives a <q> only to a quote inside a block
+        inside.setdefault(number, []).append(quote)
     with out.element("nitf:nitf"), out.element("nitf:body"):
         with out.element("nitf:body.head"):
             with out.element("nitf:hedline"):
@@ -47,10 +56,9 @@ def nitf(out: Markup, report: NewsReport, ids: dict[str, str]) -> None:
             if report.dateline:
                 out.leaf("nitf:dateline", (), report.dateline.text)
         with out.element("nitf:body.content"):
-            for block in _blocks(report):
-                inside = [q for q in quotes if block.span.start <= q.span.start and q.span.end <= block.span.end]
+            for number, block in enumerate(blocks):
                 tag = "nitf:hl2" if block.kind == "subheading" else "nitf:p"
-                out.mixed(tag, (), _pieces(text, block.span, inside, ids, speakers))
+                out.mixed(tag, (), _pieces(text, block.span, inside.get(number, []), ids, speakers))
 
 
 def _blocks(report: NewsReport) -> tuple[Block, ...]:
@@ -59,6 +67,24 @@ def _blocks(report: NewsReport) -> tuple[Block, ...]:
     if report.body.blocks:
         return report.body.blocks
     return (Block(kind="paragraph", span=Span(start=0, end=len(report.body.text))),)
+
+
+class _BlockFinder:
+    """Which block holds a span, found by bisection (blocks are in text order and never overlap)."""
+
+    def __init__(self, blocks: tuple[Block, ...]) -> None:
+        self.blocks = blocks
+        self.starts = [b.span.start for b in blocks]
+
+    def block(self, span: Span) -> int | None:
+        """The number of the block that holds `span` whole, if one does.
+
+        Only the last block starting at or before the span can: every earlier one ends before
+        that block starts."""
+        number = bisect.bisect_right(self.starts, span.start) - 1
+        if number >= 0 and span.end <= self.blocks[number].span.end:
+            return number
+        return None
 
 
 def _pieces(

@@ -33,7 +33,7 @@ from newsreport.converters.newsml_g2.xml import (
 )
 from newsreport.errors import ReadError, ReadWarning
 from newsreport.invariants import earlier
-from newsreport.limits import read_limited
+from newsreport.limits import nesting_problem, read_limited
 from newsreport.model import IRI_PATTERN, LANGUAGE_PATTERN, LOCAL_ID_PATTERN, NewsReport
 from newsreport.problems import problems_from
 
@@ -46,7 +46,9 @@ _KINDS = {
 }
 _LOCAL_ID = re.compile(LOCAL_ID_PATTERN)
 _IRI = re.compile(IRI_PATTERN)
-_PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
+_PARTIAL_DATE = re.compile(r"(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:T.*)?", re.ASCII | re.DOTALL)
+"""A date at reduced precision, perhaps with a time (which an event's date leaves out)."""
+_BEYOND_MICROSECONDS = re.compile(r"[.,]\d{7}", re.ASCII)
 _MAPPED = {
     "contentcreated",
     "contentmodified",
@@ -114,7 +116,9 @@ class _Item:
             self.asserts[assertion.get("literal") or assertion.get("qcode") or ""] = assertion
         self.skipped: list[str] = []
         self.ids: dict[str, str] = {}  # subject key (literal, qcode or name) -> local id
+        self.taken: set[str] = set()  # the local ids in `ids`
         self.subjects: list[etree._Element] = []
+        self.places: dict[str, etree._Element] = {}  # JSON path in the report -> the element it was read from
 
     def where(self, element: etree._Element) -> str:
         return path(element)
@@ -155,8 +159,18 @@ class _Item:
         except ValidationError as exc:
             first, *rest = problems_from(exc, data)
             more = f" (and {len(rest)} more)" if rest else ""
-            location = f"{self.where(self.item)}: report {first.path}"
+            location = f"{self.where(self.read_from(first.path))}: report {first.path}"
             raise ReadError(first.message + more, source=self.source, location=location, format="newsml-g2") from None
+
+    def read_from(self, at: str) -> etree._Element:
+        """The element that the report's part at JSON path `at` (or the nearest part holding
+        it) was read from; the item itself if none is known."""
+        while at not in self.places:
+            shorter = re.sub(r"(\.\w+|\[\d+\])$", "", at)
+            if shorter == at:
+                break
+            at = shorter
+        return self.places.get(at, self.item)
 
     # Metadata ---------------------------------------------------------------------------------
 
@@ -172,6 +186,7 @@ class _Item:
         """The headline; an item without one gets the best stand-in it offers, marked `editorial`."""
         element = child(self.meta, "headline")
         if element is not None and (self.own or text_of(element).strip()):
+            self.places["$.headline"] = element
             return {"text": self.clean(text_of(element)), "origin": element.get(nr("origin"), "source")}
         stand_ins = [
             ("the body's heading", self.find_body("hl1") or self.find_body("h1") or self.find_body("title")),
@@ -198,28 +213,29 @@ class _Item:
 
     def dates(self) -> tuple[str | None, str | None]:
         meta, item_meta = self.meta, child(self.item, "itemMeta")
-        created = self.date(child(meta, "contentCreated"))
-        modified = self.date(child(meta, "contentModified"))
+        created = self.date(child(meta, "contentCreated"), "$.published")
+        modified = self.date(child(meta, "contentModified"), "$.modified")
         if self.own:
             return created, modified
-        created = created or self.date(child(item_meta, "firstCreated"))
-        modified = modified or self.date(child(item_meta, "versionCreated"))
+        created = created or self.date(child(item_meta, "firstCreated"), "$.published")
+        modified = modified or self.date(child(item_meta, "versionCreated"), "$.modified")
         if created and modified and earlier(_moment(modified), _moment(created)):
             self.skipped.append(f"a modification date {modified} before publication {created}")
             modified = None
         return created, modified
 
-    def date(self, element: etree._Element | None) -> str | None:
+    def date(self, element: etree._Element | None, at: str) -> str | None:
+        """The date or date-time an element holds, as the report's part at JSON path `at`: our
+        own exactly (the model judges it), an agency's in any spelling `lenient_date` knows."""
         if element is None or not text_of(element).strip():
             return None
         raw = text_of(element)
-        if self.own:
-            return raw
-        parsed = lenient_date(raw)
-        if parsed is None:
-            self.skipped.append(f"<{local(element)}> {raw.strip()!r} (not a date)")
+        parsed = None if self.own or _only_looks_like_a_date(raw) else lenient_date(raw)
+        if not self.own and parsed is None:
+            self.skipped.append(f"<{etree.QName(element).localname}> {raw.strip()!r} (not a date)")
             return None
-        return parsed.isoformat()
+        self.places[at] = element
+        return raw if parsed is None else parsed.isoformat()
 
     def language(self) -> str | None:
         element = child(self.meta, "language")
@@ -244,12 +260,13 @@ class _Item:
         place = self.place_of(located) if located is not None else None
         if element is None or not (self.own or text_of(element).strip()):
             return None
+        self.places["$.dateline"] = element
         spans = parse_spans(element.get(nr("span")))
         date = None
         for prop in children(self.meta, "contentMetaExtProperty"):
             if prop.get("rel") == "nrrel:datelineDate":
-                note = child(self.meta, "datelineDateNote")
-                date = self.partial_date(prop.get("value", ""), prop, note)
+                self.places["$.dateline.date"] = prop
+                date = self.partial_date(prop.get("value", ""), prop, child(self.meta, "datelineDateNote"))
         return {"text": self.clean(text_of(element)), "span": spans[0] if spans else None, "place": place, "date": date}
 
     def place_of(self, located: etree._Element) -> str | None:
@@ -271,7 +288,7 @@ class _Item:
 
     def new_id(self, key: str, name: str) -> str:
         """The local id for a subject: its literal when that is a valid id, else one made from its name."""
-        taken = set(self.ids.values())
+        taken = self.taken
         if self.own or (_LOCAL_ID.match(key) and key not in taken):
             local_id = key
         else:
@@ -282,6 +299,7 @@ class _Item:
                 n += 1
                 local_id = f"{base}-{n}"
         self.ids[key] = local_id
+        taken.add(local_id)
         return local_id
 
     def subjects_of(self, meta: etree._Element | None) -> tuple[list[Node], list[etree._Element]]:
@@ -303,6 +321,8 @@ class _Item:
                 events.append(subject)
             else:
                 participants.append((subject, kind, local_id, name))
+        for number, (subject, *_) in enumerate(participants):
+            self.places[f"$.participants[{number}]"] = subject
         return [self.participant(s, kind, local_id, name) for s, kind, local_id, name in participants], events
 
     def name_of(self, subject: etree._Element) -> str | None:
@@ -363,12 +383,40 @@ class _Item:
     def event_tree(self, subjects: list[etree._Element]) -> tuple[Node | None, list[Node]]:
         """The report's event (with sub-events) and the referenced events."""
         by_id = {self.ids[self.key(s)]: s for s in subjects}
-        subs = {self.ref(r) for s in subjects for r in children(s, "related") if r.get("rel") == "nrrel:subEvent"}
-        referenced = [s for s in subjects if s.get(nr("relation")) or (not self.own and s is not subjects[0])]
-        roots = [s for s in subjects if s not in referenced and self.ids[self.key(s)] not in subs]
-        main = self.event(roots[0], by_id) if roots else None
+        # A referenced event says so (ours), or is any but the first (an agency's).
+        is_referenced = [bool(s.get(nr("relation"))) or (not self.own and n > 0) for n, s in enumerate(subjects)]
+        referenced = [s for s, yes in zip(subjects, is_referenced, strict=True) if yes]
+        covered = [s for s, yes in zip(subjects, is_referenced, strict=True) if not yes]
+        links = {self.ids[self.key(s)]: self.sub_event_links(s, by_id) for s in covered}
+        subs = {sub for found in links.values() for sub in found}
+        roots = [s for s in covered if self.ids[self.key(s)] not in subs]
+        if len(roots) > 1:
+            raise ReadError(
+                "a second covered event (only one may be)", source=self.source, location=self.where(roots[1])
+            )
+        problem = nesting_problem(
+            {e: list(found) for e, found in links.items()}, [self.ids[self.key(s)] for s in roots]
+        )
+        if problem:
+            chain, what = problem
+            raise ReadError(what, source=self.source, location=self.where(links[chain[-2]][chain[-1]]))
+        main = self.event(roots[0], by_id, links, "$.event") if roots else None
         listed = [] if self.own else [e for e in (self.listed_event(e) for e in self.inline_events()) if e]
-        return main, [self.event(s, by_id, referenced=True) for s in referenced] + listed
+        referenced_events = [
+            self.event(s, by_id, links, f"$.referenced_events[{n}]", referenced=True) for n, s in enumerate(referenced)
+        ]
+        return main, referenced_events + listed
+
+    def sub_event_links(self, subject: etree._Element, by_id: dict[str, etree._Element]) -> dict[str, etree._Element]:
+        """The sub-events a subject names, each with the `related` element that names it."""
+        found: dict[str, etree._Element] = {}
+        for related in children(subject, "related"):
+            if related.get("rel") == "nrrel:subEvent":
+                sub = self.ref(related)
+                if sub not in by_id:
+                    raise ReadError(f"no event subject {sub!r}", source=self.source, location=self.where(related))
+                found.setdefault(sub, related)
+        return found
 
     def listed_event(self, element: etree._Element) -> Node | None:
         """An event an event-listing item carries in its content, as a referenced event."""
@@ -383,7 +431,17 @@ class _Item:
         local_id = self.new_id(f"event:{name}", name)
         return {"id": local_id, "kind": "event", "name": name, "date": date, "place": place, "relation": "related"}
 
-    def event(self, subject: etree._Element, by_id: dict[str, etree._Element], referenced: bool = False) -> Node:
+    def event(
+        self,
+        subject: etree._Element,
+        by_id: dict[str, etree._Element],
+        links: dict[str, dict[str, etree._Element]],
+        at: str,
+        referenced: bool = False,
+    ) -> Node:
+        """An event subject as model data at JSON path `at`, with its sub-events (their nesting
+        was checked: no cycle, no deeper than the limit)."""
+        self.places[at] = subject
         local_id = self.ids[self.key(subject)]
         related = [(r.get("rel") or "", r) for r in children(subject, "related")]
         kind = next((r.get("qcode", "").removeprefix("nrevent:") for rel, r in related if rel == "nrrel:kind"), "event")
@@ -391,7 +449,7 @@ class _Item:
             "id": local_id,
             "kind": kind,
             "name": self.name_of(subject),
-            "date": self.event_date(subject),
+            "date": self.event_date(subject, at),
             "place": next((self.ref(r) for rel, r in related if rel == "nrrel:location"), None),
             "participations": [
                 {"participant": self.ref(r), "role": rel.removeprefix("nrrole:") if rel.startswith("nrrole:") else None}
@@ -405,24 +463,29 @@ class _Item:
             data["cited_by"] = [r.get("literal", "") for rel, r in related if rel == "nrrel:citedBy"]
         else:
             data["sub_events"] = [
-                self.event(by_id[self.ref(r)], by_id) for rel, r in related if rel == "nrrel:subEvent"
+                self.event(by_id[sub], by_id, links, f"{at}.sub_events[{n}]")
+                for n, sub in enumerate(links.get(local_id, {}))
             ]
         return data
 
-    def event_date(self, subject: etree._Element) -> Node | None:
+    def event_date(self, subject: etree._Element, at: str) -> Node | None:
         details = child(self.asserts.get(self.key(subject)), "eventDetails")
         start = child(child(details, "dates"), "start")
         if start is None:
             return None
+        self.places[f"{at}.date"] = start
         return self.partial_date(text_of(start), start, child(details, "dateNote"))
 
     def partial_date(self, value: str, marked: etree._Element, note: etree._Element | None) -> Node | None:
-        match = _PARTIAL_DATE.match(value.strip())
-        if match is None:
+        """A date at reduced precision: our own exactly (the model judges it), an agency's day,
+        month or year (a time after it left out)."""
+        match = None if self.own else _PARTIAL_DATE.fullmatch(value.strip())
+        if match is None and not self.own:
             self.skipped.append(f"date {value.strip()!r}")
             return None
         inferred = (marked.get(nr("inferred")) or "").split()
-        return {"value": match[0], "inferred": inferred, "note": text_of(note) if note is not None else None}
+        note_text = text_of(note) if note is not None else None
+        return {"value": match[1] if match else value, "inferred": inferred, "note": note_text}
 
     # Statements and body ----------------------------------------------------------------------
 
@@ -431,13 +494,14 @@ class _Item:
         return part_id.removeprefix(self.prefix)
 
     def statements(self) -> list[Node]:
-        found = []
+        found: list[Node] = []
         for part in children(self.item, "partMeta"):
             role_element = child(part, "role")
             role = role_element.get("qcode", "") if role_element is not None else ""
             if not role.startswith("nrstmt:"):
                 self.skipped.append(f"partMeta {part.get('partid') or ''} (not a statement)")
                 continue
+            self.places[f"$.statements[{len(found)}]"] = part
             spans = parse_spans(part.get(nr("span")))
             verb = child(part, "reportingVerb")
             verb_spans = parse_spans(verb.get(nr("span"))) if verb is not None else []
@@ -467,6 +531,7 @@ class _Item:
             return None
         plain = next((d for d in children(content_set, "inlineData") if "text" in (d.get("contenttype") or "")), None)
         if plain is not None and (self.own or text_of(plain).strip()):
+            self.places["$.body"] = plain
             blocks = []
             for token in (plain.get(nr("blocks")) or "").split():
                 kind, _, span = token.partition(":")
@@ -475,6 +540,7 @@ class _Item:
         markup = next(iter(children(content_set, "inlineXML")), None)
         if markup is None:
             return None
+        self.places["$.body"] = markup
         return _blocks_of(markup)
 
 
@@ -499,6 +565,14 @@ def _blocks_of(markup: etree._Element) -> Node | None:
         blocks.append({"kind": kind, "span": {"start": len(text), "end": len(text) + len(piece)}})
         text += piece
     return {"text": text, "blocks": blocks}
+
+
+def _only_looks_like_a_date(raw: str) -> bool:
+    """Whether an agency's date is one that Python would read but is none: digits alone (Unix
+    time, or a number), digits other than ASCII ones, or sub-second digits beyond microseconds
+    (which a date-time would cut without a word)."""
+    text = raw.strip()
+    return text.isdigit() or not text.isascii() or _BEYOND_MICROSECONDS.search(text) is not None
 
 
 def _moment(value: str) -> date:

@@ -7,6 +7,7 @@ import re
 from lxml import etree
 
 from newsreport.errors import ReadError
+from newsreport.limits import MAX_XML_DEPTH
 from newsreport.model import Span
 
 NAR = "http://iptc.org/std/nar/2006-10-01/"
@@ -58,9 +59,13 @@ _PARSER = etree.XMLParser(
     no_network=True,
     load_dtd=False,
     dtd_validation=False,
-    huge_tree=False,
+    huge_tree=True,  # libxml2's fixed bounds (10,000,000 bytes of text) would refuse what we write
     remove_blank_text=False,
 )
+"""Our own bounds replace libxml2's: the document size limit, checked before parsing, and
+`MAX_XML_DEPTH`, checked after."""
+_TOO_DEEP = etree.XPath("(" + "/*" * (MAX_XML_DEPTH + 1) + ")[1]")
+"""The first element nested deeper than the limit (each step visits one level of the tree once)."""
 
 
 def parse(data: bytes, source: str) -> etree._Element:
@@ -79,8 +84,13 @@ def parse(data: bytes, source: str) -> etree._Element:
         where = f"line {line}, column {column}"
         raise ReadError(f"not well-formed XML: {message}", source=source, location=where) from None
     tree = root.getroottree()
-    if tree.docinfo.doctype:
+    if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
         raise ReadError("a DOCTYPE is not allowed (entities and DTDs are refused)", source=source, format="newsml-g2")
+    too_deep = _TOO_DEEP(root)
+    if too_deep:
+        where = f"line {too_deep[0].sourceline}"
+        message = f"elements nest deeper than {MAX_XML_DEPTH} (MAX_XML_DEPTH)"
+        raise ReadError(message, source=source, location=where, format="newsml-g2")
     return root
 
 

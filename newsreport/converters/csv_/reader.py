@@ -30,7 +30,7 @@ from newsreport.converters.csv_.codec import Row, report_data
 from newsreport.converters.csv_.tables import BY_NAME, PRECISIONS, TABLES, Column, Table
 from newsreport.converters.csv_.writer import FORMULA_TRIGGERS
 from newsreport.errors import ReadError
-from newsreport.limits import max_document_bytes
+from newsreport.limits import MAX_ZIP_RATIO, max_document_bytes, nesting_problem
 from newsreport.model import NewsReport
 from newsreport.problems import problems_from
 
@@ -47,8 +47,14 @@ _DAMAGED_ZIP = (
 """What zipfile raises on a damaged archive: OSError from bz2 on a damaged bzip2 entry,
 RuntimeError for an entry marked encrypted; its ValueErrors are caught only where no ReadError
 can be."""
-MAX_UNZIPPED = 4 * 1024**3
-MAX_RATIO = 200
+
+
+_BOMB = "compressed too highly to be data (a zip bomb?)"
+
+
+def _bomb(size: int, compressed: int) -> bool:
+    """Whether `size` bytes unzipped from `compressed` are a bomb rather than data."""
+    return size > max_document_bytes() and size > MAX_ZIP_RATIO * max(compressed, 1)
 
 
 @dataclass
@@ -83,7 +89,7 @@ class _Package:
             archive = zipfile.ZipFile(file)
         except (*_DAMAGED_ZIP, ValueError) as exc:
             raise ReadError(f"not a zip: {exc}", source=self.source) from None
-        total = 0
+        total = compressed = 0
         for info in archive.infolist():
             name = PurePosixPath(info.filename.replace("\\", "/"))
             if name.is_absolute() or ".." in name.parts or re.match(r"^[A-Za-z]:", info.filename):
@@ -94,15 +100,11 @@ class _Package:
                 raise ReadError(
                     "symbolic links are not allowed", source=self.source, location=f"zip entry {info.filename!r}"
                 )
-            total += info.file_size
-            if info.file_size > MAX_RATIO * max(info.compress_size, 1) and info.file_size > 1024**2:
-                raise ReadError(
-                    "compressed too highly to be data (a zip bomb?)",
-                    source=self.source,
-                    location=f"zip entry {info.filename!r}",
-                )
-        if total > MAX_UNZIPPED:
-            raise ReadError(f"unzips to more than {MAX_UNZIPPED} bytes", source=self.source)
+            total, compressed = total + info.file_size, compressed + info.compress_size
+            if _bomb(info.file_size, info.compress_size):
+                raise ReadError(_BOMB, source=self.source, location=f"zip entry {info.filename!r}")
+        if _bomb(total, compressed):
+            raise ReadError(_BOMB, source=self.source)
         return archive
 
     def open(self, name: str) -> IO[bytes]:
@@ -167,7 +169,12 @@ def read_package(path: Path | IO[bytes], source: str | None = None) -> Iterator[
             )
         seen.add(rid)
         lines = {"reports": [line]} | {name: stream.take(rid, seen) for name, stream in streams.items()}
-        yield _build(lines, package.source)
+        try:
+            report = _build(lines, package.source)
+        except ReadError:
+            _refuse_misplaced_rows(streams, rid, package.source)
+            raise
+        yield report
     for stream in streams.values():
         stray = stream.peek()
         if stray is not None:
@@ -175,6 +182,22 @@ def read_package(path: Path | IO[bytes], source: str | None = None) -> Iterator[
             raise ReadError(
                 f"report {stray.row['report_id']!r} is not in reports.csv", source=package.source, location=where
             )
+
+
+def _out_of_order(line: _Line, after: str, source: str) -> ReadError:
+    earlier = line.row["report_id"]
+    message = f"a row of report {earlier!r} after those of {after!r}: keep rows in the reports' order"
+    return ReadError(message, source=source, location=f"{line.file}:{line.number}:report_id")
+
+
+def _refuse_misplaced_rows(streams: dict[str, _Lines], rid: str, source: str) -> None:
+    """When the rows of report `rid` do not add up, say so at a row of it that comes after
+    another report's, if there is one: that is the likelier cause, and the place to fix."""
+    for stream in streams.values():
+        after = stream.peek()
+        misplaced = stream.later_row_of(rid) if after is not None else None
+        if after is not None and misplaced is not None:
+            raise _out_of_order(misplaced, after.row["report_id"], source)
 
 
 class _Lines:
@@ -201,14 +224,18 @@ class _Lines:
         while (line := self.peek()) is not None:
             if line.row["report_id"] != rid:
                 if line.row["report_id"] in seen:
-                    where = f"{line.file}:{line.number}:report_id"
-                    earlier = line.row["report_id"]
-                    message = f"a row of report {earlier!r} after those of {rid!r}: keep rows in the reports' order"
-                    raise ReadError(message, source=self.package.source, location=where)
+                    raise _out_of_order(line, rid, self.package.source)
                 break
             taken.append(line)
             self.next = None
         return taken
+
+    def later_row_of(self, rid: str) -> _Line | None:
+        """The first row of report `rid` further on, if any (a problem further on ends the search)."""
+        try:
+            return next((line for line in self.rows if line.row["report_id"] == rid), None)
+        except ReadError:
+            return None
 
     def _read(self, files: list[str]) -> Iterator[_Line]:
         for name in files:
@@ -277,14 +304,14 @@ class _Lines:
 def _cell_problem(column: Column, cell: str) -> str | None:
     if not cell:
         return "a value is required" if column.required else None
-    if column.type == "integer" and not cell.isdigit():
+    if column.type == "integer" and not (cell.isascii() and cell.isdigit()):
         return f"{cell!r} is not a whole number of 0 or more"
     if column.enum and cell not in column.enum:
         return f"{cell!r} is not one of {', '.join(column.enum)}"
-    if column.pattern and not re.fullmatch(column.pattern, cell):
+    if column.pattern and not re.fullmatch(column.pattern, cell, re.ASCII):
         return f"{cell!r} does not match {column.pattern}"
     if column.item_pattern:
-        bad = next((item for item in cell.split(";") if not re.fullmatch(column.item_pattern, item)), None)
+        bad = next((item for item in cell.split(";") if not re.fullmatch(column.item_pattern, item, re.ASCII)), None)
         if bad is not None:
             return f"list item {bad!r} does not match {column.item_pattern}"
     return None
@@ -340,6 +367,7 @@ def _build(lines: dict[str, list[_Line]], source: str) -> NewsReport:
     ids["participant or event"] = ids["participant"] | ids["event"]
     for name, table_lines in lines.items():
         _check_keys(BY_NAME[name], table_lines, source)
+        _check_positions(BY_NAME[name], table_lines, source)
     for name, column, kind in _REFERENCES:
         for line in lines[name]:
             for value in filter(None, line.row[column].split(";")):
@@ -349,6 +377,7 @@ def _build(lines: dict[str, list[_Line]], source: str) -> NewsReport:
                         source=source,
                         location=f"{line.file}:{line.number}:{column}",
                     )
+    _check_event_tree(lines["events"], source)
     titles = {(t.row["participant_id"], t.row["position"]) for t in lines["titles"]}
     for line in lines["title_mentions"]:
         if (line.row["participant_id"], line.row["title_position"]) not in titles:
@@ -376,6 +405,8 @@ def _build(lines: dict[str, list[_Line]], source: str) -> NewsReport:
     except ValidationError as exc:
         first = problems_from(exc, data)[0]
         where = f"{report_line.file}:{report_line.number}"
+        if first.path.removeprefix("$.") in BY_NAME["reports"].header:  # a cell of the report's own row
+            where += f":{first.path.removeprefix('$.')}"
         raise ReadError(f"report {first.path}: {first.message}", source=source, location=where) from None
 
 
@@ -383,8 +414,44 @@ def _in_order(table: Table, lines: list[_Line]) -> list[_Line]:
     """A table's rows of one report in list order: by `position`, within the list they belong to."""
     if table.name == "reports":
         return lines
-    group = table.key[1:-1] if table.key[-1] == "position" else ()
+    group = _list_of(table)
     return sorted(lines, key=lambda line: (*(line.row[c] for c in group), int(line.row["position"])))
+
+
+def _list_of(table: Table) -> tuple[str, ...]:
+    """The columns that tell which list a row belongs to (a report's, or one participant's...)."""
+    return table.key[1:-1] if table.key[-1] == "position" else ()
+
+
+def _check_positions(table: Table, lines: list[_Line], source: str) -> None:
+    """Each position once per list (`5` and `05` are one position)."""
+    if "position" not in table.header:
+        return
+    seen: dict[tuple[object, ...], int] = {}
+    for line in lines:
+        at = (*(line.row[c] for c in _list_of(table)), int(line.row["position"]))
+        if at in seen:
+            message = f"position {at[-1]} is taken by row {seen[at]} of this list"
+            raise ReadError(message, source=source, location=f"{line.file}:{line.number}:position")
+        seen[at] = line.number
+
+
+def _check_event_tree(lines: list[_Line], source: str) -> None:
+    """One covered event, and its sub-events neither in a cycle nor nested beyond the limit."""
+    roots = [line for line in lines if not line.row["parent_event_id"]]
+    if len(roots) > 1:
+        where = f"{roots[1].file}:{roots[1].number}:parent_event_id"
+        raise ReadError("a second covered event (only one may be)", source=source, location=where)
+    sub_events: dict[str, list[str]] = {line.row["event_id"]: [] for line in lines}
+    row_of = {line.row["event_id"]: line for line in lines}
+    for line in lines:
+        if line.row["parent_event_id"]:
+            sub_events[line.row["parent_event_id"]].append(line.row["event_id"])
+    problem = nesting_problem(sub_events, [line.row["event_id"] for line in roots])
+    if problem:
+        chain, what = problem
+        line = row_of[chain[-1]]
+        raise ReadError(what, source=source, location=f"{line.file}:{line.number}:parent_event_id")
 
 
 def _check_keys(table: Table, lines: list[_Line], source: str) -> None:

@@ -233,9 +233,11 @@ def test_newsml_agency_spellings_of_dates_are_still_read(tmp_path: Path) -> None
 
 
 def _big_body_report(tmp_path: Path, extra: int) -> Path:
-    """The example report with `extra` characters of one letter after its body (spans still hold)."""
+    """The example report with a paragraph of `extra` characters of one letter after its body."""
     data = json.loads(REPORT.read_text(encoding="utf-8"))
+    start = len(data["body"]["text"]) + 2
     data["body"]["text"] += "\n\n" + "a" * extra
+    data["body"]["blocks"].append({"kind": "paragraph", "span": {"start": start, "end": start + extra}})
     path = tmp_path / "big.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     return path
@@ -538,3 +540,16 @@ def test_time_grows_linearly(
 ) -> None:
     """A 4x larger input takes well under 8x the time (quadratic work would take 16x)."""
     assert _ratio(make, work, small) < 8, case
+
+
+def test_a_newsitem_larger_than_reading_takes_is_not_written(tmp_path: Path) -> None:
+    """The body is in a newsItem twice: a report whose JSON is within the limit can make a
+    newsItem over it, which is refused rather than written for the reader to refuse."""
+    source = _big_body_report(tmp_path, 100_000)
+    out = tmp_path / "out.xml"
+    result = run("convert", source, "--to", "newsml-g2", "-o", out, env={"NEWSREPORT_MAX_DOCUMENT_BYTES": "150000"})
+    stderr = result.stderr.decode()
+    assert result.returncode == 1, stderr
+    assert "over the limit of 150,000 that reading takes (NEWSREPORT_MAX_DOCUMENT_BYTES)" in stderr, stderr
+    assert stderr.count("\n") == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["big.json"]

@@ -28,6 +28,8 @@ from newsreport.converters.newsml_g2.xml import (
     SCHEMES,
     spans_value,
 )
+from newsreport.errors import WriteError
+from newsreport.limits import max_document_bytes
 from newsreport.model import (
     Agent,
     Event,
@@ -46,8 +48,14 @@ _NAMESPACES = [(f"xmlns:{prefix}" if prefix else "xmlns", uri) for prefix, uri i
 
 
 def write(report: NewsReport) -> bytes:
-    """The report as a NewsML-G2 newsItem document."""
-    return ("<?xml version='1.0' encoding='UTF-8'?>\n" + item(report)).encode()
+    """The report as a NewsML-G2 newsItem document; one larger than reading takes (the body is
+    in it twice) is a `WriteError`, never a file the reader refuses."""
+    document = ("<?xml version='1.0' encoding='UTF-8'?>\n" + item(report)).encode()
+    limit = max_document_bytes()
+    if len(document) > limit:
+        message = f"the newsItem would be {len(document):,} bytes, over the limit of {limit:,} that reading takes"
+        raise WriteError(f"{message} (NEWSREPORT_MAX_DOCUMENT_BYTES)")
+    return document
 
 
 def write_message(reports: Iterable[NewsReport], stream: BinaryIO) -> None:

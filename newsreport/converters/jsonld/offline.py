@@ -47,11 +47,6 @@ def expand(doc: object) -> list[dict[str, Any]]:
     return _run(jsonld.expand, doc)
 
 
-def flatten(expanded: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Every node of an expanded document at top level, each with an `@id` (`_:b0` for blank nodes)."""
-    return _run(jsonld.flatten, expanded, None)
-
-
 def _run(function: Any, *args: object) -> list[dict[str, Any]]:
     """Call pyld, turning its error (whose cause may be our refusal) into a one-line ValueError."""
     try:

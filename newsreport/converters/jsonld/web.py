@@ -3,9 +3,10 @@
 Publishers put a NewsArticle (or Article, ReportageNewsArticle, BlogPosting, ...) in JSON-LD
 files or in `<script type="application/ld+json">` blocks of their pages, in every shape JSON-LD
 allows: `@graph` or not, arrays, nested nodes, `http://` or `https://` schema.org, the `type`
-alias, names given as strings. Each block is expanded offline (`offline.py`) and flattened, so
-all those shapes become one map of nodes; the article node is then mapped field by field. What
-has no place in the model is named in one `ReadWarning`, never dropped silently.
+alias, names given as strings. Each block is expanded offline (`offline.py`) and its nodes are
+gathered by `@id` (`nodes.py`), so all those shapes become one map of nodes; the article node
+is then mapped field by field. What has no place in the model is named in one `ReadWarning`,
+never dropped silently.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from pydantic import ValidationError
 
 from newsreport.converters.dates import lenient_date
 from newsreport.converters.jsonld import offline
+from newsreport.converters.jsonld.nodes import NodeMap
 from newsreport.errors import ReadError, ReadWarning
 from newsreport.model import IRI_PATTERN, LANGUAGE_PATTERN, NewsReport
 from newsreport.problems import problems_from
@@ -92,7 +94,6 @@ MAPPED = {
 }
 """Article properties the reader maps; any other one present is named in a warning."""
 
-_SCHEMA_IRI = re.compile(r"^https?://schema\.org/?")
 _IRI = re.compile(IRI_PATTERN)
 _LANGUAGE = re.compile(LANGUAGE_PATTERN)
 _PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
@@ -137,33 +138,13 @@ def read_html(data: bytes, source: str = "<input>") -> NewsReport:
 
 def _graph(docs: Iterable[object], source: str) -> dict[str, Node]:
     """Every node of every document, by `@id`, with schema.org terms as bare local names."""
-    graph: dict[str, Node] = {}
-    for number, doc in enumerate(docs):
+    graph = NodeMap()
+    for doc in docs:
         try:
-            flat = offline.flatten(offline.expand(doc))
+            graph.add(offline.expand(doc))
         except ValueError as exc:
             raise ReadError(str(exc), source=source, format="jsonld") from None
-        for node in flat:
-            node_id = node["@id"]
-            if node_id.startswith("_:"):
-                node_id = f"_:d{number}{node_id[2:]}"  # blank nodes are local to their block
-            merged = graph.setdefault(node_id, {"@id": node_id, "@type": []})
-            for key, values in node.items():
-                if key == "@type":
-                    merged["@type"] += [_local(t) for t in values]
-                elif key != "@id":
-                    merged.setdefault(_local(key), []).extend(_relabel(v, number) for v in values)
-    return graph
-
-
-def _relabel(value: Node, number: int) -> Node:
-    if "@id" in value and value["@id"].startswith("_:"):
-        return {"@id": f"_:d{number}{value['@id'][2:]}"}
-    return value
-
-
-def _local(iri: str) -> str:
-    return _SCHEMA_IRI.sub("", iri)
+    return graph.nodes
 
 
 def _article_rank(node: Node) -> int:
@@ -177,6 +158,7 @@ class _Mapper:
         self.seed = seed
         self.skipped: list[str] = []
         self.ids: dict[str, str] = {}  # node @id -> local id
+        self.taken: dict[str, int] = {}  # local ids given -> the last number added to make one unique
         self.participants: list[Node] = []
         self.events: list[tuple[bool, Node]] = []  # (named by `about`, event)
 
@@ -367,9 +349,10 @@ class _Mapper:
         base = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "item"
         if not base[0].isalpha():
             base = f"x-{base}"
-        taken = set(self.ids.values())
-        local, n = base, 1
-        while local in taken:
+        local, n = base, self.taken.get(base, 1)
+        while local in self.taken:
             n += 1
             local = f"{base}-{n}"
+        self.taken[base] = n  # the next one alike counts on from here: many alike stay linear
+        self.taken.setdefault(local, 1)
         return local

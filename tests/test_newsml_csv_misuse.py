@@ -553,3 +553,29 @@ def test_a_newsitem_larger_than_reading_takes_is_not_written(tmp_path: Path) -> 
     assert "over the limit of 150,000 that reading takes (NEWSREPORT_MAX_DOCUMENT_BYTES)" in stderr, stderr
     assert stderr.count("\n") == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == ["big.json"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "says"),
+    [
+        ('nr:span="1-23"', 'nr:span="\u0661-23"', "/newsItem/contentMeta/dateline: nr:span: '\u0661-23' is not a span"),
+        ('nr:spans="357-385"', 'nr:spans="+357-385"', "/newsItem/contentMeta/subject[19]: nr:spans: '+357-385' is not"),
+        ('nr:blocks="p:', 'nr:blocks="x:', "/newsItem/contentSet/inlineData: nr:blocks: 'x:"),
+    ],
+    ids=["other digits", "a sign", "a block kind"],
+)
+def test_newsml_spans_only_in_ascii_digits(tmp_path: Path, old: str, new: str, says: str) -> None:
+    """Our span attributes were read with int(), which takes signs, spaces and any script's
+    digits; a block of an unknown kind became a paragraph."""
+    item = _our_item()
+    assert old in item
+    source = _xml(tmp_path, item.replace(old, new, 1))
+    _convert_refused(tmp_path, source, f"in.xml: {says}")
+
+
+def test_csv_event_parent_that_is_a_referenced_event_is_a_read_error(tmp_path: Path) -> None:
+    folder = _package(tmp_path)
+    _edit_cell(folder, "events", 3, "parent_event_id", "rashid-visit")
+    _convert_refused(
+        tmp_path, folder, "pkg: events.csv:3:parent_event_id: no event 'rashid-visit' in events.csv for this report"
+    )

@@ -445,8 +445,12 @@ def _check_event_tree(lines: list[_Line], source: str) -> None:
     sub_events: dict[str, list[str]] = {line.row["event_id"]: [] for line in lines}
     row_of = {line.row["event_id"]: line for line in lines}
     for line in lines:
-        if line.row["parent_event_id"]:
-            sub_events[line.row["parent_event_id"]].append(line.row["event_id"])
+        parent = line.row["parent_event_id"]
+        if parent and parent not in sub_events:
+            where = f"{line.file}:{line.number}:parent_event_id"
+            raise ReadError(f"no event {parent!r} in events.csv for this report", source=source, location=where)
+        if parent:
+            sub_events[parent].append(line.row["event_id"])
     problem = nesting_problem(sub_events, [line.row["event_id"] for line in roots])
     if problem:
         chain, what = problem

@@ -61,6 +61,8 @@ _MAPPED = {
     "contentmetaextproperty",
     "datelinedatenote",
 }
+_BLOCK_KINDS = {"p": "paragraph", "h": "subheading"}
+"""The kinds of block in our `nr:blocks` tokens."""
 _BLOCK_TAGS = {"p": "paragraph", "hl2": "subheading", "h2": "subheading", "h3": "subheading", "h4": "subheading"}
 
 
@@ -122,6 +124,13 @@ class _Item:
 
     def where(self, element: etree._Element) -> str:
         return path(element)
+
+    def spans(self, element: etree._Element, attribute: str) -> list[dict[str, int]]:
+        """The spans in one of our `nr:` attributes of an element."""
+        try:
+            return parse_spans(element.get(nr(attribute)))
+        except ValueError as exc:
+            raise ReadError(f"nr:{attribute}: {exc}", source=self.source, location=self.where(element)) from None
 
     def clean(self, text: str) -> str:
         """Our own text exactly; an agency's with its layout white space folded."""
@@ -261,7 +270,7 @@ class _Item:
         if element is None or not (self.own or text_of(element).strip()):
             return None
         self.places["$.dateline"] = element
-        spans = parse_spans(element.get(nr("span")))
+        spans = self.spans(element, "span")
         date = None
         for prop in children(self.meta, "contentMetaExtProperty"):
             if prop.get("rel") == "nrrel:datelineDate":
@@ -347,7 +356,7 @@ class _Item:
                 {"text": text_of(n), "language": n.get(XML_LANG)} for n in names if n.get("role") == "nrname:other"
             ],
             "identifiers": self.identifiers(subject),
-            "mentions": parse_spans(subject.get(nr("spans"))),
+            "mentions": self.spans(subject, "spans"),
         }
         related = [(r.get("rel"), r) for r in children(subject, "related")]
         country = next((self.ref(r) for rel, r in related if rel == "nrrel:country"), None)
@@ -358,7 +367,7 @@ class _Item:
                 {
                     "text": text_of(child(r, "name")),
                     "organization": self.ref(r) if r.get("literal") else None,
-                    "mentions": parse_spans(r.get(nr("spans"))),
+                    "mentions": self.spans(r, "spans"),
                 }
                 for rel, r in related
                 if rel == "nrrel:title"
@@ -456,7 +465,7 @@ class _Item:
                 for rel, r in related
                 if rel.startswith("nrrole:") or rel == "nrrel:participant"
             ],
-            "mentions": parse_spans(subject.get(nr("spans"))),
+            "mentions": self.spans(subject, "spans"),
         }
         if referenced:
             data["relation"] = subject.get(nr("relation"), "related")
@@ -502,9 +511,9 @@ class _Item:
                 self.skipped.append(f"partMeta {part.get('partid') or ''} (not a statement)")
                 continue
             self.places[f"$.statements[{len(found)}]"] = part
-            spans = parse_spans(part.get(nr("span")))
+            spans = self.spans(part, "span")
             verb = child(part, "reportingVerb")
-            verb_spans = parse_spans(verb.get(nr("span"))) if verb is not None else []
+            verb_spans = self.spans(verb, "span") if verb is not None else []
             found.append(
                 {
                     "id": self.prefixed(part.get("partid", "")),
@@ -535,7 +544,14 @@ class _Item:
             blocks = []
             for token in (plain.get(nr("blocks")) or "").split():
                 kind, _, span = token.partition(":")
-                blocks.append({"kind": "subheading" if kind == "h" else "paragraph", "span": parse_spans(span)[0]})
+                try:
+                    spans = parse_spans(span) if kind in _BLOCK_KINDS else []
+                except ValueError:
+                    spans = []
+                if len(spans) != 1:
+                    problem = f"nr:blocks: {token!r} is not a block (p:START-END or h:START-END)"
+                    raise ReadError(problem, source=self.source, location=self.where(plain), format="newsml-g2")
+                blocks.append({"kind": _BLOCK_KINDS[kind], "span": spans[0]})
             return {"text": text_of(plain), "blocks": blocks}
         markup = next(iter(children(content_set, "inlineXML")), None)
         if markup is None:

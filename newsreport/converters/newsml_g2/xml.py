@@ -42,12 +42,18 @@ def spans_value(spans: tuple[Span, ...] | list[Span]) -> str:
     return " ".join(f"{s.start}-{s.end}" for s in spans)
 
 
+_SPAN = re.compile(r"([0-9]+)-([0-9]+)")
+
+
 def parse_spans(value: str | None) -> list[dict[str, int]]:
-    """The spans an attribute value lists."""
+    """The spans an attribute value lists: `START-END` tokens in ASCII digits (`int` would also
+    take `+5`, ` 5` or other scripts' digits); anything else is a ValueError naming it."""
     spans = []
     for token in (value or "").split():
-        start, _, end = token.partition("-")
-        spans.append({"start": int(start), "end": int(end)})
+        match = _SPAN.fullmatch(token)
+        if match is None:
+            raise ValueError(f"{token!r} is not a span (START-END)")
+        spans.append({"start": int(match[1]), "end": int(match[2])})
     return spans
 
 

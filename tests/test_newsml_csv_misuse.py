@@ -504,6 +504,15 @@ def _newsml_message(n: int) -> bytes:
     return out.getvalue()
 
 
+def _newsml_with_bad_links(n: int) -> bytes:
+    """A newsItem with `n` subjects, each with a scheme alias no catalog declares."""
+    subjects = "".join(f'<subject type="zz:person" literal="p{i}"><name>P</name></subject>' for i in range(n))
+    return (
+        '<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" xmlns:nr="https://w3id.org/newsreport/ns#"'
+        f' guid="urn:x:1"><contentMeta>{subjects}<headline>H</headline></contentMeta></newsItem>'
+    ).encode()
+
+
 def _csv_zip(reports: list[NewsReport]) -> bytes:
     out = io.BytesIO()
     FORMATS["csv"].write_stream(reports, out)  # type: ignore[misc]
@@ -524,6 +533,12 @@ def _read_stream(name: str) -> Callable[[object], object]:
         ("newsml-g2 item: read", _newsml_item, _read_stream("newsml-g2"), 500),
         ("newsml-g2 item: write", _report_of_size, lambda r: write(r, "newsml-g2"), 500),  # type: ignore[arg-type]
         ("newsml-g2 message: read", _newsml_message, _read_stream("newsml-g2"), 20),
+        (
+            "newsml-g2 validate, a problem per subject",
+            _newsml_with_bad_links,
+            lambda data: FORMATS["newsml-g2"].problems(data, "in"),  # type: ignore[arg-type]
+            1000,
+        ),
         (
             "csv, many reports: read",
             lambda n: _csv_zip([read(REPORT).model_copy(update={"id": f"urn:x:{i}"}) for i in range(n)]),

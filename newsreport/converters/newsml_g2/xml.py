@@ -122,17 +122,15 @@ def text_of(element: etree._Element | None) -> str:
     return "" if element is None else "".join(element.itertext())
 
 
+_NAMESPACE = re.compile(r"\{[^}]*\}")
+
+
 def path(element: etree._Element) -> str:
-    """A readable XPath of an element, by local names: `/newsItem/contentMeta/subject[3]`."""
-    steps = []
-    node: etree._Element | None = element
-    while node is not None:
-        parent = node.getparent()
-        step = etree.QName(node).localname
-        if parent is not None:
-            same = [c for c in parent if c.tag == node.tag]
-            if len(same) > 1:
-                step += f"[{same.index(node) + 1}]"
-        steps.append(step)
-        node = parent
-    return "/" + "/".join(reversed(steps))
+    """A readable XPath of an element, by local names: `/newsItem/contentMeta/subject[3]`.
+
+    lxml counts the siblings in C (counting them here made naming each of 8,000 problems in one
+    contentMeta take 45 s)."""
+    tree = element.getroottree()
+    inside = tree.getelementpath(element)
+    root = "/" + etree.QName(tree.getroot()).localname
+    return root if inside == "." else f"{root}/{_NAMESPACE.sub('', inside)}"

@@ -5,6 +5,7 @@ little as it can: reading and validating happen in the workers."""
 from __future__ import annotations
 
 import io
+import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -37,11 +38,29 @@ def units(inputs: Iterable[str | Path], from_: str | None = None, stdin: BinaryI
             yield from _units_of_stdin(stdin or sys.stdin.buffer, from_)
             continue
         path = Path(name)
-        if path.is_dir() and not (path / "datapackage.json").exists() and not from_:
-            for file in sorted(p for p in path.rglob("*") if p.is_file() and _readable_name(p)):
-                yield from _units_of_file(file, None)
+        if path.is_dir() and not _is_package(path) and not from_:
+            for member in _members(path):
+                yield from _units_of_file(member, None)
         else:
             yield from _units_of_file(path, from_)
+
+
+def _members(folder: Path) -> Iterator[Path]:
+    """What a folder holds to read, recursively, sorted by name: files of a format we read, and
+    CSV packages (a sub-folder with a `datapackage.json`, read whole, or a `.zip`). Links to
+    folders are not followed, so a loop of them cannot make the walk endless."""
+    with os.scandir(folder) as scan:
+        entries = sorted(scan, key=lambda entry: entry.name)
+    for entry in entries:
+        path = Path(entry.path)
+        if entry.is_dir(follow_symlinks=False):
+            yield from [path] if _is_package(path) else _members(path)
+        elif entry.is_file() and _readable_name(path):
+            yield path
+
+
+def _is_package(folder: Path) -> bool:
+    return (folder / "datapackage.json").is_file()
 
 
 def _readable_name(path: Path) -> bool:

@@ -72,8 +72,9 @@ def convert_many(
     """
     fmt = get_format(to)
     batch.check_loss(fmt, strict)
-    sink = batch.sink_for(fmt, os.fspath(output) if output is not None else None, excel=excel)
-    units = batch.units(map(str, inputs), from_)
+    names = [str(name) for name in inputs]
+    sink = batch.sink_for(fmt, os.fspath(output) if output is not None else None, excel=excel, inputs=names)
+    units = batch.units(names, from_)
     return batch.run(units, sink, jobs=jobs, keep_going=keep_going, excel=excel, strict=strict)
 
 

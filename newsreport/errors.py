@@ -4,7 +4,8 @@
 NewsReportError(Exception)
 ├── UnknownFormatError(NewsReportError, ValueError)   a format name or file extension we do not know
 ├── ReadError(NewsReportError, ValueError)            input that is not a valid report in its format
-├── WriteError(NewsReportError)                       a report the target format cannot express
+├── UsageError(NewsReportError)                       a run that cannot be carried out as asked (exit 2)
+├── WriteError(NewsReportError)                       a report the format cannot express; an output not written
 └── LossError(NewsReportError)                        a lossy write refused (strict mode)
 LossWarning(UserWarning)                              a lossy write that went ahead
 ReadWarning(UserWarning)                              input a lenient reader could not map
@@ -52,8 +53,14 @@ class ReadError(NewsReportError, ValueError):
         super().__init__(f"{where}: {message}")
 
 
+class UsageError(NewsReportError):
+    """A run that cannot be carried out as asked: a missing file, an output that would destroy
+    other data or be read back as input."""
+
+
 class WriteError(NewsReportError):
-    """A report that the target format cannot express."""
+    """A report that the target format cannot express, or an output that could not be written
+    (a full disk), named as the user gave it."""
 
 
 class LossError(NewsReportError):

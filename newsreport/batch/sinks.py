@@ -3,6 +3,8 @@ document. Every sink writes to a temporary place and commits only when the whole
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import hashlib
 import io
 import os
@@ -10,45 +12,82 @@ import re
 import shutil
 import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO
 
+from newsreport.batch.targets import output_path
 from newsreport.batch.work import Result
 from newsreport.converters import Format
 from newsreport.converters.csv_.flat import HEADER as FLAT_HEADER
-from newsreport.converters.csv_.writer import PackageWriter, publish_folder, zip_folder
+from newsreport.converters.csv_.writer import (
+    PackageWriter,
+    package_target,
+    publish_folder,
+    work_folder_for,
+    zip_folder,
+)
 from newsreport.converters.newsml_g2.writer import message_end, message_start
-from newsreport.errors import ReadError, WriteError
-from newsreport.files import publish, write_bytes_atomically
+from newsreport.errors import ReadError, UsageError, WriteError
+from newsreport.files import (
+    is_stream,
+    keep_mode,
+    naming,
+    publish,
+    real_path,
+    temp_file_beside,
+    temp_folder_beside,
+    write_bytes_atomically,
+)
 
 
 class Sink:
-    """Where converted reports go; `commit` makes the output appear, `abandon` removes all trace."""
+    """Where converted reports go; `commit` makes the output appear, `abandon` removes all trace.
+
+    A failure to write (a full disk) is a `WriteError` naming the output, `target`.
+    """
 
     encoder = "json"
+    target: object = "<stdout>"
 
     def add(self, result: Result) -> None:
-        raise NotImplementedError
+        with naming(self.target):
+            self._add(result)
 
     def commit(self) -> None:
         """Make the output visible: nothing is at the output path before this."""
+        with naming(self.target):
+            self._commit()
 
     def abandon(self) -> None:
         """Remove everything written so far."""
 
+    def _add(self, result: Result) -> None:
+        raise NotImplementedError
+
+    def _commit(self) -> None:
+        raise NotImplementedError
+
 
 class _StreamSink(Sink):
-    """One batch file (JSON Lines, a newsMessage, a flat CSV), written to a temporary file first."""
+    """One batch file (JSON Lines, a newsMessage, a flat CSV), written to a temporary file first
+    (or straight into stdout, a device or a FIFO)."""
 
     def __init__(self, out: Path | None, encoder: str) -> None:
         self.encoder = encoder
-        self.out = out
+        self.temp: Path | None = None
         self.stream: BinaryIO
         if out is None:
             self.stream = sys.stdout.buffer
         else:
-            self.temp = Path(tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")[1])
-            self.stream = self.temp.open("wb")
+            self.target = out
+            with naming(out):
+                if is_stream(out):
+                    self.stream = out.open("wb")
+                else:
+                    self.out = real_path(out)
+                    self.temp = temp_file_beside(self.out)
+                    self.stream = self.temp.open("wb")
         self.count = 0
         self.first: tuple[str, bytes, bytes] | None = None
         if encoder == "csv-flat":
@@ -58,7 +97,7 @@ class _StreamSink(Sink):
             self.csv = csv.writer(self.text)
             self.csv.writerow(FLAT_HEADER)
 
-    def add(self, result: Result) -> None:
+    def _add(self, result: Result) -> None:
         self.count += 1
         if self.encoder == "newsml-message":
             # One report is a newsItem; a second one turns the output into a newsMessage.
@@ -74,7 +113,7 @@ class _StreamSink(Sink):
         else:
             self.stream.write(result.payload)
 
-    def commit(self) -> None:
+    def _commit(self) -> None:
         if self.encoder == "newsml-message" and self.count == 0:
             raise WriteError("there is no report to write as newsml-g2")
         if self.encoder == "newsml-message" and self.count == 1:
@@ -85,37 +124,41 @@ class _StreamSink(Sink):
         if self.encoder == "csv-flat":
             self.text.detach()
         self.stream.flush()
-        if self.out is not None:
+        if self.stream is not sys.stdout.buffer:
             self.stream.close()
+        if self.temp is not None:
             publish(self.temp, self.out)
 
     def abandon(self) -> None:
-        if self.out is not None:
-            self.stream.close()
+        if self.stream is not sys.stdout.buffer:
+            with contextlib.suppress(OSError):
+                self.stream.close()
+        if self.temp is not None:
             self.temp.unlink(missing_ok=True)
 
 
 class _PackageSink(Sink):
-    """A CSV package, written into a temporary folder and moved into place at the end."""
+    """A CSV package, written into a temporary folder and moved into place (or zipped) at the end."""
 
     encoder = "csv"
 
     def __init__(self, out: Path | None, excel: bool) -> None:
-        self.out = out.resolve() if out is not None else None
-        place = {"prefix": f".{self.out.name}.", "dir": self.out.parent} if self.out is not None else {}
-        self.work = Path(tempfile.mkdtemp(suffix=".part", **place))  # type: ignore[call-overload]
+        self.out = package_target(out) if out is not None else None
+        self.target = out if out is not None else "<stdout>"
+        with naming(self.target):
+            self.work = work_folder_for(self.out)
         self.writer = PackageWriter(self.work, excel=excel)
 
-    def add(self, result: Result) -> None:
+    def _add(self, result: Result) -> None:
         self.writer.add_encoded(result.payload)
 
-    def commit(self) -> None:
+    def _commit(self) -> None:
         self.writer.close()
         if self.out is None:
             zip_folder(self.work, sys.stdout.buffer)  # a zip on stdout
-            shutil.rmtree(self.work)
         else:
             publish_folder(self.work, self.out)
+        shutil.rmtree(self.work, ignore_errors=True)
 
     def abandon(self) -> None:
         shutil.rmtree(self.work, ignore_errors=True)
@@ -124,18 +167,27 @@ class _PackageSink(Sink):
 class _FolderSink(Sink):
     """One file per report in a folder, named after the report's id; files appear only at the end.
 
-    Nothing is kept per report (the folder itself lists what was written), so memory stays flat
-    for a million files; a second report with the same id is refused, not written over the first.
+    The files are written into a temporary folder: beside a new output folder, which it becomes at
+    the end, or inside an existing one, whose files it joins then (taking the mode and owner of
+    the files they replace). Nothing is kept per report (the folder itself lists what was
+    written), so memory stays flat for a million files; a second report with the same id is
+    refused, not written over the first.
     """
 
     def __init__(self, out: Path, fmt: Format) -> None:
-        self.out = out
+        self.target = out
+        self.out = real_path(out)
         self.encoder = fmt.name
         self.extension = fmt.extensions[-1]
-        out.mkdir(parents=True, exist_ok=True)
-        self.work = Path(tempfile.mkdtemp(prefix=".newsreport.", suffix=".part", dir=out))
+        if self.out.exists() and not self.out.is_dir():
+            raise UsageError(f"{out}: exists and is not a folder, so it cannot hold one file per report")
+        with naming(out):
+            if self.out.is_dir():
+                self.work = Path(tempfile.mkdtemp(prefix=".newsreport.", suffix=".part", dir=self.out))
+            else:
+                self.work = temp_folder_beside(self.out)
 
-    def add(self, result: Result) -> None:
+    def _add(self, result: Result) -> None:
         name = file_name(result.report_id, self.extension)
         try:
             with (self.work / name).open("xb") as file:
@@ -145,10 +197,18 @@ class _FolderSink(Sink):
                 f"report {result.report_id!r} appears twice: its file {name} is already written", source=result.source
             ) from None
 
-    def commit(self) -> None:
+    def _commit(self) -> None:
+        if self.work.parent != self.out:
+            keep_mode(self.work, self.out)
+            try:
+                self.work.rename(self.out)  # onto nothing, or a folder made empty meanwhile
+                return
+            except OSError as exc:
+                if exc.errno not in (errno.EEXIST, errno.ENOTEMPTY):
+                    raise
         with os.scandir(self.work) as entries:  # not iterdir: it lists the whole folder first
             for entry in entries:
-                Path(entry.path).replace(self.out / entry.name)
+                publish(Path(entry.path), self.out / entry.name)
         shutil.rmtree(self.work, ignore_errors=True)
 
     def abandon(self) -> None:
@@ -160,9 +220,10 @@ class _DocumentSink(Sink):
 
     def __init__(self, out: Path | None, fmt: Format) -> None:
         self.out, self.fmt, self.encoder = out, fmt, fmt.name
+        self.target = out if out is not None else "<stdout>"
         self.payload: bytes | None = None
 
-    def add(self, result: Result) -> None:
+    def _add(self, result: Result) -> None:
         if self.payload is not None:
             raise WriteError(
                 f"{self.fmt.name} holds one report and there are more: write to a folder (-o DIR/) "
@@ -170,7 +231,7 @@ class _DocumentSink(Sink):
             )
         self.payload = result.payload
 
-    def commit(self) -> None:
+    def _commit(self) -> None:
         if self.payload is None:
             raise WriteError(f"there is no report to write as {self.fmt.name}")
         data = self.payload
@@ -186,18 +247,19 @@ def file_name(report_id: str, extension: str) -> str:
     return f"{slug}-{hashlib.sha256(report_id.encode()).hexdigest()[:10]}{extension}"
 
 
-def sink_for(fmt: Format, output: str | Path | None, excel: bool = False) -> Sink:
+def sink_for(fmt: Format, output: str | Path | None, excel: bool = False, inputs: Iterable[str | Path] = ()) -> Sink:
     """The sink that writes `fmt` to `output`: a file, a folder (an existing one, or a name
-    ending in `/`), or None for stdout."""
-    out = Path(output) if output is not None else None
-    folder = out is not None and (out.is_dir() or str(output).endswith(("/", "\\")))
+    ending in `/`), or None for stdout. Refused (a `UsageError`) where it would destroy what the
+    user did not name, or write where the run reads (`inputs`)."""
+    out = None if output is None else output_path(output, inputs, whole_folder=fmt.name == "csv")
     if fmt.name == "csv":
         return _PackageSink(out, excel)
+    if out is not None and (out.is_dir() or str(output).endswith(("/", "\\"))):
+        if fmt.name in ("jsonl", "csv-flat"):
+            raise UsageError(f"{output}: names a folder, and {fmt.name} is written to one file")
+        return _FolderSink(out, fmt)
     if fmt.name in ("jsonl", "csv-flat"):
         return _StreamSink(out, fmt.name)
-    if folder:
-        assert out is not None
-        return _FolderSink(out, fmt)
     if fmt.name == "newsml-g2":
         return _StreamSink(out, "newsml-message")
     return _DocumentSink(out, fmt)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
+import os
 import shutil
+import stat
 import tempfile
 import zipfile
 from collections.abc import Iterable
@@ -14,9 +17,13 @@ from typing import IO, Any, BinaryIO
 
 from newsreport.converters.csv_.codec import rows
 from newsreport.converters.csv_.tables import BY_NAME, LAYOUT_VERSION, TABLES
-from newsreport.errors import WriteError
-from newsreport.files import publish
+from newsreport.errors import UsageError
+from newsreport.files import is_stream, keep_mode, naming, real_path, temp_folder_beside, write_atomically
 from newsreport.model import NewsReport
+
+LAYOUT_KEY = "x-newsreport-layout-version"
+"""The descriptor's mark of a package this program wrote (with the version of its tables): only
+such a package is ever replaced by a new one."""
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "'")
 """Starts of cells a spreadsheet would run as a formula (and the escape itself, so it reverses)."""
@@ -106,7 +113,7 @@ def descriptor_of(files: dict[str, list[str]], encoding: str, excel: bool) -> di
         "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
         "name": "newsreport",
         "title": "News reports: who said what, when, at which event",
-        "x-newsreport-layout-version": LAYOUT_VERSION,
+        LAYOUT_KEY: LAYOUT_VERSION,
         "resources": [
             {
                 "name": table.name,
@@ -136,8 +143,8 @@ def descriptor_of(files: dict[str, list[str]], encoding: str, excel: bool) -> di
 
 def write_folder(reports: Iterable[NewsReport], target: Path, excel: bool = False, shard_rows: int = 1_000_000) -> None:
     """Write a package folder (or a `.zip` of one) at `target`, all or nothing."""
-    target = target.resolve()
-    work = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent))
+    target = package_target(target)
+    work = work_folder_for(target)
     try:
         writer = PackageWriter(work, excel=excel, shard_rows=shard_rows)
         for report in reports:
@@ -148,17 +155,33 @@ def write_folder(reports: Iterable[NewsReport], target: Path, excel: bool = Fals
         shutil.rmtree(work, ignore_errors=True)
 
 
-def publish_folder(work: Path, target: Path) -> None:
-    """Put a finished package folder at `target`: as it is, or zipped for a `.zip` target."""
+def package_target(target: Path) -> Path:
+    """Where a package for `target` goes: a device or FIFO as it is (a zip is written into it);
+    otherwise the path with links followed, a folder only where `check_replaceable` allows."""
+    if is_stream(target):
+        return target
+    target = real_path(target)
     if target.suffix.lower() != ".zip":
-        _replace_folder(work, target)
-        return
-    archive = work.parent / f"{work.name}.zip"
-    try:
-        zip_folder(work, archive)
-        archive.replace(target)
-    finally:
-        archive.unlink(missing_ok=True)
+        check_replaceable(target)
+    return target
+
+
+def work_folder_for(target: Path | None) -> Path:
+    """A new folder to build a package for `target` in: beside it, so that it moves into place in
+    one rename, or in the temporary folder for a stream (None: stdout)."""
+    if target is None or is_stream(target):
+        return Path(tempfile.mkdtemp(prefix=".newsreport.", suffix=".part"))
+    return temp_folder_beside(target)
+
+
+def publish_folder(work: Path, target: Path) -> None:
+    """Put a finished package folder at `target`: as it is, or zipped for a `.zip` target (or a
+    device or FIFO, written into as a stream)."""
+    if target.suffix.lower() == ".zip" or is_stream(target):
+        write_atomically(target, lambda stream: zip_folder(work, stream))
+    else:
+        with naming(target):
+            _replace_package(work, target)
 
 
 def write_zip(reports: Iterable[NewsReport], stream: BinaryIO, excel: bool = False) -> None:
@@ -182,14 +205,111 @@ def zip_folder(folder: Path, archive: Path | BinaryIO) -> None:
                 shutil.copyfileobj(source, target, 1024 * 1024)  # streamed: a package can be larger than memory
 
 
-def _replace_folder(new: Path, target: Path) -> None:
-    """Put `new` where `target` is; an existing package there is replaced only now, at the end."""
-    if target.exists() and not (target / "datapackage.json").exists() and any(target.iterdir()):
-        raise WriteError(f"{target}: exists and is not a CSV package; refusing to replace it")
-    old = None
-    if target.exists():
-        old = target.with_name(f".{target.name}.old")
-        target.rename(old)
-    publish(new, target)
-    if old is not None:
-        shutil.rmtree(old)
+def check_replaceable(folder: Path) -> None:
+    """Refuse to write a package at `folder` unless nothing is there, or an empty folder, or a
+    package this program wrote (its descriptor says so) with no other file beside it.
+
+    The folder is read through one handle, so that a package another run swaps in meanwhile
+    cannot mix its descriptor with the old package's list of files.
+    """
+    try:
+        handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except FileNotFoundError:
+        return
+    except NotADirectoryError:
+        raise UsageError(f"{folder}: exists and is not a folder; refusing to replace it with a CSV package") from None
+    try:
+        with os.scandir(handle) as entries:
+            names = {entry.name for entry in entries}
+        others = sorted(names - _files_of_package(handle))
+    finally:
+        os.close(handle)
+    if names and others:
+        raise UsageError(
+            f"{folder}: holds more than a CSV package newsreport wrote ({others[0]!r}); refusing to replace it"
+        )
+
+
+def _files_of_package(folder: int) -> set[str]:
+    """The names of the files of the package in the open `folder` if this program wrote it, else none."""
+    names = {"datapackage.json"}
+    try:
+        with open("datapackage.json", "rb", opener=lambda name, flags: os.open(name, flags, dir_fd=folder)) as file:
+            descriptor = json.loads(file.read(_DESCRIPTOR_BYTES))
+        if LAYOUT_KEY not in descriptor:
+            return set()
+        for resource in descriptor["resources"]:
+            names.update(resource["path"] if isinstance(resource["path"], list) else [resource["path"]])
+    except (OSError, ValueError, TypeError, KeyError):
+        return set()
+    return {name for name in names if isinstance(name, str) and _is_file(name, folder)}
+
+
+def _is_file(name: str, folder: int) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(name, dir_fd=folder, follow_symlinks=False).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+_DESCRIPTOR_BYTES = 16 * 1024 * 1024
+"""More than any descriptor this program writes: one that is longer is not ours."""
+
+
+def _replace_package(new: Path, target: Path) -> None:
+    """Put the finished package folder `new` at `target`, in place of what `check_replaceable`
+    allows there, with the old package's mode and owner.
+
+    Writers of one target may race: each moves the package it finds aside to a name of its own
+    and tries again until its own is in place, so the last to finish wins, whole. The names are
+    never shared, so a crashed run's leftovers cannot block a later one; the packages moved aside
+    are removed (put back, if this one failed to take their place).
+    """
+    _keep_package_mode(new, target)
+    moved: list[Path] = []
+    placed = False
+    try:
+        while not placed:
+            try:
+                new.rename(target)  # onto nothing, or an empty folder
+                placed = True
+            except OSError as exc:
+                if exc.errno not in (errno.EEXIST, errno.ENOTEMPTY):
+                    raise
+                check_replaceable(target)
+                aside = _move_aside(target)
+                moved += [aside] if aside is not None else []
+    finally:
+        for old in moved:
+            if placed or not _put_back(old, target):
+                shutil.rmtree(old, ignore_errors=True)
+
+
+def _keep_package_mode(new: Path, old: Path) -> None:
+    """The folder takes the mode and owner of the folder it replaces, its files those of the
+    old descriptor (or, for a new package, the permissions of any new file and folder)."""
+    keep_mode(new, old)
+    with os.scandir(new) as entries:
+        for entry in entries:
+            keep_mode(Path(entry.path), old / "datapackage.json")
+
+
+def _move_aside(folder: Path) -> Path | None:
+    """Rename `folder` to a new name of its own beside it (`.NAME.XXXX.old`), which it returns;
+    None if another writer moved it first."""
+    aside = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}.", suffix=".old"))
+    try:
+        folder.rename(aside)  # onto the empty folder that reserved the name
+    except FileNotFoundError:
+        aside.rmdir()
+        return None
+    return aside
+
+
+def _put_back(old: Path, target: Path) -> bool:
+    """Put a package moved aside back at `target`, if nothing took its place there."""
+    try:
+        old.rename(target)
+    except OSError:
+        return False
+    return True

@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import time
+import warnings
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -594,3 +595,12 @@ def test_csv_event_parent_that_is_a_referenced_event_is_a_read_error(tmp_path: P
     _convert_refused(
         tmp_path, folder, "pkg: events.csv:3:parent_event_id: no event 'rashid-visit' in events.csv for this report"
     )
+
+
+def test_a_zip_entry_twice_is_refused(tmp_path: Path) -> None:
+    """zipfile reads the last of two entries of one name: the first would be lost unseen."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # zipfile: "Duplicate name"
+        archive = _package_zip(tmp_path, {"reports.csv": b"report_id\n"})
+    _refused(run("convert", archive, "-o", tmp_path / "out.json"), says="p.zip: zip entry 'reports.csv': appears twice")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p.zip"]

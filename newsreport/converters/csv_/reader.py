@@ -90,7 +90,11 @@ class _Package:
         except (*_DAMAGED_ZIP, ValueError) as exc:
             raise ReadError(f"not a zip: {exc}", source=self.source) from None
         total = compressed = 0
+        names: set[str] = set()
         for info in archive.infolist():
+            if info.filename in names:  # zipfile would read the last one, and the first be lost
+                raise ReadError("appears twice in the zip", source=self.source, location=f"zip entry {info.filename!r}")
+            names.add(info.filename)
             name = PurePosixPath(info.filename.replace("\\", "/"))
             if name.is_absolute() or ".." in name.parts or re.match(r"^[A-Za-z]:", info.filename):
                 raise ReadError(

@@ -240,9 +240,12 @@ class _Item:
             return None
         raw = text_of(element)
         parsed = None if self.own or _only_looks_like_a_date(raw) else lenient_date(raw)
+        name = etree.QName(element).localname
         if not self.own and parsed is None:
-            self.skipped.append(f"<{etree.QName(element).localname}> {raw.strip()!r} (not a date)")
+            self.skipped.append(f"<{name}> {raw.strip()!r} (not a date)")
             return None
+        if not self.own and not isinstance(parsed, datetime) and len(raw.strip()) > 10:
+            self.skipped.append(f"the time of <{name}> {raw.strip()!r} (no UTC offset, so only its day is kept)")
         self.places[at] = element
         return raw if parsed is None else parsed.isoformat()
 

@@ -180,6 +180,8 @@ def convert(
         for name in inputs:
             if name != "-" and not Path(name).exists():
                 raise UsageError(f"{name}: no such file")
+            if out is not None and name != "-" and Path(name).resolve() == out.resolve():
+                raise UsageError(f"{output}: refusing to write over an input")
         sink = batch.sink_for(target, output if out is not None else None, excel=excel, inputs=inputs)
         with _progress(inputs) as progress:
             failures = batch.run(

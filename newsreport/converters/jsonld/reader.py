@@ -1,11 +1,15 @@
 """Our own JSON-LD → NewsReport, read structurally by `@id`: exact, and fast (no RDF step).
 
 A document is ours when its `@context` is exactly the one our writer puts; everything else goes
-to the lenient reader in `web.py`.
+to the lenient reader in `web.py`. Ours are read strictly: a repeated key or node is refused
+with its place, a sub-event loop or a chain deeper than `MAX_EVENT_DEPTH` too, and every
+property, node or object we do not write is named in a `ReadWarning`.
 """
 
 from __future__ import annotations
 
+import re
+import warnings
 from typing import Any
 
 from pydantic import ValidationError
@@ -17,11 +21,13 @@ from newsreport.converters.jsonld.terms import (
     PARTIAL_QUOTATION,
     PLACE_KIND,
     PLACE_TYPES,
+    PROPERTIES,
     parse_span,
 )
 from newsreport.converters.jsonld.web import read_web
-from newsreport.converters.native import load_json
-from newsreport.errors import ReadError
+from newsreport.errors import ReadError, ReadWarning
+from newsreport.jsontext import loads
+from newsreport.limits import nesting_problem
 from newsreport.model import NewsReport
 from newsreport.problems import problems_from
 
@@ -32,37 +38,86 @@ _PLACE_TYPES = {v: k for k, v in PLACE_TYPES.items() if v != "AdministrativeArea
 
 def read(data: bytes, source: str = "<input>") -> NewsReport:
     """The report a JSON-LD document holds: ours exactly, anyone else's as far as it maps."""
-    doc = load_json(data, source, "jsonld")
+    duplicates: list[tuple[str, str]] = []
+    doc = loads(data, source, format="jsonld", on_duplicate=lambda path, key: duplicates.append((path, key)))
     if isinstance(doc, dict) and doc.get("@context") == CONTEXT and "@graph" in doc:
+        if duplicates:
+            path, key = duplicates[0]
+            raise ReadError(f"duplicate key {key!r}", source=source, location=path, format="jsonld")
         return read_own(doc, source)
+    for path, key in duplicates:
+        warnings.warn(f"{source}: {path}: duplicate key {key!r}, the last value read", ReadWarning, stacklevel=2)
     return read_web(doc, source)
 
 
 def read_own(doc: Node, source: str) -> NewsReport:
     """The report a document written by our writer holds."""
-    reader: _Reader | None = None
+    reader = _Reader(source)
     try:
-        reader = _Reader(doc)
+        reader.index(doc["@graph"])
         data = reader.report()
+    except ReadError:
+        raise
     except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
         detail = f"missing {exc}" if isinstance(exc, KeyError) else str(exc)
-        where = reader.at if reader else "@graph"
-        raise ReadError(f"not a newsreport graph: {detail}", source=source, location=where, format="jsonld") from None
+        raise ReadError(
+            f"not a newsreport graph: {detail}", source=source, location=reader.at, format="jsonld"
+        ) from None
+    reader.warn_unmapped()
     try:
         return NewsReport.model_validate(data)
     except ValidationError as exc:
         first, *rest = problems_from(exc, data)
         more = f" (and {len(rest)} more)" if rest else ""
-        raise ReadError(first.message + more, source=source, location=f"report {first.path}", format="jsonld") from None
+        location = f"{reader.read_from(first.path)}: report {first.path}"
+        raise ReadError(first.message + more, source=source, location=location, format="jsonld") from None
 
 
 class _Reader:
-    def __init__(self, doc: Node) -> None:
-        graph = doc["@graph"]
-        self.article: Node = graph[0]
-        self.nodes: dict[str, Node] = {node["@id"]: node for node in graph}
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.at = "@graph"
+        self.nodes: dict[str, Node] = {}
+        self.unread: dict[str, str] = {}  # @id -> where, for the nodes no link has reached yet
+        self.unmapped: list[str] = []
+        self.places: dict[str, str] = {}  # JSON path in the report -> the node (and property) read
+
+    def index(self, graph: list[Node]) -> None:
+        """Every node by `@id`; a second node with an `@id` is refused, as it would replace the first."""
+        where: dict[str, int] = {}
+        for number, node in enumerate(graph):
+            self.at = f"@graph[{number}]"
+            iri = node["@id"]
+            if iri in where:
+                message = f"a second node {iri!r} (the first is @graph[{where[iri]}])"
+                raise ReadError(message, source=self.source, location=self.at, format="jsonld")
+            where[iri] = number
+            self.nodes[iri] = node
+            self.unread[iri] = f"{self.at} ({node.get('@type', 'no type')})"
+        self.article = graph[0]
         self.prefix = self.article["@id"] + "#"
-        self.at = "@graph[0]"
+        self.unread.pop(self.article["@id"])
+
+    def read_from(self, at: str) -> str:
+        """The node (and property) that the report's part at JSON path `at`, or the nearest part
+        holding it, was read from."""
+        while at not in self.places:
+            shorter = re.sub(r"(\.\w+|\[\d+\])$", "", at)
+            if shorter == at:
+                return str(self.article["@id"])
+            at = shorter
+        return self.places[at]
+
+    def check(self, node: Node, kind: str, where: str = "") -> None:
+        """Note each property of `node` that our writer does not put on a `kind`."""
+        place = where or node.get("@id", self.at)
+        self.unmapped += [f"{place} {key}" for key in node if key not in PROPERTIES[kind]]
+
+    def warn_unmapped(self) -> None:
+        """One warning naming every property and node the report leaves out."""
+        lost = self.unmapped + [f"node {iri} {where}, linked from nothing read" for iri, where in self.unread.items()]
+        if lost:
+            warnings.warn(f"{self.source}: not mapped: {', '.join(lost)}", ReadWarning, stacklevel=4)
 
     def local(self, ref: Node) -> str:
         iri = ref["@id"]
@@ -72,11 +127,15 @@ class _Reader:
 
     def node(self, ref: Node) -> Node:
         self.at = ref["@id"]
+        self.unread.pop(self.at, None)
         return self.nodes[ref["@id"]]
 
     def report(self) -> Node:
         a = self.article
         self.at = a["@id"]
+        self.check(a, "article")
+        for model_field, prop in _ARTICLE_FIELDS.items():
+            self.places[model_field] = f"{a['@id']} {prop}"
         data: Node = {
             "id": a["@id"],
             "headline": {"text": a["headline"], "origin": a.get("nr:headlineOrigin", "source")},
@@ -93,11 +152,13 @@ class _Reader:
             "modified": a.get("dateModified"),
             "language": a.get("inLanguage"),
             "url": a.get("url"),
-            "publisher": _agent(a["publisher"]) if "publisher" in a else None,
-            "authors": [_agent(x) for x in _many(a, "author")],
+            "publisher": self.agent(a["publisher"], "publisher") if "publisher" in a else None,
+            "authors": [self.agent(x, "author") for x in _many(a, "author")],
         }
         if "articleBody" in a:
             blocks = a.get("nr:blocks", {}).get("@list", [])
+            for block in blocks:
+                self.check(block, "block", f"{a['@id']} nr:blocks")
             data["body"] = {
                 "text": a["articleBody"],
                 "blocks": [{"kind": _BLOCK_KINDS[b["@type"]], "span": parse_span(b["nr:textSpan"])} for b in blocks],
@@ -106,14 +167,48 @@ class _Reader:
         data["participants"] = [self.participant(n) for n in mentioned if n["@type"] != "Event"]
         data["referenced_events"] = [self.referenced_event(n) for n in mentioned if n["@type"] == "Event"]
         data["statements"] = [self.statement(self.node(ref)) for ref in _many(a, "hasPart")]
+        for field in ("participants", "referenced_events", "statements"):
+            for number, item in enumerate(data[field]):
+                self.places[f"$.{field}[{number}]"] = f"{self.prefix}{item['id']}"
+            self.places.update(
+                {
+                    f"$.referenced_events[{n}].date": f"{self.prefix}{e['id']} startDate"
+                    for n, e in enumerate(data["referenced_events"])
+                }
+            )
         if "about" in a:
-            data["event"] = self.event(self.node(a["about"]))
+            self.check_nesting(a["about"])
+            data["event"] = self.event(self.node(a["about"]), "$.event")
         return data
 
-    def _event_common(self, node: Node) -> Node:
+    def check_nesting(self, covered: Node) -> None:
+        """Refuse a sub-event that loops back or a chain deeper than `MAX_EVENT_DEPTH`, which the
+        event's reading would otherwise follow until the stack is exhausted."""
+        sub_events = {
+            self.short(iri): [self.short(ref["@id"]) for ref in _many(node, "subEvent")]
+            for iri, node in self.nodes.items()
+            if "subEvent" in node
+        }
+        problem = nesting_problem(sub_events, [self.short(covered["@id"])])
+        if problem is not None:
+            chain, message = problem
+            where = f"{self.prefix}{chain[-2]} subEvent"
+            raise ReadError(message, source=self.source, location=where, format="jsonld")
+
+    def short(self, iri: str) -> str:
+        """A node's local id if it has one, else its `@id`."""
+        return iri.removeprefix(self.prefix)
+
+    def agent(self, node: Node, prop: str) -> Node:
+        self.check(node, "agent", f"{self.article['@id']} {prop}")
+        return _agent(node)
+
+    def _event_common(self, node: Node, kind: str) -> Node:
+        self.check(node, kind)
         participations = []
         for attendee in _many(node, "attendee"):
             if attendee.get("@type") == "Role":
+                self.check(attendee, "Role", f"{node['@id']} attendee")
                 participations.append({"participant": self.local(attendee["attendee"]), "role": attendee["roleName"]})
             else:
                 participations.append({"participant": self.local(attendee)})
@@ -127,18 +222,29 @@ class _Reader:
             "mentions": [parse_span(s) for s in _many(node, "nr:textSpan")],
         }
 
-    def event(self, node: Node) -> Node:
-        data = self._event_common(node)
-        data["sub_events"] = [self.event(self.node(ref)) for ref in _many(node, "subEvent")]
+    def event(self, node: Node, at: str) -> Node:
+        """The event `node` is, with its sub-events (`at` is its JSON path in the report)."""
+        data = self._event_common(node, "event")
+        self.places |= {at: node["@id"], f"{at}.date": f"{node['@id']} startDate"}
+        data["sub_events"] = [
+            self.event(self.node(ref), f"{at}.sub_events[{n}]") for n, ref in enumerate(_many(node, "subEvent"))
+        ]
         return data
 
     def referenced_event(self, node: Node) -> Node:
-        data = self._event_common(node)
+        data = self._event_common(node, "referenced event")
         data["relation"] = node["nr:relation"]
         data["cited_by"] = [self.local(ref) for ref in _many(node, "subjectOf")]
         return data
 
     def participant(self, node: Node) -> Node:
+        kind = node["@type"]
+        self.check(node, kind if kind in ("Person", "Organization") else "place")
+        for name in _many(node, "alternateName"):
+            if isinstance(name, dict):
+                self.check(name, "name", f"{node['@id']} alternateName")
+        for identifier in _many(node, "identifier"):
+            self.check(identifier, "PropertyValue", f"{node['@id']} identifier")
         data: Node = {
             "id": self.local(node),
             "name": node["name"],
@@ -146,9 +252,10 @@ class _Reader:
             "identifiers": [{"scheme": i["propertyID"], "value": i["value"]} for i in _many(node, "identifier")],
             "mentions": [parse_span(s) for s in _many(node, "nr:textSpan")],
         }
-        kind = node["@type"]
         if kind == "Person":
             data |= {"kind": "person", "country": self._optional_ref(node, "nationality")}
+            for role in _many(node, "memberOf"):
+                self.check(role, "OrganizationRole", f"{node['@id']} memberOf")
             data["titles"] = [
                 {
                     "text": role["roleName"],
@@ -170,6 +277,7 @@ class _Reader:
         return data
 
     def statement(self, node: Node) -> Node:
+        self.check(node, "statement")
         if node["@type"] == "Claim":
             kind = "indirect"
         else:
@@ -190,6 +298,21 @@ class _Reader:
 
     def _optional_ref(self, node: Node, key: str) -> str | None:
         return self.local(node[key]) if key in node else None
+
+
+_ARTICLE_FIELDS = {
+    "$.headline": "headline",
+    "$.dateline": "dateline",
+    "$.dateline.date": "nr:datelineDate",
+    "$.published": "datePublished",
+    "$.modified": "dateModified",
+    "$.language": "inLanguage",
+    "$.url": "url",
+    "$.publisher": "publisher",
+    "$.authors": "author",
+    "$.body": "articleBody",
+}
+"""Where in the article each of the report's own fields is read from."""
 
 
 def _many(node: Node, key: str) -> list[Any]:

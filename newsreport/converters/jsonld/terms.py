@@ -62,3 +62,35 @@ def parse_span(value: object) -> dict[str, int]:
     if match is None:
         raise ValueError(f"{value!r} is not a text span (char=START,END)")
     return {"start": int(match[1]), "end": int(match[2])}
+
+
+_EVENT = {"@id", "@type", "additionalType", "name", "startDate", "nr:startDateInferred", "nr:startDateNote"}
+_PARTICIPANT = {"@id", "@type", "name", "additionalType", "alternateName", "identifier", "sameAs", "nr:textSpan"}
+PROPERTIES: dict[str, frozenset[str]] = {
+    kind: frozenset(properties)
+    for kind, properties in {
+        "article": {
+            *("@id", "@type", "headline", "nr:headlineOrigin", "datePublished", "dateModified", "inLanguage", "url"),
+            *("dateline", "nr:datelineSpan", "locationCreated", "nr:datelineDate"),
+            *("nr:datelineDateInferred", "nr:datelineDateNote", "publisher", "author", "articleBody", "nr:blocks"),
+            *("about", "mentions", "hasPart"),
+        },
+        "event": {*_EVENT, "location", "attendee", "nr:textSpan", "subEvent"},
+        "referenced event": {*_EVENT, "location", "attendee", "nr:textSpan", "nr:relation", "subjectOf"},
+        "Person": {*_PARTICIPANT, "jobTitle", "memberOf", "affiliation", "nationality"},
+        "Organization": {*_PARTICIPANT, "location"},
+        "place": {*_PARTICIPANT, "containedInPlace"},
+        "statement": {
+            *("@id", "@type", "additionalType", "text", "nr:textSpan", "creator", "nr:reportingVerb"),
+            *("nr:reportingVerbSpan", "recordedAt", "about", "isPartOf", "position"),
+        },
+        "agent": {"@type", "name", "url"},
+        "Role": {"@type", "roleName", "attendee"},
+        "OrganizationRole": {"@type", "roleName", "memberOf", "nr:textSpan"},
+        "PropertyValue": {"@type", "propertyID", "value"},
+        "block": {"@type", "nr:textSpan"},
+        "name": {"@value", "@language"},
+    }.items()
+}
+"""The properties our writer puts on each kind of node (and object inside one); the reader of
+our graphs names any other in a warning, since it would otherwise vanish."""

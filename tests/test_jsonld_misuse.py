@@ -15,9 +15,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from newsreport import NewsReport, write
 from newsreport.converters import FORMATS
 from newsreport.errors import ReadWarning
+from newsreport.limits import MAX_EVENT_DEPTH
 
 from .conftest import EXAMPLES
 
@@ -130,4 +133,235 @@ def test_reading_html_grows_linearly() -> None:
 
 
 def test_reading_our_jsonld_grows_linearly() -> None:
-    assert _growth(lambda data: FORMATS["jsonld"].read_one(data, "a.jsonld"), _own_report, 500) < 6
+    assert _growth(lambda data: FORMATS["jsonld"].read_one(data, "a.jsonld"), _own_report, 2000) < 6
+
+
+# Our own graphs: refused with their place -----------------------------------------------------
+
+
+def _convert(tmp_path: Path, name: str, data: bytes) -> tuple[subprocess.CompletedProcess[bytes], Path]:
+    """Convert `data` (as file `name`) to JSON; the output's path, whether or not it was written."""
+    source = tmp_path / name
+    source.write_bytes(data)
+    result = run("convert", name, "-o", "out.json", cwd=tmp_path)
+    assert source.read_bytes() == data
+    return result, tmp_path / "out.json"
+
+
+def _refused(tmp_path: Path, data: bytes, message: str, name: str = "in.jsonld") -> None:
+    """Converting `data` fails with exit 1, the one line `message` and nothing written."""
+    result, _ = _convert(tmp_path, name, data)
+    assert (result.returncode, result.stderr.decode().splitlines()) == (1, [f"newsreport: error: {name}: {message}"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]
+
+
+def _warned(tmp_path: Path, data: bytes, name: str = "in.jsonld") -> tuple[list[str], dict[str, Any]]:
+    """Converting `data` succeeds with warnings: their lines, and the report written."""
+    result, output = _convert(tmp_path, name, data)
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.decode().splitlines()
+    assert all(line.startswith(f"newsreport: warning: {name}: ") for line in lines)
+    return lines, json.loads(output.read_bytes())
+
+
+def _own(graph: dict[str, Any]) -> bytes:
+    return json.dumps(graph).encode()
+
+
+def _node(graph: dict[str, Any], local_id: str) -> dict[str, Any]:
+    article_id = graph["@graph"][0]["@id"]
+    return next(n for n in graph["@graph"] if n["@id"] == f"{article_id}#{local_id}")
+
+
+ARTICLE = own_graph()["@graph"][0]["@id"]
+NOT_A_DATE = (
+    "not an ISO 8601 date (2025-02-03) or date-time with its offset (2025-02-03T10:00:00+01:00) [type=value_error]"
+)
+
+
+@pytest.mark.parametrize("value", ["20250203", "99999999999", 1738540800, True, "2025-02-03T10:00:00.1234567Z"])
+def test_our_dates_are_iso_8601_text_only(tmp_path: Path, value: object) -> None:
+    """Digits were read as Unix time (`20250203` became 1970-08-23), extra sub-second digits cut."""
+    graph = own_graph()
+    graph["@graph"][0]["datePublished"] = value
+    _refused(tmp_path, _own(graph), f"{ARTICLE} datePublished: report $.published: {NOT_A_DATE}")
+
+
+@pytest.mark.parametrize("value", ["20240501", 202405, True, "2024-5"])
+def test_our_event_dates_are_refused_at_their_node(tmp_path: Path, value: object) -> None:
+    graph = own_graph()
+    _node(graph, "rashid-visit")["startDate"] = value
+    (message,) = _convert(tmp_path, "in.jsonld", _own(graph))[0].stderr.decode().splitlines()
+    assert message.startswith(f"newsreport: error: in.jsonld: {ARTICLE}#rashid-visit startDate: report ")
+
+
+def test_a_repeated_node_is_refused(tmp_path: Path) -> None:
+    """The last node with an `@id` replaced the first without a word."""
+    graph = own_graph()
+    second = {**_node(graph, "qalibaf"), "name": "Someone else"}
+    graph["@graph"].append(second)
+    first = next(i for i, n in enumerate(graph["@graph"]) if n["@id"] == second["@id"])
+    last = len(graph["@graph"]) - 1
+    message = f"@graph[{last}]: a second node '{ARTICLE}#qalibaf' (the first is @graph[{first}])"
+    _refused(tmp_path, _own(graph), message)
+
+
+def test_a_repeated_key_is_refused_in_ours_and_warned_about_in_the_web(tmp_path: Path) -> None:
+    own = _own(own_graph()).replace(b'"headline": ', b'"headline": "Another", "headline": ', 1)
+    _refused(tmp_path, own, "$.@graph[0].headline: duplicate key 'headline'")
+    web = b'{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "A", "headline": "B"}'
+    (tmp_path / "web").mkdir()
+    lines, report = _warned(tmp_path / "web", web)
+    assert lines == ["newsreport: warning: in.jsonld: $.headline: duplicate key 'headline', the last value read"]
+    assert report["headline"]["text"] == "B"
+
+
+def test_a_repeated_key_in_a_page_is_warned_about(tmp_path: Path) -> None:
+    page = html_page(web_article()).replace(b'"headline": ', b'"headline": "First", "headline": ', 1)
+    lines, report = _warned(tmp_path, page, "page.html")
+    assert lines == [
+        "newsreport: warning: page.html: JSON-LD block 1 $.headline: duplicate key 'headline', the last value read"
+    ]
+    assert report["headline"]["text"] == "Budget passes"
+
+
+def test_what_we_do_not_write_is_warned_about(tmp_path: Path) -> None:
+    """Unknown properties, objects and nodes of our own graphs vanished without a word."""
+    graph = own_graph()
+    graph["@graph"][0]["image"] = "https://img.example/1.jpg"
+    _node(graph, "qalibaf")["birthDate"] = "1961-08-23"
+    _node(graph, "qalibaf")["memberOf"][0]["startDate"] = "2020"
+    graph["@graph"].append({"@id": f"{ARTICLE}#extra", "@type": "Person", "name": "Not mentioned"})
+    lines, _ = _warned(tmp_path, _own(graph))
+    assert lines == [
+        f"newsreport: warning: in.jsonld: not mapped: {ARTICLE} image, {ARTICLE}#qalibaf birthDate, "
+        f"{ARTICLE}#qalibaf memberOf startDate, node {ARTICLE}#extra @graph[{len(graph['@graph']) - 1}] (Person), "
+        "linked from nothing read"
+    ]
+
+
+def test_our_example_reads_without_a_warning(tmp_path: Path) -> None:
+    assert _warned(tmp_path, _own(own_graph()))[0] == []
+
+
+# Sub-events: loops and chains ----------------------------------------------------------------
+
+
+def _chain(length: int) -> dict[str, Any]:
+    """The example with its event's first sub-event the head of a chain of `length` more."""
+    graph = own_graph()
+    parent = _node(graph, "press-conference")
+    for n in range(length):
+        node = {**_node(graph, "press-conference"), "@id": f"{ARTICLE}#sub-{n}", "name": f"Part {n}"}
+        node.pop("nr:textSpan", None)
+        node.pop("subEvent", None)
+        parent["subEvent"] = [{"@id": node["@id"]}]
+        graph["@graph"].append(node)
+        parent = node
+    return graph
+
+
+def test_a_sub_event_loop_is_refused(tmp_path: Path) -> None:
+    graph = own_graph()
+    _node(graph, "press-conference")["subEvent"] = [{"@id": f"{ARTICLE}#visit"}]
+    _refused(
+        tmp_path,
+        _own(graph),
+        f"{ARTICLE}#press-conference subEvent: a sub-event cycle: visit > press-conference > visit",
+    )
+
+
+def test_a_longer_sub_event_loop_and_a_self_loop_are_refused(tmp_path: Path) -> None:
+    graph = _chain(3)
+    _node(graph, "sub-2")["subEvent"] = [{"@id": f"{ARTICLE}#sub-0"}]
+    message = f"{ARTICLE}#sub-2 subEvent: a sub-event cycle: sub-0 > sub-1 > sub-2 > sub-0"
+    _refused(tmp_path, _own(graph), message)
+    graph = own_graph()
+    _node(graph, "visit")["subEvent"].append({"@id": f"{ARTICLE}#visit"})
+    (tmp_path / "in.jsonld").unlink()
+    _refused(tmp_path, _own(graph), f"{ARTICLE}#visit subEvent: a sub-event cycle: visit > visit")
+
+
+def test_a_chain_of_2000_sub_events_is_refused(tmp_path: Path) -> None:
+    """It was a RecursionError."""
+    _refused(
+        tmp_path, _own(_chain(2000)), f"{ARTICLE}#sub-97 subEvent: sub-events nest deeper than 100 (MAX_EVENT_DEPTH)"
+    )
+
+
+def test_the_deepest_event_we_write_reads_back() -> None:
+    """Sub-events as deep as MAX_EVENT_DEPTH allows, written and read back whole."""
+    deepest = MAX_EVENT_DEPTH - 2  # the visit, then the press conference, then the chain
+    data = _own(_chain(deepest))
+    report = FORMATS["jsonld"].read_one(data, "deep.jsonld")
+    assert FORMATS["jsonld"].read_one(write(report, "jsonld"), "again.jsonld") == report
+    assert len(report.events()) == deepest + 3
+
+
+def test_many_nodes_and_a_large_body_read_back() -> None:
+    report = FORMATS["jsonld"].read_one(_own_report(20_000), "many.jsonld")
+    big = report.model_copy(
+        update={"body": report.body.model_copy(update={"text": report.body.text + "x" * 12_000_000})}
+    )
+    assert FORMATS["jsonld"].read_one(write(big, "jsonld"), "big.jsonld") == big
+
+
+# Publishers' markup: what is not a date, or a second article, is named --------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        ("20250203", "'20250203'"),
+        ("99999999999", "'99999999999'"),
+        (1738540800, "'1738540800'"),
+        (True, "'true'"),
+        ("2025-02-03T10:00:00.1234567Z", "'2025-02-03T10:00:00.1234567Z'"),
+        ("2025-02-03", None),
+    ],
+)
+def test_a_web_date_that_is_not_one_is_left_out_with_a_warning(tmp_path: Path, value: object, shown: str) -> None:
+    """`20250203` was read as 2025-02-03 by one reader and as Unix time by others; a date-time's
+    seventh sub-second digit was cut without a word."""
+    lines, report = _warned(tmp_path, json.dumps(web_article(datePublished=value)).encode())
+    if shown is None:
+        assert (lines, report["published"]) == ([], "2025-02-03")
+    else:
+        assert lines == [f"newsreport: warning: in.jsonld: not mapped: datePublished {shown} (not a date)"]
+        assert "published" not in report
+
+
+@pytest.mark.parametrize(
+    ("value", "read", "warning"),
+    [
+        ("2025-01", "2025-01", None),
+        (
+            "2025-01-20T09:00:00+01:00",
+            "2025-01-20",
+            "the time of startDate '2025-01-20T09:00:00+01:00' (an event's date is a day)",
+        ),
+        ("20250120", None, "startDate '20250120' (not a date)"),
+        ("2025-13", None, "startDate '2025-13' (not a date)"),
+        ("2025-02-30", None, "startDate '2025-02-30' (not a date)"),
+    ],
+)
+def test_a_web_event_date_is_a_date_or_named(tmp_path: Path, value: str, read: str | None, warning: str | None) -> None:
+    """An event's startDate was cut to any leading four digits (`20250120` became the year 2025),
+    and a day that is not in the calendar failed the whole page."""
+    event = {"@type": "Event", "name": "Strike", "startDate": value}
+    lines, report = _warned(tmp_path, json.dumps(web_article(about=event)).encode())
+    assert report["event"].get("date") == ({"value": read, "inferred": []} if read else None)
+    assert lines == ([f"newsreport: warning: in.jsonld: not mapped: {warning}"] if warning else [])
+
+
+def test_a_second_article_is_named(tmp_path: Path) -> None:
+    """Two NewsArticles in one `@graph` (or page): the first was kept without a word."""
+    second = {"@id": "https://news.example/2", "@type": "NewsArticle", "headline": "Related story"}
+    doc = {"@context": "https://schema.org", "@graph": [{**web_article(), "@id": "https://news.example/1"}, second]}
+    lines, report = _warned(tmp_path, json.dumps(doc).encode())
+    assert report["headline"]["text"] == "Budget passes"
+    named = "not mapped: NewsArticle https://news.example/2 'Related story' (a second article)"
+    assert lines == [f"newsreport: warning: in.jsonld: {named}"]
+    page = html_page(web_article(), {**second, "@context": "https://schema.org"})
+    lines, _ = _warned(tmp_path, page, "page.html")
+    assert lines == [f"newsreport: warning: page.html: {named}"]

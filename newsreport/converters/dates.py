@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import email.utils
+import re
 from datetime import date, datetime
+
+_BEYOND_MICROSECONDS = re.compile(r"[.,]\d{7}", re.ASCII)
 
 
 def lenient_date(raw: str) -> date | None:
@@ -24,3 +27,11 @@ def lenient_date(raw: str) -> date | None:
         except (TypeError, ValueError, IndexError):
             return None
     return parsed if parsed.tzinfo is not None else parsed.date()
+
+
+def only_looks_like_a_date(raw: str) -> bool:
+    """Whether a date is one that Python would read but is none: digits alone (Unix time, or a
+    number), digits other than ASCII ones, or sub-second digits beyond microseconds (which a
+    date-time would cut without a word)."""
+    text = raw.strip()
+    return text.isdigit() or not text.isascii() or _BEYOND_MICROSECONDS.search(text) is not None

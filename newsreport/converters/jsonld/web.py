@@ -17,16 +17,17 @@ import re
 import uuid
 import warnings
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 import lxml.html
 from pydantic import ValidationError
 
-from newsreport.converters.dates import lenient_date
+from newsreport.converters.dates import lenient_date, only_looks_like_a_date
 from newsreport.converters.jsonld import offline
 from newsreport.converters.jsonld.nodes import NodeMap
 from newsreport.errors import ReadError, ReadWarning
+from newsreport.jsontext import loads
 from newsreport.model import IRI_PATTERN, LANGUAGE_PATTERN, NewsReport
 from newsreport.problems import problems_from
 
@@ -96,7 +97,7 @@ MAPPED = {
 
 _IRI = re.compile(IRI_PATTERN)
 _LANGUAGE = re.compile(LANGUAGE_PATTERN)
-_PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
+_PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", re.ASCII)
 _WIKIDATA = re.compile(r"^https?://(?:www\.)?wikidata\.org/(?:wiki|entity)/(Q[1-9][0-9]*)$")
 _SCRIPT_WRAPPERS = re.compile(
     r"^\s*(?:<!--|//\s*<!\[CDATA\[|/\*\s*<!\[CDATA\[\s*\*/)|(?:-->|//\s*\]\]>|/\*\s*\]\]>\s*\*/)\s*$"
@@ -115,16 +116,21 @@ def read_html(data: bytes, source: str = "<input>") -> NewsReport:
         page = lxml.html.fromstring(data)
     except (ValueError, lxml.etree.ParserError) as exc:
         raise ReadError(f"not an HTML page: {exc}", source=source, format="html") from None
-    docs, broken = [], []
+    docs: list[object] = []
+    broken: list[ReadError] = []
+    duplicates: list[str] = []  # as browsers do, the last of two equal keys is read
     scripts = page.xpath("//script[@type]")
     blocks = [s for s in scripts if s.get("type", "").split(";")[0].strip().lower() == "application/ld+json"]
     for number, script in enumerate(blocks, start=1):
         text = _SCRIPT_WRAPPERS.sub("", script.text or "")
+
+        def repeated(path: str, key: str, number: int = number) -> None:
+            duplicates.append(f"JSON-LD block {number} {path}: duplicate key {key!r}, the last value read")
+
         try:
-            docs.append(json.loads(text, strict=False))
-        except json.JSONDecodeError as exc:
-            where = f"line {script.sourceline + exc.lineno - 1}" if script.sourceline else f"block {number}"
-            broken.append(ReadError(f"JSON-LD block {number} is not JSON: {exc.msg}", source=source, location=where))
+            docs.append(loads(text, source, strict=False, on_duplicate=repeated))
+        except ReadError:
+            broken.append(_syntax_error(text, number, script.sourceline, source))
     graph = _graph(docs, source)
     if not any(_article_rank(n) for n in graph.values()):
         if broken:
@@ -133,7 +139,21 @@ def read_html(data: bytes, source: str = "<input>") -> NewsReport:
         raise ReadError(f"no NewsArticle or Article in the page ({found})", source=source, format="html")
     for error in broken:
         warnings.warn(f"{error} (skipped)", ReadWarning, stacklevel=2)
+    for duplicate in duplicates:
+        warnings.warn(f"{source}: {duplicate}", ReadWarning, stacklevel=2)
     return _Mapper(graph, source, data).report()
+
+
+def _syntax_error(text: str, number: int, first_line: int | None, source: str) -> ReadError:
+    """Where and why a block is not JSON, as a line of the page."""
+    try:
+        json.loads(text, strict=False)
+    except json.JSONDecodeError as exc:
+        where = f"line {first_line + exc.lineno - 1}" if first_line else f"block {number}"
+        return ReadError(f"JSON-LD block {number} is not JSON: {exc.msg}", source=source, location=where)
+    except RecursionError:
+        pass
+    return ReadError(f"JSON-LD block {number} is nested too deeply", source=source, location=f"block {number}")
 
 
 def _graph(docs: Iterable[object], source: str) -> dict[str, Node]:
@@ -145,6 +165,16 @@ def _graph(docs: Iterable[object], source: str) -> dict[str, Node]:
         except ValueError as exc:
             raise ReadError(str(exc), source=source, format="jsonld") from None
     return graph.nodes
+
+
+def _is_calendar_date(match: re.Match[str]) -> bool:
+    """Whether a reduced-precision date names a real month or day."""
+    year, month, day = match.groups()
+    try:
+        date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        return False
+    return True
 
 
 def _article_rank(node: Node) -> int:
@@ -167,6 +197,11 @@ class _Mapper:
         if not articles:
             raise ReadError("no NewsArticle or Article node in the document", source=self.source, format="jsonld")
         a = max(articles, key=lambda n: (_article_rank(n), "articleBody" in n, "headline" in n))
+        self.skipped += [
+            f"{'/'.join(n['@type'])} {n['@id']} {self.text(n, 'headline') or ''!r} (a second article)"
+            for n in articles
+            if n is not a
+        ]
         headline = self.text(a, "headline") or self.text(a, "name") or self.text(a, "alternativeHeadline")
         if headline is None:
             raise ReadError(
@@ -221,8 +256,10 @@ class _Mapper:
             for value in node.get(prop, []):
                 if "@id" in value:
                     out.append(self.graph.get(value["@id"], {"@id": value["@id"], "@type": []}))
-                elif isinstance(value.get("@value"), str | int | float):
-                    out.append(str(value["@value"]))
+                elif isinstance(value.get("@value"), str):
+                    out.append(value["@value"])
+                elif isinstance(value.get("@value"), int | float):  # and booleans, spelled as in JSON
+                    out.append(json.dumps(value["@value"]))
         return out
 
     def raw_text(self, node: Node, prop: str) -> str | None:
@@ -255,13 +292,29 @@ class _Mapper:
         raw = self.text(node, prop)
         if raw is None:
             return None
-        parsed = lenient_date(raw)
+        parsed = None if only_looks_like_a_date(raw) else lenient_date(raw)
         if parsed is None:
             self.skipped.append(f"{prop} {raw!r} (not a date)")
             return None
         if not isinstance(parsed, datetime) and len(raw.strip()) > 10:
             self.skipped.append(f"the time of {prop} {raw!r} (no time zone)")
         return parsed.isoformat()
+
+    def partial_date(self, node: Node, prop: str) -> Node | None:
+        """A date at reduced precision (`2025`, `2025-01`, `2025-01-20`) as it is, or the day of
+        a date-time with a warning that its time is left out (an event's date is a day)."""
+        raw = self.text(node, prop)
+        if raw is None:
+            return None
+        match = _PARTIAL_DATE.fullmatch(raw)
+        if match and _is_calendar_date(match):
+            return {"value": raw}
+        moment = self.date(node, prop)
+        if moment is None:
+            return None
+        if len(moment) > 10:
+            self.skipped.append(f"the time of {prop} {raw!r} (an event's date is a day)")
+        return {"value": moment[:10]}
 
     def language(self, a: Node) -> str | None:
         for value in self.values(a, "inLanguage"):
@@ -333,13 +386,12 @@ class _Mapper:
             return
         local = self.new_id(name)
         self.ids[node["@id"]] = local
-        start = _PARTIAL_DATE.match(self.text(node, "startDate") or "")
         location = next(iter(self.values(node, "location")), None)
         event = {
             "id": local,
             "kind": "event",
             "name": name,
-            "date": {"value": start[0]} if start else None,
+            "date": self.partial_date(node, "startDate"),
             "place": self.participant(location) if location is not None else None,
         }
         self.events.append((main, event))

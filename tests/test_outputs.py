@@ -460,3 +460,33 @@ def test_concurrent_writes_leave_one_complete_output(tmp_path: Path, name: str) 
     assert list(newsreport.read_all(out)) == [read(EXAMPLES / "report.json")]
     assert run(*command[3:]).returncode == 0
     assert [p.name for p in tmp_path.iterdir()] == [name]
+
+
+def test_a_crashed_runs_leftovers_do_not_block_later_runs(tmp_path: Path) -> None:
+    """What a killed run can leave beside a package (its own unique names) never stops the next
+    run, and the next run leaves those alone (they are not its own)."""
+    folder = tmp_path / "pkg"
+    shutil.copytree(PACKAGE, folder)
+    for leftover in (".pkg.old", ".pkg.k1l2.old", ".pkg.k1l2.part"):
+        shutil.copytree(PACKAGE, tmp_path / leftover)
+    result = run("convert", REPORT, "-o", str(folder), "--to", "csv")
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".pkg.k1l2.old", ".pkg.k1l2.part", ".pkg.old", "pkg"]
+    assert list(newsreport.read_all(folder)) == [read(EXAMPLES / "report.json")]
+
+
+def test_the_api_refuses_what_the_cli_refuses(tmp_path: Path, archive: Path) -> None:
+    """convert_many checks its output as the command line does: inside an input folder, or a
+    folder of someone else's, is a UsageError and nothing is written."""
+    with pytest.raises(UsageError, match="so the run would read its own output back"):
+        newsreport.convert_many([archive.parent], archive.parent / "out.jsonl", "jsonl")
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "notes.txt").write_text("mine")
+    with pytest.raises(UsageError, match=r"holds more than a CSV package newsreport wrote \('notes.txt'\)"):
+        newsreport.convert_many([archive], tmp_path / "mine", "csv")
+    assert tree(tmp_path) == {
+        "in": None,
+        "in/archive.jsonl": archive.read_bytes(),
+        "mine": None,
+        "mine/notes.txt": b"mine",
+    }

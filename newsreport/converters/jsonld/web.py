@@ -27,6 +27,7 @@ from newsreport.converters.dates import lenient_date, only_looks_like_a_date
 from newsreport.converters.jsonld import offline
 from newsreport.converters.jsonld.nodes import NodeMap
 from newsreport.errors import ReadError, ReadWarning
+from newsreport.invariants import earlier
 from newsreport.jsontext import loads
 from newsreport.model import IRI_PATTERN, LANGUAGE_PATTERN, NewsReport
 from newsreport.problems import problems_from
@@ -97,6 +98,8 @@ MAPPED = {
 
 _IRI = re.compile(IRI_PATTERN)
 _LANGUAGE = re.compile(LANGUAGE_PATTERN)
+_ID_LENGTH = 60
+"""How much of a name a local id is made of (the model takes 200 characters)."""
 _PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", re.ASCII)
 _WIKIDATA = re.compile(r"^https?://(?:www\.)?wikidata\.org/(?:wiki|entity)/(Q[1-9][0-9]*)$")
 _SCRIPT_WRAPPERS = re.compile(
@@ -152,8 +155,9 @@ def _syntax_error(text: str, number: int, first_line: int | None, source: str) -
         where = f"line {first_line + exc.lineno - 1}" if first_line else f"block {number}"
         return ReadError(f"JSON-LD block {number} is not JSON: {exc.msg}", source=source, location=where)
     except RecursionError:
-        pass
-    return ReadError(f"JSON-LD block {number} is nested too deeply", source=source, location=f"block {number}")
+        pass  # json's own limit: `loads` said so too
+    where = f"line {first_line}" if first_line else f"block {number}"
+    return ReadError(f"JSON-LD block {number} is nested too deeply", source=source, location=where)
 
 
 def _graph(docs: Iterable[object], source: str) -> dict[str, Node]:
@@ -165,6 +169,14 @@ def _graph(docs: Iterable[object], source: str) -> dict[str, Node]:
         except ValueError as exc:
             raise ReadError(str(exc), source=source, format="jsonld") from None
     return graph.nodes
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
 
 
 def _is_calendar_date(match: re.Match[str]) -> bool:
@@ -210,8 +222,7 @@ class _Mapper:
         data: Node = {
             "id": self.article_id(a),
             "headline": {"text": headline},
-            "published": self.date(a, "datePublished") or self.date(a, "dateCreated"),
-            "modified": self.date(a, "dateModified"),
+            **self.dates(a),
             "language": self.language(a),
             "url": self.iri(a, "url") or self.iri(a, "mainEntityOfPage"),
             "authors": [x for x in (self.agent(v) for v in self.values(a, "author", "creator")) if x],
@@ -288,7 +299,16 @@ class _Mapper:
         digest = hashlib.sha256(self.seed).hexdigest()
         return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'urn:sha256:' + digest)}"
 
-    def date(self, node: Node, prop: str) -> str | None:
+    def dates(self, a: Node) -> Node:
+        """The article's `published` and `modified`; a modification before publication is left out."""
+        published = self.date(a, "datePublished") or self.date(a, "dateCreated")
+        modified = self.date(a, "dateModified")
+        if published and modified and earlier(modified, published):
+            self.skipped.append(f"dateModified {modified.isoformat()} (before publication, {published.isoformat()})")
+            modified = None
+        return {"published": _iso(published), "modified": _iso(modified)}
+
+    def date(self, node: Node, prop: str) -> date | None:
         raw = self.text(node, prop)
         if raw is None:
             return None
@@ -298,7 +318,7 @@ class _Mapper:
             return None
         if not isinstance(parsed, datetime) and len(raw.strip()) > 10:
             self.skipped.append(f"the time of {prop} {raw!r} (no time zone)")
-        return parsed.isoformat()
+        return parsed
 
     def partial_date(self, node: Node, prop: str) -> Node | None:
         """A date at reduced precision (`2025`, `2025-01`, `2025-01-20`) as it is, or the day of
@@ -312,9 +332,15 @@ class _Mapper:
         moment = self.date(node, prop)
         if moment is None:
             return None
-        if len(moment) > 10:
+        if isinstance(moment, datetime):
             self.skipped.append(f"the time of {prop} {raw!r} (an event's date is a day)")
-        return {"value": moment[:10]}
+            moment = moment.date()
+        return {"value": moment.isoformat()}
+
+    def name(self, node: Node) -> str | None:
+        """The first non-blank `name` on one line: a name holds no line breaks."""
+        raw = self.raw_text(node, "name")
+        return _one_line(raw) if raw is not None else None
 
     def language(self, a: Node) -> str | None:
         for value in self.values(a, "inLanguage"):
@@ -326,8 +352,8 @@ class _Mapper:
 
     def agent(self, value: Node | str) -> Node | None:
         if isinstance(value, str):
-            return {"name": value.strip()} if value.strip() else None
-        name = self.text(value, "name")
+            return {"name": _one_line(value)} if value.strip() else None
+        name = self.name(value)
         if name is None:
             self.skipped.append("an author or publisher without a name")
             return None
@@ -354,7 +380,7 @@ class _Mapper:
         if node["@id"] in self.ids:
             return self.ids[node["@id"]]
         types = set(node["@type"])
-        name = self.text(node, "name")
+        name = self.name(node)
         if name is None:
             return None
         data: Node = {"name": name}
@@ -368,7 +394,7 @@ class _Mapper:
             return None
         if data["kind"] == "person":
             data["titles"] = [
-                {"text": t.strip()} for t in self.values(node, "jobTitle") if isinstance(t, str) and t.strip()
+                {"text": _one_line(t)} for t in self.values(node, "jobTitle") if isinstance(t, str) and t.strip()
             ]
         identifiers = []
         for value in self.values(node, "sameAs"):
@@ -381,24 +407,29 @@ class _Mapper:
         return local
 
     def event(self, node: Node, main: bool) -> None:
-        name = self.text(node, "name")
+        name = self.name(node)
+        if name is None:
+            self.skipped.append(f"{'about' if main else 'mentions'} {'/'.join(node['@type'])} {node['@id']} (no name)")
         if name is None or node["@id"] in self.ids:
             return
         local = self.new_id(name)
         self.ids[node["@id"]] = local
         location = next(iter(self.values(node, "location")), None)
+        place = self.participant(location) if location is not None else None
+        if location is not None and place is None:
+            self.skipped.append(f"the location of {name!r} (not a named place)")
         event = {
             "id": local,
             "kind": "event",
             "name": name,
             "date": self.partial_date(node, "startDate"),
-            "place": self.participant(location) if location is not None else None,
+            "place": place,
         }
         self.events.append((main, event))
 
     def new_id(self, name: str) -> str:
         """A readable local id from a name: `Jane Doe` → `jane-doe`, unique in the report."""
-        base = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "item"
+        base = re.sub(r"[^a-z0-9]+", "-", name.lower()[:_ID_LENGTH]).strip("-") or "item"
         if not base[0].isalpha():
             base = f"x-{base}"
         local, n = base, self.taken.get(base, 1)

@@ -11,6 +11,8 @@ and the same bounds for what is written, so every document a writer produces is 
 - A zip entry, or a whole zip, larger than the document size may unzip to at most
   `MAX_ZIP_RATIO` times its compressed size; below that size any ratio is taken (a body of one
   letter repeated compresses a thousand times and is still data).
+- A CSV package's `datapackage.json` may be at most `MAX_DESCRIPTOR_BYTES`, whatever the
+  document size: ours is about 40 KB however many reports the package holds.
 - Sub-events nest at most `MAX_EVENT_DEPTH` deep, and never in a cycle.
 """
 
@@ -34,6 +36,9 @@ MAX_XML_DEPTH = 256
 """How deep XML elements may nest (libxml2's own default bound, which we replace with ours so
 that its others, such as 10,000,000 bytes of text in one node, do not refuse what we write).
 Our NewsML-G2 items nest 8 deep; agencies' XHTML bodies a few more."""
+
+MAX_DESCRIPTOR_BYTES = 16 * 1024 * 1024
+"""How large a CSV package's descriptor may be (it is read whole, and ours is about 40 KB)."""
 
 MAX_ZIP_RATIO = 200
 """How many times its compressed size a zip entry, or a whole zip, may unzip to once it is

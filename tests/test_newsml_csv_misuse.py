@@ -614,3 +614,22 @@ def test_newsml_agency_time_without_offset_is_named_when_only_the_day_is_kept(tm
     assert "the time of <contentCreated> '2024-05-25T21:10:00' (no UTC offset, so only its day is kept)" in (
         result.stderr.decode()
     )
+
+
+@pytest.mark.parametrize(
+    ("change", "says"),
+    [
+        (lambda b: b"[" * 100_000 + b"]" * 100_000, "pkg: datapackage.json: JSON nested too deeply"),
+        (
+            lambda b: b.replace(b'"resources"', b'"name": "x", "resources"', 1),
+            "pkg: datapackage.json: $.name: duplicate key",
+        ),
+    ],
+    ids=["nested deep", "a key twice"],
+)
+def test_csv_descriptor_misuse_is_a_read_error(tmp_path: Path, change: Callable[[bytes], bytes], says: str) -> None:
+    """json.load raised RecursionError on a deep descriptor, and kept the last of two keys."""
+    folder = _package(tmp_path)
+    descriptor = folder / "datapackage.json"
+    descriptor.write_bytes(change(descriptor.read_bytes()))
+    _convert_refused(tmp_path, folder, says)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import lzma
 import re
 import stat
@@ -30,7 +29,8 @@ from newsreport.converters.csv_.codec import Row, report_data
 from newsreport.converters.csv_.tables import BY_NAME, PRECISIONS, TABLES, Column, Table
 from newsreport.converters.csv_.writer import FORMULA_TRIGGERS
 from newsreport.errors import ReadError
-from newsreport.limits import MAX_ZIP_RATIO, max_document_bytes, nesting_problem
+from newsreport.jsontext import loads
+from newsreport.limits import MAX_DESCRIPTOR_BYTES, MAX_ZIP_RATIO, max_document_bytes, nesting_problem
 from newsreport.model import NewsReport
 from newsreport.problems import problems_from
 
@@ -132,13 +132,19 @@ class _Package:
     def descriptor(self) -> dict[str, Any]:
         with self.open("datapackage.json") as handle:
             try:
-                data = json.load(handle)
-            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-                raise ReadError(f"not JSON: {exc}", source=self.source, location="datapackage.json") from None
+                text = handle.read(MAX_DESCRIPTOR_BYTES + 1)
             except _DAMAGED_ZIP as exc:
                 raise ReadError(
                     f"a damaged zip entry: {exc}", source=self.source, location="datapackage.json"
                 ) from None
+        if len(text) > MAX_DESCRIPTOR_BYTES:
+            message = f"over {MAX_DESCRIPTOR_BYTES:,} bytes (MAX_DESCRIPTOR_BYTES): not one this program wrote"
+            raise ReadError(message, source=self.source, location="datapackage.json")
+        try:
+            data = loads(text, self.source)  # a repeated key, too deep a nesting: ReadErrors
+        except ReadError as exc:
+            where = ": ".join(filter(None, ("datapackage.json", exc.location)))
+            raise ReadError(exc.message, source=self.source, location=where) from None
         if not isinstance(data, dict) or "x-newsreport-layout-version" not in data:
             raise ReadError(
                 "not a newsreport CSV package (no x-newsreport-layout-version)",

@@ -18,7 +18,7 @@ from typing import Any, BinaryIO
 from lxml import etree
 from pydantic import ValidationError
 
-from newsreport.converters.dates import lenient_date
+from newsreport.converters.dates import lenient_date, only_looks_like_a_date
 from newsreport.converters.newsml_g2.xml import (
     NR,
     XML_LANG,
@@ -48,7 +48,6 @@ _LOCAL_ID = re.compile(LOCAL_ID_PATTERN)
 _IRI = re.compile(IRI_PATTERN)
 _PARTIAL_DATE = re.compile(r"(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:T.*)?", re.ASCII | re.DOTALL)
 """A date at reduced precision, perhaps with a time (which an event's date leaves out)."""
-_BEYOND_MICROSECONDS = re.compile(r"[.,]\d{7}", re.ASCII)
 _MAPPED = {
     "contentcreated",
     "contentmodified",
@@ -239,7 +238,7 @@ class _Item:
         if element is None or not text_of(element).strip():
             return None
         raw = text_of(element)
-        parsed = None if self.own or _only_looks_like_a_date(raw) else lenient_date(raw)
+        parsed = None if self.own or only_looks_like_a_date(raw) else lenient_date(raw)
         name = etree.QName(element).localname
         if not self.own and parsed is None:
             self.skipped.append(f"<{name}> {raw.strip()!r} (not a date)")
@@ -584,14 +583,6 @@ def _blocks_of(markup: etree._Element) -> Node | None:
         blocks.append({"kind": kind, "span": {"start": len(text), "end": len(text) + len(piece)}})
         text += piece
     return {"text": text, "blocks": blocks}
-
-
-def _only_looks_like_a_date(raw: str) -> bool:
-    """Whether an agency's date is one that Python would read but is none: digits alone (Unix
-    time, or a number), digits other than ASCII ones, or sub-second digits beyond microseconds
-    (which a date-time would cut without a word)."""
-    text = raw.strip()
-    return text.isdigit() or not text.isascii() or _BEYOND_MICROSECONDS.search(text) is not None
 
 
 def _moment(value: str) -> date:

@@ -209,25 +209,40 @@ def check_replaceable(folder: Path) -> None:
     """Refuse to write a package at `folder` unless nothing is there, or an empty folder, or a
     package this program wrote (its descriptor says so) with no other file beside it.
 
-    The folder is read through one handle, so that a package another run swaps in meanwhile
-    cannot mix its descriptor with the old package's list of files.
+    The folder is read through one handle, and read again if another run moved it away
+    meanwhile (to put its own package there and remove the old one, file by file).
     """
-    try:
-        handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    except FileNotFoundError:
-        return
-    except NotADirectoryError:
-        raise UsageError(f"{folder}: exists and is not a folder; refusing to replace it with a CSV package") from None
-    try:
-        with os.scandir(handle) as entries:
-            names = {entry.name for entry in entries}
-        others = sorted(names - _files_of_package(handle))
-    finally:
-        os.close(handle)
+    while True:
+        try:
+            handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+        except FileNotFoundError:
+            return
+        except NotADirectoryError:
+            raise UsageError(
+                f"{folder}: exists and is not a folder; refusing to replace it with a CSV package"
+            ) from None
+        try:
+            with os.scandir(handle) as entries:
+                names = {entry.name for entry in entries}
+            others = sorted(names - _files_of_package(handle))
+            if _still_at(handle, folder):
+                break
+        finally:
+            os.close(handle)
     if names and others:
         raise UsageError(
             f"{folder}: holds more than a CSV package newsreport wrote ({others[0]!r}); refusing to replace it"
         )
+
+
+def _still_at(handle: int, folder: Path) -> bool:
+    """Whether the open folder `handle` is still the one at `folder`."""
+    try:
+        there = folder.stat()
+    except FileNotFoundError:
+        return False
+    here = os.fstat(handle)
+    return (here.st_dev, here.st_ino) == (there.st_dev, there.st_ino)
 
 
 def _files_of_package(folder: int) -> set[str]:

@@ -403,3 +403,24 @@ def test_web_names_are_one_line_and_ids_short(tmp_path: Path) -> None:
         "Jane Doe",
     )
     assert long["name"] == "x" * 100_000 and long["id"] == "x" * 60
+
+
+@pytest.mark.parametrize(("prop", "at"), [("nr:datelineDate", "$.dateline.date"), ("dateModified", "$.modified")])
+def test_every_date_of_ours_is_refused_at_its_property(tmp_path: Path, prop: str, at: str) -> None:
+    graph = own_graph()
+    graph["@graph"][0][prop] = "20250203"
+    (message,) = _convert(tmp_path, "in.jsonld", _own(graph))[0].stderr.decode().splitlines()
+    assert message.startswith(f"newsreport: error: in.jsonld: {ARTICLE} {prop}: report {at}")
+
+
+def test_a_web_list_of_authors_is_read(tmp_path: Path) -> None:
+    """Values in a `@list` were dropped without a word."""
+    authors = {"@list": [{"@type": "Person", "name": "A. Writer"}, {"@type": "Person", "name": "B. Writer"}]}
+    _, report = _warned(tmp_path, json.dumps(web_article(author=authors)).encode())
+    assert [a["name"] for a in report["authors"]] == ["A. Writer", "B. Writer"]
+
+
+def test_a_web_date_created_that_is_not_one_is_named(tmp_path: Path) -> None:
+    lines, report = _warned(tmp_path, json.dumps(web_article(dateCreated="1738540800")).encode())
+    assert lines == ["newsreport: warning: in.jsonld: not mapped: dateCreated '1738540800' (not a date)"]
+    assert "published" not in report

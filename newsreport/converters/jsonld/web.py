@@ -261,10 +261,11 @@ class _Mapper:
     # Values -----------------------------------------------------------------------------------
 
     def values(self, node: Node, *props: str) -> list[Node | str]:
-        """The values of `props`: linked nodes resolved, literals as strings."""
+        """The values of `props`, a list's items among them: linked nodes resolved, literals as
+        strings."""
         out: list[Node | str] = []
         for prop in props:
-            for value in node.get(prop, []):
+            for value in [item for v in node.get(prop, []) for item in v.get("@list", [v])]:
                 if "@id" in value:
                     out.append(self.graph.get(value["@id"], {"@id": value["@id"], "@type": []}))
                 elif isinstance(value.get("@value"), str):

@@ -24,7 +24,15 @@ from rich.console import Console
 from newsreport import __version__, batch, streams
 from newsreport.converters import FORMATS, Format, csv_, format_for_path, get_format, sniff
 from newsreport.converters.format import CheckOptions
-from newsreport.errors import LossError, LossWarning, NewsReportError, ReadWarning, UnknownFormatError, one_line
+from newsreport.errors import (
+    LossError,
+    LossWarning,
+    NewsReportError,
+    ReadWarning,
+    UnknownFormatError,
+    UsageError,
+    one_line,
+)
 from newsreport.files import write_bytes_atomically
 from newsreport.limits import read_limited
 from newsreport.problems import Problem
@@ -52,10 +60,6 @@ def _options(
     ] = False,
 ) -> None:
     """Convert news reports between formats, validate them, print their JSON Schema."""
-
-
-class UsageError(NewsReportError):
-    """A command line that cannot be carried out as given (a missing file, a missing --to)."""
 
 
 EXIT_CODES: list[tuple[type[Exception], int]] = [
@@ -180,8 +184,6 @@ def convert(
         for name in inputs:
             if name != "-" and not Path(name).exists():
                 raise UsageError(f"{name}: no such file")
-            if out is not None and name != "-" and Path(name).resolve() == out.resolve():
-                raise UsageError(f"{output}: refusing to write over an input")
         sink = batch.sink_for(target, output if out is not None else None, excel=excel, inputs=inputs)
         with _progress(inputs) as progress:
             failures = batch.run(

@@ -218,6 +218,20 @@ def test_packages_inside_an_input_folder_are_read(tmp_path: Path, reports: list[
     assert list(newsreport.read_all(out)) == [*reports, read(EXAMPLES / "report.json")]
 
 
+def test_reports_beside_a_package_are_read_too(tmp_path: Path, reports: list[NewsReport]) -> None:
+    """A folder that is a package and also holds other reports (a file, a sub-folder): the
+    package first, then the rest by name; nothing is passed over."""
+    folder = tmp_path / "pkg"
+    write_folder(reports[:1], folder)
+    (folder / "extra.jsonl").write_bytes(write(reports[1], "jsonl"))
+    (folder / "more").mkdir()
+    (folder / "more" / "r.json").write_bytes(write(reports[2], "json"))
+    out = tmp_path / "all.jsonl"
+    result = run("convert", str(folder), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert list(newsreport.read_all(out)) == reports
+
+
 # 5. Nothing remains of a failed run, and the message names the output.
 
 

@@ -38,23 +38,27 @@ def units(inputs: Iterable[str | Path], from_: str | None = None, stdin: BinaryI
             yield from _units_of_stdin(stdin or sys.stdin.buffer, from_)
             continue
         path = Path(name)
-        if path.is_dir() and not _is_package(path) and not from_:
-            for member in _members(path):
+        if path.is_dir() and not from_:
+            for member in folder_members(path):
                 yield from _units_of_file(member, None)
         else:
             yield from _units_of_file(path, from_)
 
 
-def _members(folder: Path) -> Iterator[Path]:
-    """What a folder holds to read, recursively, sorted by name: files of a format we read, and
-    CSV packages (a sub-folder with a `datapackage.json`, read whole, or a `.zip`). Links to
-    folders are not followed, so a loop of them cannot make the walk endless."""
+def folder_members(folder: Path) -> Iterator[Path]:
+    """What a folder holds to read, recursively, sorted by name: the folder itself first if it
+    is a CSV package (it has a `datapackage.json`: its tables are read as one package), then
+    files of a format we read (a `.zip` is a package too) and sub-folders. Nothing that could be
+    a report is passed over; links to folders are not followed, so a loop of them cannot make
+    the walk endless."""
+    if _is_package(folder):
+        yield folder
     with os.scandir(folder) as scan:
         entries = sorted(scan, key=lambda entry: entry.name)
     for entry in entries:
         path = Path(entry.path)
         if entry.is_dir(follow_symlinks=False):
-            yield from [path] if _is_package(path) else _members(path)
+            yield from folder_members(path)
         elif entry.is_file() and _readable_name(path):
             yield path
 

@@ -22,6 +22,7 @@ import typer
 from rich.console import Console
 
 from newsreport import __version__, batch, streams
+from newsreport.batch.units import folder_members
 from newsreport.converters import FORMATS, Format, csv_, format_for_path, get_format, sniff
 from newsreport.converters.format import CheckOptions
 from newsreport.errors import (
@@ -258,7 +259,7 @@ def validate(
     """Check files against the JSON Schema, the model's rules and their format's own standard."""
     with _reported():
         options = CheckOptions(schemaorg=_existing(schemaorg), newsml_xsd=_existing(newsml_xsd))
-        inputs = [_Input.of(name, from_) for name in files]
+        inputs = [_Input.of(name, from_) for given in files for name in _files_to_check(given, from_)]
         checked = [_Checked(source.label, source.format.name, source.problems(options)) for source in inputs]
     if output_format == "json":
         typer.echo(json.dumps(_json_report(checked), indent=2, ensure_ascii=False))
@@ -319,6 +320,16 @@ def _stopped(signum: int, frame: object) -> None:
     (Python's default for SIGTERM is to die on the spot, leaving them.)"""
     _STOPPED_BY.append(signal.Signals(signum))
     raise KeyboardInterrupt
+
+
+def _files_to_check(name: str, from_: str | None) -> list[str]:
+    """A folder stands for what `convert` would read in it: its files, and the CSV packages in it."""
+    if name == "-" or from_ or not Path(name).is_dir():
+        return [name]
+    members = [str(path) for path in folder_members(Path(name))]
+    if not members:
+        raise UsageError(f"{name}: a folder with no file of a format newsreport reads, and no CSV package")
+    return members
 
 
 def _existing(path: Path | None) -> Path | None:

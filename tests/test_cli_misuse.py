@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import pty
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -179,3 +180,26 @@ def test_a_zip_is_not_written_to_a_terminal(tmp_path: Path) -> None:
         "newsreport: error: a CSV package on stdout is a zip, not for a terminal: name a file (-o x.zip) or pipe it"
     ]
     assert list(tmp_path.iterdir()) == []
+
+
+def test_validate_checks_a_folder_as_convert_reads_it(tmp_path: Path) -> None:
+    """`validate DIR/` checks every file convert would read in it and the CSV packages in it
+    (it used to say `datapackage.json: no such file`); a folder with nothing to read is a usage error."""
+    shutil.copytree(EXAMPLES / "report-csv", tmp_path / "package")
+    (tmp_path / "report.json").write_bytes((EXAMPLES / "report.json").read_bytes())
+    (tmp_path / "z-bad.json").write_bytes((EXAMPLES / "invalid" / "unknown-speaker.json").read_bytes())
+    (tmp_path / "notes.txt").write_text("not a report")
+    result = run("validate", f"{tmp_path}/")
+    assert result.returncode == 1
+    assert lines(result.stdout) == [
+        f"{tmp_path / 'package'}: ok",
+        f"{tmp_path / 'report.json'}: ok",
+        f"{tmp_path / 'z-bad.json'}: $.statements[0].speakers[0]: unknown participant 'spokesman'",
+    ]
+    (tmp_path / "empty").mkdir()
+    empty = run("validate", str(tmp_path / "empty"))
+    assert empty.returncode == 2
+    assert lines(empty.stderr) == [
+        f"newsreport: error: {tmp_path / 'empty'}: "
+        "a folder with no file of a format newsreport reads, and no CSV package"
+    ]

@@ -38,23 +38,33 @@ def loads(
     try:
         return json.loads(data, object_pairs_hook=_unique, strict=strict)
     except _DuplicateKeyError:
-        duplicates = list(_duplicates(json.loads(data, object_pairs_hook=_Pairs, strict=strict)))
-        if on_duplicate is None:
-            path, key = duplicates[0]
-            prefix = f"line {line}: " if line is not None else ""
-            raise ReadError(f"duplicate key {key!r}", source=source, location=prefix + path, format=format) from None
-        for path, key in duplicates:
-            on_duplicate(path, key)
-        return json.loads(data, strict=strict)
-    except UnicodeDecodeError as exc:
+        pass  # where is found below, once the whole text is known to be JSON (it may break later)
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        raise _read_error(exc, source, format, line) from None
+    try:
+        pairs = json.loads(data, object_pairs_hook=_Pairs, strict=strict)
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        raise _read_error(exc, source, format, line) from None
+    duplicates = list(_duplicates(pairs))
+    if on_duplicate is None:
+        path, key = duplicates[0]
+        prefix = f"line {line}: " if line is not None else ""
+        raise ReadError(f"duplicate key {key!r}", source=source, location=prefix + path, format=format)
+    for path, key in duplicates:
+        on_duplicate(path, key)
+    return json.loads(data, strict=strict)
+
+
+def _read_error(exc: Exception, source: str, format: str, line: int | None) -> ReadError:
+    """Where and why a text is not JSON."""
+    if isinstance(exc, UnicodeDecodeError):
         where = f"line {line}, byte {exc.start}" if line else f"byte {exc.start}"
-        raise ReadError(f"not UTF-8: {exc.reason}", source=source, location=where, format=format) from None
-    except json.JSONDecodeError as exc:
+        return ReadError(f"not UTF-8: {exc.reason}", source=source, location=where, format=format)
+    if isinstance(exc, json.JSONDecodeError):
         where = f"line {line or exc.lineno}, column {exc.colno}"
-        raise ReadError(f"invalid JSON: {exc.msg}", source=source, location=where, format=format) from None
-    except RecursionError:
-        where = f"line {line}" if line else ""
-        raise ReadError("JSON nested too deeply", source=source, location=where, format=format) from None
+        return ReadError(f"invalid JSON: {exc.msg}", source=source, location=where, format=format)
+    where = f"line {line}" if line else ""
+    return ReadError("JSON nested too deeply", source=source, location=where, format=format)
 
 
 class _DuplicateKeyError(Exception):

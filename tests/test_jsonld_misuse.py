@@ -424,3 +424,20 @@ def test_a_web_date_created_that_is_not_one_is_named(tmp_path: Path) -> None:
     lines, report = _warned(tmp_path, json.dumps(web_article(dateCreated="1738540800")).encode())
     assert lines == ["newsreport: warning: in.jsonld: not mapped: dateCreated '1738540800' (not a date)"]
     assert "published" not in report
+
+
+def test_a_repeated_key_before_a_syntax_error_is_a_syntax_error(tmp_path: Path) -> None:
+    """Found by fuzzing: the parse that locates a repeated key met the later syntax error and
+    crashed with a traceback."""
+    _refused(
+        tmp_path,
+        b'{"@type": "NewsArticle", "a": 1, "a": 2, "b" 3}',
+        "line 1, column 46: invalid JSON: Expecting ':' delimiter",
+    )
+    page = html_page(web_article()).replace(b'"headline": ', b'"headline": "A", "headline": ', 1)
+    page = page.replace(b"</head>", b'<script type="application/ld+json">{"a": 1, "a": 2, "b" 3}</script></head>')
+    lines, _ = _warned(tmp_path, page, "page.html")
+    assert lines == [
+        "newsreport: warning: page.html: line 2: JSON-LD block 2 is not JSON: Expecting ':' delimiter (skipped)",
+        "newsreport: warning: page.html: JSON-LD block 1 $.headline: duplicate key 'headline', the last value read",
+    ]

@@ -441,3 +441,28 @@ def test_a_repeated_key_before_a_syntax_error_is_a_syntax_error(tmp_path: Path) 
         "newsreport: warning: page.html: line 2: JSON-LD block 2 is not JSON: Expecting ':' delimiter (skipped)",
         "newsreport: warning: page.html: JSON-LD block 1 $.headline: duplicate key 'headline', the last value read",
     ]
+
+
+@pytest.mark.parametrize(
+    ("properties", "warning"),
+    [
+        ({"headline": ["Budget passes", "Budget vote"]}, "headline 'Budget vote' (a second value)"),
+        ({"articleBody": ["First.", "Second."]}, "articleBody 'Second.' (a second value)"),
+        ({"inLanguage": ["en", "fr"]}, "inLanguage 'fr'"),
+        ({"dateline": "PARIS", "locationCreated": "Paris"}, "locationCreated 'Paris' (not a named place)"),
+    ],
+)
+def test_a_second_value_of_a_single_web_property_is_named(
+    tmp_path: Path, properties: dict[str, Any], warning: str
+) -> None:
+    """Only the first value of a property the model holds once was read, the others vanished."""
+    lines, _ = _warned(tmp_path, json.dumps(web_article(**properties)).encode())
+    assert lines == [f"newsreport: warning: in.jsonld: not mapped: {warning}"]
+
+
+def test_one_wikidata_id_linked_twice_is_one_identifier(tmp_path: Path) -> None:
+    links = ["http://www.wikidata.org/entity/Q1055", "https://www.wikidata.org/wiki/Q1055"]
+    _, report = _warned(
+        tmp_path, json.dumps(web_article(mentions={"@type": "City", "name": "Hamburg", "sameAs": links})).encode()
+    )
+    assert report["participants"][0]["identifiers"] == [{"scheme": "wikidata", "value": "Q1055"}]

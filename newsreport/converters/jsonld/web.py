@@ -235,6 +235,10 @@ class _Mapper:
         dateline = self.text(a, "dateline")
         place = next(iter(self.values(a, "locationCreated")), None)
         place_id = self.participant(place) if place is not None else None
+        if place is not None and place_id is None:
+            self.skipped.append(
+                f"locationCreated {place if isinstance(place, str) else place['@id']!r} (not a named place)"
+            )
         if dateline:
             data["dateline"] = {"text": dateline, "place": place_id}
         for value in self.values(a, "about"):
@@ -248,8 +252,10 @@ class _Mapper:
         data["participants"] = self.participants
         unmapped = sorted(k for k in a if not k.startswith("@") and k not in MAPPED)
         self.skipped += [f"article {k}" for k in unmapped]
-        if self.skipped:
-            warnings.warn(f"{self.source}: not mapped: {', '.join(self.skipped)}", ReadWarning, stacklevel=3)
+        if self.skipped:  # a value read twice is named once
+            warnings.warn(
+                f"{self.source}: not mapped: {', '.join(dict.fromkeys(self.skipped))}", ReadWarning, stacklevel=3
+            )
         try:
             return NewsReport.model_validate(data)
         except ValidationError as exc:
@@ -275,8 +281,10 @@ class _Mapper:
         return out
 
     def raw_text(self, node: Node, prop: str) -> str | None:
-        """The first non-blank literal of `prop`, exactly as given."""
-        return next((v for v in self.values(node, prop) if isinstance(v, str) and v.strip()), None)
+        """The first non-blank literal of `prop`, exactly as given; any other is named as not mapped."""
+        first, *others = dict.fromkeys(v for v in self.values(node, prop) if isinstance(v, str) and v.strip()) or [None]
+        self.skipped += [f"{prop} {other!r} (a second value)" for other in others]
+        return first
 
     def text(self, node: Node, prop: str) -> str | None:
         """The first non-blank literal of `prop`, with surrounding white space removed."""
@@ -344,12 +352,14 @@ class _Mapper:
         return _one_line(raw) if raw is not None else None
 
     def language(self, a: Node) -> str | None:
+        found = None
         for value in self.values(a, "inLanguage"):
             code = value if isinstance(value, str) else self.text(value, "alternateName") or self.text(value, "name")
-            if code and _LANGUAGE.match(code.strip()):
-                return code.strip()
-            self.skipped.append(f"inLanguage {code!r}")
-        return None
+            if found is None and code and _LANGUAGE.match(code.strip()):
+                found = code.strip()
+            elif code != found:
+                self.skipped.append(f"inLanguage {code!r}")
+        return found
 
     def agent(self, value: Node | str) -> Node | None:
         if isinstance(value, str):
@@ -397,11 +407,12 @@ class _Mapper:
             data["titles"] = [
                 {"text": _one_line(t)} for t in self.values(node, "jobTitle") if isinstance(t, str) and t.strip()
             ]
-        identifiers = []
+        wikidata = []  # one id may be linked twice (`http://.../entity/Q1`, `https://.../wiki/Q1`)
         for value in self.values(node, "sameAs"):
             match = _WIKIDATA.match(value if isinstance(value, str) else value["@id"])
             if match:
-                identifiers.append({"scheme": "wikidata", "value": match[1]})
+                wikidata.append(match[1])
+        identifiers = [{"scheme": "wikidata", "value": q} for q in dict.fromkeys(wikidata)]
         local = self.new_id(name)
         self.ids[node["@id"]] = local
         self.participants.append({"id": local, **data, "identifiers": identifiers})

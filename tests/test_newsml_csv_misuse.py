@@ -633,3 +633,14 @@ def test_csv_descriptor_misuse_is_a_read_error(tmp_path: Path, change: Callable[
     descriptor = folder / "datapackage.json"
     descriptor.write_bytes(change(descriptor.read_bytes()))
     _convert_refused(tmp_path, folder, says)
+
+
+def test_csv_model_error_names_the_row_and_column_it_was_read_from(tmp_path: Path) -> None:
+    """A rule only the model checks (a country must be a place) was blamed on the report's row."""
+    folder = _package(tmp_path)
+    _edit_cell(folder, "participants", 3, "country_id", "qalibaf")
+    _convert_refused(
+        tmp_path,
+        folder,
+        "pkg: participants.csv:3:country_id: report $.participants[1].country: 'qalibaf' is a person, not a place",
+    )

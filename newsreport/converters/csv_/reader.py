@@ -408,16 +408,35 @@ def _build(lines: dict[str, list[_Line]], source: str) -> NewsReport:
             found = body[int(start) : int(end)]
             message = f"the body has {found[:40]!r} at [{start}, {end}), not this text"
             raise ReadError(message, source=source, location=f"{line.file}:{line.number}:{text_column}")
-    ordered = {name: [x.row for x in _in_order(BY_NAME[name], table_lines)] for name, table_lines in lines.items()}
-    data = report_data(ordered)
+    in_order = {name: _in_order(BY_NAME[name], table_lines) for name, table_lines in lines.items()}
+    data = report_data({name: [line.row for line in table_lines] for name, table_lines in in_order.items()})
     try:
         return NewsReport.model_validate(data)
     except ValidationError as exc:
         first = problems_from(exc, data)[0]
-        where = f"{report_line.file}:{report_line.number}"
-        if first.path.removeprefix("$.") in BY_NAME["reports"].header:  # a cell of the report's own row
-            where += f":{first.path.removeprefix('$.')}"
+        where = _row_of(first.path, in_order)
         raise ReadError(f"report {first.path}: {first.message}", source=source, location=where) from None
+
+
+_LISTED = re.compile(r"\$\.(statements|participants|referenced_events|authors)\[(\d+)\](?:\.(\w+))?")
+"""A JSON path into one of the report's lists that is a table of its own, row for row."""
+
+
+def _row_of(path: str, in_order: dict[str, list[_Line]]) -> str:
+    """The row (and the cell, for the report's own columns) that a report's JSON path was read
+    from; the report's row when there is no closer one."""
+    report_line = in_order["reports"][0]
+    field = path.removeprefix("$.")
+    if field in BY_NAME["reports"].header:
+        return f"{report_line.file}:{report_line.number}:{field}"
+    listed = _LISTED.match(path)
+    if listed and int(listed[2]) < len(in_order[listed[1]]):
+        line = in_order[listed[1]][int(listed[2])]
+        field = listed[3] or ""
+        columns = (field, f"{field}_id", f"{field}_ids", f"{field.removesuffix('s')}_ids")  # speakers: speaker_ids
+        column = next((c for c in columns if field and c in BY_NAME[listed[1]].header), None)
+        return f"{line.file}:{line.number}" + (f":{column}" if column else "")
+    return f"{report_line.file}:{report_line.number}"
 
 
 def _in_order(table: Table, lines: list[_Line]) -> list[_Line]:

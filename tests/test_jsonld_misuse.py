@@ -466,3 +466,18 @@ def test_one_wikidata_id_linked_twice_is_one_identifier(tmp_path: Path) -> None:
         tmp_path, json.dumps(web_article(mentions={"@type": "City", "name": "Hamburg", "sameAs": links})).encode()
     )
     assert report["participants"][0]["identifiers"] == [{"scheme": "wikidata", "value": "Q1055"}]
+
+
+@pytest.mark.parametrize(
+    ("content", "why"),
+    [(b"# notes\n", "Expecting value: line 1 column 1 (char 0)"), (b'{"@context": {}}', "no '@graph'")],
+)
+def test_a_vocabulary_that_is_none_is_a_usage_error(tmp_path: Path, content: bytes, why: str) -> None:
+    """`validate --schemaorg` given another file crashed with a traceback."""
+    (tmp_path / "in.jsonld").write_bytes(_own(own_graph()))
+    (tmp_path / "vocab.jsonld").write_bytes(content)
+    result = run("validate", "in.jsonld", "--schemaorg", "vocab.jsonld", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (2, b"")
+    assert result.stderr.decode().splitlines() == [
+        f"newsreport: error: vocab.jsonld: not a schema.org vocabulary (schemaorg-current-https.jsonld): {why}"
+    ]

@@ -13,7 +13,7 @@ from newsreport.converters.jsonld import offline
 from newsreport.converters.jsonld.reader import read
 from newsreport.converters.jsonld.terms import NR, NR_TERMS
 from newsreport.converters.native import load_json
-from newsreport.errors import ReadError, ReadWarning
+from newsreport.errors import ReadError, ReadWarning, UsageError
 from newsreport.problems import Problem
 
 _SCHEMA = ("http://schema.org/", "https://schema.org/")
@@ -57,16 +57,19 @@ def vocabulary_problems(expanded: list[dict[str, Any]], vocabulary_file: Path) -
 @cache
 def load_vocabulary(path: Path) -> tuple[frozenset[str], frozenset[str]]:
     """The class names and the property names a schema.org vocabulary file defines."""
-    graph = json.loads(path.read_bytes())["@graph"]
     classes, properties = set(), set()
-    for node in graph:
-        types = node.get("@type", [])
-        types = types if isinstance(types, list) else [types]
-        name = node["@id"].removeprefix("schema:")
-        if "rdf:Property" in types:
-            properties.add(name)
-        elif "rdfs:Class" in types or any(t.startswith("schema:") for t in types):
-            classes.add(name)  # classes, and enumeration members used as values of @type
+    try:
+        for node in json.loads(path.read_bytes())["@graph"]:
+            types = node.get("@type", [])
+            types = types if isinstance(types, list) else [types]
+            name = node["@id"].removeprefix("schema:")
+            if "rdf:Property" in types:
+                properties.add(name)
+            elif "rdfs:Class" in types or any(t.startswith("schema:") for t in types):
+                classes.add(name)  # classes, and enumeration members used as values of @type
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
+        detail = f"no {exc}" if isinstance(exc, KeyError) else str(exc) or type(exc).__name__
+        raise UsageError(f"{path}: not a schema.org vocabulary (schemaorg-current-https.jsonld): {detail}") from None
     return frozenset(classes), frozenset(properties)
 
 

@@ -14,6 +14,10 @@ and the same bounds for what is written, so every document a writer produces is 
 - A CSV package's `datapackage.json` may be at most `MAX_DESCRIPTOR_BYTES`, whatever the
   document size: ours is about 40 KB however many reports the package holds.
 - Sub-events nest at most `MAX_EVENT_DEPTH` deep, and never in a cycle.
+
+Writers keep to the same numbers: a NewsML-G2 newsItem over the document size (its body is in
+it twice) is a `WriteError`, not a file its reader refuses. A newsMessage is still read whole,
+so one over the document size is refused when read.
 """
 
 from __future__ import annotations

@@ -12,20 +12,23 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AwareDatetime,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
-    NonNegativeInt,
+    Strict,
+    WithJsonSchema,
     field_validator,
     model_validator,
 )
 
 from newsreport.invariants import report_problems
-from newsreport.problems import InvariantError
+from newsreport.limits import MAX_EVENT_DEPTH
+from newsreport.problems import InvariantError, Problem
 
 _XML_SAFE = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]*$"
 """No character that XML 1.0 cannot carry, so every string survives every format. (Lone
@@ -55,6 +58,43 @@ LanguageTag = Annotated[str, Field(pattern=LANGUAGE_PATTERN)]
 Code = Annotated[str, Field(pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$", max_length=100)]
 """A lower-case, hyphenated code from an open vocabulary, such as `press-conference` or `host`."""
 
+Count = Annotated[int, Strict(), Field(ge=0)]
+"""A whole number from 0, as a JSON integer: not `"2"`, `true` or `2.0`, which lax pydantic would
+take and the JSON Schema refuses."""
+
+_DAY = "[0-9]{4}-[0-9]{2}-[0-9]{2}"
+_CLOCK = "T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,6})?"
+_OFFSET = "Z|[+-][0-9]{2}:[0-9]{2}"
+MOMENT_PATTERN = f"^{_DAY}({_CLOCK}({_OFFSET})?)?$"
+"""How a date or date-time is written: ISO 8601 as RFC 3339 spells it, in ASCII digits, with `T`
+and seconds, to the microsecond (the finest a date-time holds). The offset a date-time needs is
+left to its type (and to the JSON Schema's `format`), which says when it is missing."""
+_MOMENT = re.compile(f"^{_DAY}(?P<clock>{_CLOCK}(?P<offset>{_OFFSET})?)?$")
+
+
+def _iso_text(value: Any) -> Any:
+    """Let through a date or date-time object, or ISO 8601 text; refuse anything else before
+    pydantic reads it, as it would take digits, in a string or not, as Unix time, cut digits
+    beyond microseconds, and read a date-time without offset at midnight as a date."""
+    if isinstance(value, date):
+        return value
+    written = _MOMENT.fullmatch(value) if isinstance(value, str) else None
+    if written is None:
+        raise ValueError("not an ISO 8601 date (2025-02-03) or date-time with its offset (2025-02-03T10:00:00+01:00)")
+    if written["clock"] and not written["offset"]:
+        raise ValueError("a date-time needs its UTC offset (timezone), such as Z or +01:00")
+    return value
+
+
+Moment = Annotated[
+    AwareDatetime | date,
+    BeforeValidator(_iso_text),
+    WithJsonSchema(
+        {"type": "string", "pattern": MOMENT_PATTERN, "anyOf": [{"format": "date-time"}, {"format": "date"}]}
+    ),
+]
+"""A date, or a date-time with its UTC offset: ISO 8601 text, or a Python `date` or `datetime`."""
+
 DatePart = Literal["year", "month", "day"]
 _DATE_PARTS: tuple[DatePart, ...] = ("year", "month", "day")
 
@@ -66,11 +106,11 @@ class _Model(BaseModel):
 class Span(_Model):
     """A stretch of the body: `[start, end)` in Unicode code points of `body.text`."""
 
-    start: NonNegativeInt
+    start: Count
     """Offset of the first code point."""
     # `start <= end` is checked with the report's invariants, which visit every span anyway: a
     # validator here would cost a Python call per span, a third of the time to read a report.
-    end: NonNegativeInt
+    end: Count
     """Offset just past the last code point; not before `start`."""
 
     def of(self, text: str) -> str:
@@ -87,7 +127,7 @@ class Excerpt(_Model):
     """Where they stand in the body."""
 
 
-_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_PARTIAL_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 
 
 class PartialDate(_Model):
@@ -356,9 +396,9 @@ class NewsReport(_Model):
     """The headline, and whether the source or the editor wrote it."""
     dateline: Dateline | None = None
     """The dateline as printed, with its place and date."""
-    published: AwareDatetime | date | None = None
+    published: Moment | None = None
     """When it was published: a date, or a date-time with its UTC offset."""
-    modified: AwareDatetime | date | None = None
+    modified: Moment | None = None
     """When it was last modified: a date, or a date-time with its UTC offset."""
     language: LanguageTag | None = None
     """The language of the body, as a BCP 47 tag."""
@@ -379,6 +419,14 @@ class NewsReport(_Model):
     referenced_events: tuple[ReferencedEvent, ...] = ()
     """Earlier events the report points to."""
 
+    @field_validator("event", mode="before")
+    @classmethod
+    def _not_too_deep(cls, event: Any) -> Any:
+        problem = event_depth_problem(event)
+        if problem:
+            raise InvariantError([problem])
+        return event
+
     @model_validator(mode="after")
     def _consistent(self) -> NewsReport:
         problems = report_problems(self)
@@ -389,3 +437,21 @@ class NewsReport(_Model):
     def events(self) -> tuple[Event, ...]:
         """The report's event and all its sub-events, depth first."""
         return self.event.walk() if self.event else ()
+
+
+def event_depth_problem(event: Any) -> Problem | None:
+    """Sub-events of the report's `event` (parsed JSON or an `Event`) nested deeper than
+    `MAX_EVENT_DEPTH`, at the first one too deep; None if there are none.
+
+    Checked before the event is read, with a stack of its own: pydantic, like every recursive
+    reader, would exhaust its stack on a chain of a few hundred sub-events.
+    """
+    pending = [(event, 1, "$.event")]
+    while pending:
+        node, depth, path = pending.pop()
+        if depth > MAX_EVENT_DEPTH:
+            return Problem(path, f"sub-events nest deeper than {MAX_EVENT_DEPTH} (MAX_EVENT_DEPTH)")
+        subs = node.get("sub_events") if isinstance(node, dict) else getattr(node, "sub_events", None)
+        if isinstance(subs, list | tuple):
+            pending += [(sub, depth + 1, f"{path}.sub_events[{i}]") for i, sub in reversed(list(enumerate(subs)))]
+    return None

@@ -11,11 +11,11 @@ from functools import cache
 from typing import Any
 
 import jsonschema
+from jsonschema.exceptions import WEAK_MATCHES, best_match, by_relevance
 from jsonschema.exceptions import ValidationError as SchemaError
-from jsonschema.exceptions import best_match
 from pydantic import ValidationError
 
-from newsreport.model import NewsReport
+from newsreport.model import NewsReport, event_depth_problem
 from newsreport.problems import Problem, problems_from
 
 SCHEMA_VERSION = "1.0.0"
@@ -43,8 +43,12 @@ def validate(data: object) -> list[Problem]:
     """Every problem of `data` (parsed JSON) as a report; an empty list if it is valid.
 
     Schema problems come first; the model's rules (references, spans, dates) are checked only
-    when the data fits the schema, since they presuppose its shape.
+    when the data fits the schema, since they presuppose its shape. Sub-events nested too deep
+    are refused before either looks, as both would recurse through them.
     """
+    too_deep = event_depth_problem(data.get("event")) if isinstance(data, dict) else None
+    if too_deep:
+        return [too_deep]
     problems = [_from_schema_error(e) for e in _validator().iter_errors(data)]
     if problems:
         return problems
@@ -55,12 +59,17 @@ def validate(data: object) -> list[Problem]:
     return []
 
 
+_BRANCH_RELEVANCE = by_relevance(weak=WEAK_MATCHES | {"type"})
+"""Among a failed `anyOf`'s branches, one whose type the value has (`"20250203"` is a string
+but not a date) says more than one whose type it has not (it is not `null` either)."""
+
+
 def _from_schema_error(error: SchemaError) -> Problem:
     """The most specific reason behind a schema error: for a failed `anyOf`/`oneOf`, the branch
     that got deepest into the data (the one the data was meant to match), recursively."""
     while error.context:
         deepest = max(len(e.absolute_path) for e in error.context)
-        error = best_match(e for e in error.context if len(e.absolute_path) == deepest)
+        error = best_match((e for e in error.context if len(e.absolute_path) == deepest), key=_BRANCH_RELEVANCE)
     path = error.json_path
     required, instance = error.validator_value, error.instance
     if error.validator == "required" and isinstance(required, list) and isinstance(instance, dict):

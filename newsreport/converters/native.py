@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
@@ -10,6 +9,7 @@ from pydantic import ValidationError
 
 from newsreport.converters.format import CheckOptions, Format
 from newsreport.errors import ReadError
+from newsreport.jsontext import loads
 from newsreport.limits import limited_lines
 from newsreport.model import NewsReport
 from newsreport.problems import Problem, problems_from
@@ -46,7 +46,7 @@ def _line(report: NewsReport) -> bytes:
 def check(data: bytes, source: str = "<input>", options: CheckOptions | None = None) -> list[Problem]:
     """Every problem of a JSON document: syntax, then JSON Schema, then the model's rules."""
     try:
-        obj = load_json(data, source, "json", line=None)
+        obj = loads(data, source, format="json")
     except ReadError as exc:
         return [Problem(exc.location, exc.message)]
     return validate(obj)
@@ -59,7 +59,7 @@ def check_lines(data: bytes, source: str = "<input>", options: CheckOptions | No
         if not line.strip():
             continue
         try:
-            obj = load_json(line, source, "jsonl", line=number)
+            obj = loads(line, source, format="jsonl", line=number)
         except ReadError as exc:
             problems.append(Problem(exc.location, exc.message))
             continue
@@ -73,12 +73,14 @@ def parse_line(data: bytes, source: str, line: int) -> NewsReport:
 
 
 def _parse(data: bytes, source: str, format: str, line: int | None) -> NewsReport:
-    """Validate straight from bytes (fast); on failure, parse again to say where it went wrong."""
+    """Check the text is JSON without a repeated key (pydantic's parser keeps the last without a
+    word), then validate straight from bytes (fast); on failure, validate the parsed value to say
+    where it went wrong."""
+    obj = loads(data, source, format=format, line=line)
     try:
         return NewsReport.model_validate_json(data)
     except ValidationError:
         pass
-    obj = load_json(data, source, format, line)
     prefix = f"line {line}: " if line is not None else ""
     try:
         return NewsReport.model_validate(obj)
@@ -90,18 +92,8 @@ def _parse(data: bytes, source: str, format: str, line: int | None) -> NewsRepor
 
 
 def load_json(data: bytes, source: str, format: str, line: int | None = None) -> object:
-    """Parse JSON, or raise a `ReadError` saying where it breaks (`line` numbers a JSON Lines line)."""
-    try:
-        return json.loads(data)
-    except UnicodeDecodeError as exc:
-        where = f"line {line}, byte {exc.start}" if line else f"byte {exc.start}"
-        raise ReadError(f"not UTF-8: {exc.reason}", source=source, location=where, format=format) from None
-    except json.JSONDecodeError as exc:
-        where = f"line {line or exc.lineno}, column {exc.colno}"
-        raise ReadError(f"invalid JSON: {exc.msg}", source=source, location=where, format=format) from None
-    except RecursionError:
-        where = f"line {line}" if line else ""
-        raise ReadError("JSON nested too deeply", source=source, location=where, format=format) from None
+    """`jsontext.loads`, under the name `converters.jsonld.check` still imports."""
+    return loads(data, source, format=format, line=line)
 
 
 JSON = Format(

@@ -165,6 +165,14 @@ def test_dev_null_stays_a_device() -> None:
         assert stat.S_ISCHR(Path("/dev/null").stat().st_mode)
 
 
+def test_stdout_by_name_is_written_into() -> None:
+    """`-o /dev/stdout` or `-o /proc/self/fd/1` (here a pipe) is stdout: the output arrives there."""
+    expected = run("convert", REPORT, "--to", "jsonl").stdout
+    for name in ("/dev/stdout", "/proc/self/fd/1"):
+        result = run("convert", REPORT, "-o", name, "--to", "jsonl")
+        assert (result.returncode, result.stdout) == (0, expected), result.stderr
+
+
 def _read_fifo(fifo: Path, into: list[bytes]) -> threading.Thread:
     def drain() -> None:
         with fifo.open("rb") as stream:

@@ -26,7 +26,7 @@ from typing import IO, Any
 from pydantic import ValidationError
 
 from newsreport.converters.csv_.codec import Row, report_data
-from newsreport.converters.csv_.tables import BY_NAME, PRECISIONS, TABLES, Column, Table
+from newsreport.converters.csv_.tables import BY_NAME, LAYOUT_KEY, PRECISIONS, TABLES, Column, Table
 from newsreport.converters.csv_.writer import FORMULA_TRIGGERS
 from newsreport.errors import ReadError
 from newsreport.jsontext import loads
@@ -145,9 +145,9 @@ class _Package:
         except ReadError as exc:
             where = ": ".join(filter(None, ("datapackage.json", exc.location)))
             raise ReadError(exc.message, source=self.source, location=where) from None
-        if not isinstance(data, dict) or "x-newsreport-layout-version" not in data:
+        if not isinstance(data, dict) or LAYOUT_KEY not in data:
             raise ReadError(
-                "not a newsreport CSV package (no x-newsreport-layout-version)",
+                f"not a newsreport CSV package (no {LAYOUT_KEY})",
                 source=self.source,
                 location="datapackage.json",
             )

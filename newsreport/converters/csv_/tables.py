@@ -11,6 +11,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 LAYOUT_VERSION = "1.0"
+LAYOUT_KEY = "x-newsreport-layout-version"
+"""The descriptor key that holds `LAYOUT_VERSION`: the mark of a package this program wrote (only
+such a package is ever replaced by a new one)."""
 ID = r"^[A-Za-z_][A-Za-z0-9_.-]*$"
 CODE = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
 PARTIAL_DATE = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"

@@ -16,14 +16,10 @@ from pathlib import Path
 from typing import IO, Any, BinaryIO
 
 from newsreport.converters.csv_.codec import rows
-from newsreport.converters.csv_.tables import BY_NAME, LAYOUT_VERSION, TABLES
+from newsreport.converters.csv_.tables import BY_NAME, LAYOUT_KEY, LAYOUT_VERSION, TABLES
 from newsreport.errors import UsageError
 from newsreport.files import is_stream, keep_mode, naming, real_path, temp_folder_beside, write_atomically
 from newsreport.model import NewsReport
-
-LAYOUT_KEY = "x-newsreport-layout-version"
-"""The descriptor's mark of a package this program wrote (with the version of its tables): only
-such a package is ever replaced by a new one."""
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "'")
 """Starts of cells a spreadsheet would run as a formula (and the escape itself, so it reverses)."""

@@ -17,6 +17,7 @@ from newsreport.errors import (
     NewsReportError,
     ReadError,
     UnknownFormatError,
+    UsageError,
     WriteError,
 )
 from newsreport.model import NewsReport
@@ -36,6 +37,7 @@ __all__ = [
     "Problem",
     "ReadError",
     "UnknownFormatError",
+    "UsageError",
     "WriteError",
     "convert_many",
     "convert_reports",

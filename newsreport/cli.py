@@ -299,6 +299,7 @@ def main() -> None:
     for stop in (signal.SIGINT, signal.SIGTERM):
         if signal.getsignal(stop) is not signal.SIG_IGN:  # a shell's background job ignores Ctrl-C
             signal.signal(stop, _stopped)
+    streams.buffer_stdout()
     streams.guard_closed()
     try:
         try:

@@ -57,6 +57,16 @@ def _closed_text(name: str) -> io.TextIOWrapper:
     return io.TextIOWrapper(_Closed(name), write_through=True)
 
 
+def buffer_stdout() -> None:
+    """Put a buffer under stdout where there is none (`PYTHONUNBUFFERED`, `python -u`): a raw
+    file's `write` may write only part of the data and say so only by its return value, which
+    `write` callers do not check, so a full disk would cut the output without an error."""
+    if isinstance(sys.stdout, io.TextIOWrapper) and isinstance(sys.stdout.buffer, io.RawIOBase):
+        encoding, errors = sys.stdout.encoding, sys.stdout.errors
+        buffered = io.BufferedWriter(sys.stdout.detach())
+        sys.stdout = io.TextIOWrapper(buffered, encoding=encoding, errors=errors, write_through=True)
+
+
 def end_at_closed_pipe() -> int:
     """After a `BrokenPipeError` on stdout: silence stdout (so the interpreter's last flush
     cannot complain), and give the exit code for it."""

@@ -203,3 +203,15 @@ def test_validate_checks_a_folder_as_convert_reads_it(tmp_path: Path) -> None:
         f"newsreport: error: {tmp_path / 'empty'}: "
         "a folder with no file of a format newsreport reads, and no CSV package"
     ]
+
+
+def test_a_full_disk_under_stdout_is_an_error_even_unbuffered(tmp_path: Path) -> None:
+    """With PYTHONUNBUFFERED a raw stdout wrote part of the output and said nothing (exit 0):
+    now a file size limit on the redirected stdout is an error naming <stdout>."""
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    command = " ".join([*COMMAND, "convert", REPORT, "--to", "jsonl"])
+    result = subprocess.run(
+        ["bash", "-c", f"ulimit -f 2; {command} > out.jsonl"], capture_output=True, cwd=tmp_path, env=env, timeout=60
+    )
+    assert result.returncode == 1
+    assert lines(result.stderr) == ["newsreport: error: <stdout>: cannot write: File too large"]

@@ -10,6 +10,7 @@ in; the path is worked out only when there is a duplicate, by parsing again.
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -32,18 +33,19 @@ def loads(
 
     `line` numbers a JSON Lines line, and is put before every location. A repeated key in an
     object is refused with its path, unless `on_duplicate` is given: then it is called for each
-    (in document order) and the last value is kept, as `json` does. `strict=False` lets strings
-    hold control characters, as `json.loads` does with it.
+    (in document order) and the last value is kept, as `json` does. `NaN`, `Infinity` and
+    numbers too long for Python are refused too. `strict=False` lets strings hold control
+    characters, as `json.loads` does with it.
     """
     try:
-        return json.loads(data, object_pairs_hook=_unique, strict=strict)
+        return json.loads(data, object_pairs_hook=_unique, parse_constant=_not_json, strict=strict)
     except _DuplicateKeyError:
         pass  # where is found below, once the whole text is known to be JSON (it may break later)
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+    except (ValueError, RecursionError) as exc:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
         raise _read_error(exc, source, format, line) from None
     try:
-        pairs = json.loads(data, object_pairs_hook=_Pairs, strict=strict)
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        pairs = json.loads(data, object_pairs_hook=_Pairs, parse_constant=_not_json, strict=strict)
+    except (ValueError, RecursionError) as exc:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
         raise _read_error(exc, source, format, line) from None
     duplicates = list(_duplicates(pairs))
     if on_duplicate is None:
@@ -52,7 +54,7 @@ def loads(
         raise ReadError(f"duplicate key {key!r}", source=source, location=prefix + path, format=format)
     for path, key in duplicates:
         on_duplicate(path, key)
-    return json.loads(data, strict=strict)
+    return json.loads(data, parse_constant=_not_json, strict=strict)
 
 
 def _read_error(exc: Exception, source: str, format: str, line: int | None) -> ReadError:
@@ -64,7 +66,17 @@ def _read_error(exc: Exception, source: str, format: str, line: int | None) -> R
         where = f"line {line or exc.lineno}, column {exc.colno}"
         return ReadError(f"invalid JSON: {exc.msg}", source=source, location=where, format=format)
     where = f"line {line}" if line else ""
-    return ReadError("JSON nested too deeply", source=source, location=where, format=format)
+    if isinstance(exc, RecursionError):
+        return ReadError("JSON nested too deeply", source=source, location=where, format=format)
+    # `_not_json`'s, or Python's own for an integer too long to convert
+    too_long = "integer string conversion" in str(exc)
+    reason = f"a number of more than {sys.get_int_max_str_digits():,} digits" if too_long else str(exc)
+    return ReadError(f"invalid JSON: {reason}", source=source, location=where, format=format)
+
+
+def _not_json(constant: str) -> Any:
+    """Refuse `NaN`, `Infinity` and `-Infinity`, which Python's `json` reads but JSON has not."""
+    raise ValueError(f"{constant} is not a JSON value")
 
 
 class _DuplicateKeyError(Exception):

@@ -70,10 +70,23 @@ def _from_schema_error(error: SchemaError) -> Problem:
     while error.context:
         deepest = max(len(e.absolute_path) for e in error.context)
         error = best_match((e for e in error.context if len(e.absolute_path) == deepest), key=_BRANCH_RELEVANCE)
-    path = error.json_path
+    path, message = error.json_path, _shortened(error)
     required, instance = error.validator_value, error.instance
     if error.validator == "required" and isinstance(required, list) and isinstance(instance, dict):
         # jsonschema places a missing property at its parent; name the property itself.
         missing = next(p for p in required if p not in instance and repr(p) in error.message)
         path = f"{path}.{missing}"
-    return Problem(path, error.message)
+    return Problem(path, message)
+
+
+_SHOWN = 80
+"""How much of the value in question a message quotes, at most."""
+
+
+def _shortened(error: SchemaError) -> str:
+    """The error's message, quoting at most the start of a long value (jsonschema quotes it
+    whole: a body of megabytes, or a value nested hundreds deep)."""
+    shown = repr(error.instance)
+    if len(shown) > _SHOWN and error.message.startswith(shown):
+        return f"{shown[:_SHOWN]}… {error.message[len(shown) :].lstrip()}"
+    return error.message

@@ -282,3 +282,26 @@ def test_reading_time_grows_linearly(name: str) -> None:
     under 8 times as long."""
     work, document, n = READERS[name]
     assert _ratio(work, document(n), document(4 * n)) < 6
+
+
+@pytest.mark.parametrize(
+    ("value", "what"),
+    [
+        ("NaN", "NaN is not a JSON value"),
+        ("-Infinity", "-Infinity is not"),
+        ("1" * 5000, "a number of more than 4,300 digits"),
+    ],
+)
+def test_what_python_reads_but_json_has_not_is_refused(tmp_path: Path, value: str, what: str) -> None:
+    """NaN and Infinity were read (and refused later for their type); a number of 5,000 digits
+    was a ValueError traceback in both convert and validate."""
+    text = json.dumps(changed(("statements", 0, "span", "end"), "@")).replace('"@"', value)
+    assert_refused_by_both(tmp_path, text, "", f"invalid JSON: {what}")
+
+
+def test_validate_quotes_at_most_the_start_of_a_long_value() -> None:
+    """jsonschema quotes the value in question whole: a body, or a list nested 900 deep."""
+    for value in (["x" * 100_000], json.loads("[" * 900 + "]" * 900)):
+        (problem,) = validate(changed(("published",), value))
+        assert problem.path == "$.published" and len(problem.message) < 200, problem
+        assert problem.message.endswith("… is not of type 'string'")

@@ -305,3 +305,28 @@ def test_validate_quotes_at_most_the_start_of_a_long_value() -> None:
         (problem,) = validate(changed(("published",), value))
         assert problem.path == "$.published" and len(problem.message) < 200, problem
         assert problem.message.endswith("… is not of type 'string'")
+
+
+@pytest.mark.parametrize(
+    ("suffix", "fmt", "old", "new", "where"),
+    [
+        (".jsonld", "jsonld", '"datePublished": "2025-02-03"', '"datePublished": "20250203"', "datePublished"),
+        (".xml", "newsml-g2", "<contentCreated>2025-02-03<", "<contentCreated>20250203<", "contentCreated"),
+    ],
+)
+def test_our_jsonld_and_newsml_dates_are_iso_text(
+    tmp_path: Path, suffix: str, fmt: str, old: str, new: str, where: str
+) -> None:
+    """Our own JSON-LD and NewsML-G2 hand their dates to the model as written: digits are refused
+    there too (they were 1970-08-23)."""
+    source = tmp_path / f"in{suffix}"
+    assert run("convert", str(EXAMPLES / "report.json"), "-o", str(source), "--to", fmt).returncode == 0
+    text = source.read_text()
+    assert old in text
+    source.write_text(text.replace(old, new))
+    converted = run("convert", str(source), "--to", "json")
+    message = converted.stderr.decode()
+    assert converted.returncode == 1 and converted.stdout == b"" and message.count("\n") == 1, message
+    assert where in message and "$.published: not an ISO 8601 date" in message, message
+    checked = run("validate", str(source))
+    assert checked.returncode == 1 and "$.published: not an ISO 8601 date" in checked.stdout.decode()

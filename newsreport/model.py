@@ -11,7 +11,7 @@ so a report that validates converts to every format.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -72,16 +72,24 @@ left to its type (and to the JSON Schema's `format`), which says when it is miss
 _MOMENT = re.compile(f"^{_DAY}(?P<clock>{_CLOCK}(?P<offset>{_OFFSET})?)?$")
 
 
+_NOT_ISO_8601 = "not an ISO 8601 date (2025-02-03) or date-time with its offset (2025-02-03T10:00:00+01:00)"
+
+
 def _iso_text(value: Any) -> Any:
     """Let through a date or date-time object, or ISO 8601 text; refuse anything else before
     pydantic reads it, as it would take digits, in a string or not, as Unix time, cut digits
-    beyond microseconds, and read a date-time without offset at midnight as a date."""
-    if isinstance(value, date):
+    beyond microseconds, and read a date-time without offset at midnight as a date (a Python
+    `datetime` without offset too)."""
+    if isinstance(value, datetime):
+        naive = value.tzinfo is None
+    elif isinstance(value, date):
         return value
-    written = _MOMENT.fullmatch(value) if isinstance(value, str) else None
-    if written is None:
-        raise ValueError("not an ISO 8601 date (2025-02-03) or date-time with its offset (2025-02-03T10:00:00+01:00)")
-    if written["clock"] and not written["offset"]:
+    else:
+        written = _MOMENT.fullmatch(value) if isinstance(value, str) else None
+        if written is None:
+            raise ValueError(_NOT_ISO_8601)
+        naive = bool(written["clock"]) and not written["offset"]
+    if naive:
         raise ValueError("a date-time needs its UTC offset (timezone), such as Z or +01:00")
     return value
 

@@ -20,6 +20,7 @@ from typing import Any
 
 import jsonschema
 import pytest
+from pydantic import ValidationError
 
 from benchmarks.run import rate
 from newsreport.converters import native
@@ -330,3 +331,9 @@ def test_our_jsonld_and_newsml_dates_are_iso_text(
     assert where in message and "$.published: not an ISO 8601 date" in message, message
     checked = run("validate", str(source))
     assert checked.returncode == 1 and "$.published: not an ISO 8601 date" in checked.stdout.decode()
+
+
+def test_a_python_datetime_without_offset_is_refused_not_cut_to_its_day() -> None:
+    """A naive midnight became a date without a word (pydantic's date branch took it)."""
+    with pytest.raises(ValidationError, match="needs its UTC offset"):
+        NewsReport.model_validate({**EXAMPLE, "published": datetime(2025, 2, 3)})

@@ -178,6 +178,7 @@ def _mutations() -> Iterator[tuple[str, dict[str, Any]]]:
     places: list[tuple[str | int, ...]] = [
         ("id",),
         ("published",),
+        ("modified",),
         ("language",),
         ("headline", "text"),
         ("headline", "origin"),
@@ -189,10 +190,14 @@ def _mutations() -> Iterator[tuple[str, dict[str, Any]]]:
         ("participants", 0, "kind"),
         ("participants", 0, "mentions", 0, "start"),
         ("participants", 0, "titles"),
+        ("participants", 0, "other_names"),
+        ("participants", 0, "identifiers"),
+        ("statements", 0, "kind"),
         ("statements", 0, "speakers"),
         ("statements", 0, "speakers", 0),
         ("statements", 0, "reporting_verb", "span", "start"),
         ("event", "sub_events", 0, "date", "inferred", 0),
+        ("event", "sub_events", 0, "sub_events"),
         ("referenced_events", 0, "relation"),
         ("referenced_events", 0, "cited_by"),
     ]
@@ -203,15 +208,23 @@ def _mutations() -> Iterator[tuple[str, dict[str, Any]]]:
 
 @pytest.mark.parametrize(("name", "doc"), list(_mutations()))
 def test_convert_and_validate_agree(name: str, doc: dict[str, Any]) -> None:
-    """Whatever one path accepts, the other does: the JSON Schema step of `validate`, the model
-    reading parsed JSON (`validate`, the other readers) and reading JSON text (`convert`)."""
+    """Whatever one path accepts, the others do: `validate` (JSON Schema, then the model on
+    parsed JSON, as the other readers build it) and `convert` (the model on JSON text), for a
+    JSON file and a line of JSON Lines."""
     text = json.dumps(doc).encode()
+    lines = json.dumps(EXAMPLE).encode() + b"\n" + text + b"\n"
     try:
         native.read(text, "in.json")
         read = True
     except native.ReadError:
         read = False
+    try:
+        list(native.read_lines(io.BytesIO(lines), "in.jsonl"))
+        assert read
+    except native.ReadError:
+        assert not read
     assert (native.check(text, "in.json") == []) == read
+    assert (native.check_lines(lines, "in.jsonl") == []) == read
     assert (validate(doc) == []) == read
 
 

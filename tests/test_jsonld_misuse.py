@@ -481,3 +481,10 @@ def test_a_vocabulary_that_is_none_is_a_usage_error(tmp_path: Path, content: byt
     assert result.stderr.decode().splitlines() == [
         f"newsreport: error: vocab.jsonld: not a schema.org vocabulary (schemaorg-current-https.jsonld): {why}"
     ]
+
+
+def test_a_link_whose_id_is_not_text_is_refused(tmp_path: Path) -> None:
+    """Found by fuzzing: a link such as `{"@id": {}}` crashed while naming its place."""
+    graph = own_graph()
+    graph["@graph"][0]["hasPart"][0] = {"@id": {}}
+    _refused(tmp_path, _own(graph), f"{ARTICLE}: not a newsreport graph: {{}} is not an @id")

@@ -87,7 +87,7 @@ class _Reader:
         where: dict[str, int] = {}
         for number, node in enumerate(graph):
             self.at = f"@graph[{number}]"
-            iri = node["@id"]
+            iri = _iri(node)
             if iri in where:
                 message = f"a second node {iri!r} (the first is @graph[{where[iri]}])"
                 raise ReadError(message, source=self.source, location=self.at, format="jsonld")
@@ -120,15 +120,17 @@ class _Reader:
             warnings.warn(f"{self.source}: not mapped: {', '.join(lost)}", ReadWarning, stacklevel=4)
 
     def local(self, ref: Node) -> str:
-        iri = ref["@id"]
+        iri = _iri(ref)
         if not iri.startswith(self.prefix):
             raise ValueError(f"{iri!r} is not a node of this report")
         return str(iri[len(self.prefix) :])
 
-    def node(self, ref: Node) -> Node:
-        self.at = ref["@id"]
+    def node(self, ref: Node, holder: Node) -> Node:
+        """The node a link of `holder` points to (a bad link is `holder`'s error)."""
+        self.at = holder["@id"]
+        self.at = _iri(ref)
         self.unread.pop(self.at, None)
-        return self.nodes[ref["@id"]]
+        return self.nodes[self.at]
 
     def report(self) -> Node:
         a = self.article
@@ -163,10 +165,10 @@ class _Reader:
                 "text": a["articleBody"],
                 "blocks": [{"kind": _BLOCK_KINDS[b["@type"]], "span": parse_span(b["nr:textSpan"])} for b in blocks],
             }
-        mentioned = [self.node(ref) for ref in _many(a, "mentions")]
+        mentioned = [self.node(ref, a) for ref in _many(a, "mentions")]
         data["participants"] = [self.participant(n) for n in mentioned if n["@type"] != "Event"]
         data["referenced_events"] = [self.referenced_event(n) for n in mentioned if n["@type"] == "Event"]
-        data["statements"] = [self.statement(self.node(ref)) for ref in _many(a, "hasPart")]
+        data["statements"] = [self.statement(self.node(ref, a)) for ref in _many(a, "hasPart")]
         for field in ("participants", "referenced_events", "statements"):
             for number, item in enumerate(data[field]):
                 self.places[f"$.{field}[{number}]"] = f"{self.prefix}{item['id']}"
@@ -178,7 +180,7 @@ class _Reader:
             )
         if "about" in a:
             self.check_nesting(a["about"])
-            data["event"] = self.event(self.node(a["about"]), "$.event")
+            data["event"] = self.event(self.node(a["about"], a), "$.event")
         return data
 
     def check_nesting(self, covered: Node) -> None:
@@ -227,7 +229,7 @@ class _Reader:
         data = self._event_common(node, "event")
         self.places |= {at: node["@id"], f"{at}.date": f"{node['@id']} startDate"}
         data["sub_events"] = [
-            self.event(self.node(ref), f"{at}.sub_events[{n}]") for n, ref in enumerate(_many(node, "subEvent"))
+            self.event(self.node(ref, node), f"{at}.sub_events[{n}]") for n, ref in enumerate(_many(node, "subEvent"))
         ]
         return data
 
@@ -313,6 +315,14 @@ _ARTICLE_FIELDS = {
     "$.body": "articleBody",
 }
 """Where in the article each of the report's own fields is read from."""
+
+
+def _iri(ref: Node) -> str:
+    """The `@id` of a node or a link to one."""
+    iri = ref["@id"]
+    if not isinstance(iri, str):
+        raise ValueError(f"{iri!r} is not an @id")
+    return iri
 
 
 def _many(node: Node, key: str) -> list[Any]:

@@ -3,7 +3,8 @@ and the same bounds for what is written, so every document a writer produces is 
 
 - The document size (`NEWSREPORT_MAX_DOCUMENT_BYTES`, default 256 MiB) applies to every
   document read whole (a JSON, JSON-LD, HTML or NewsML-G2 file, one line of JSON Lines, one
-  CSV cell); streams of many documents (JSON Lines, CSV packages) have no overall limit.
+  newsItem of a newsMessage, one CSV cell); streams of many documents (JSON Lines, a
+  newsMessage given to `convert`, CSV packages) have no overall limit.
 - XML is parsed with libxml2's fixed bounds lifted (they refused a text node over 10,000,000
   bytes, so a long body we had written) and ours instead: the document size, checked before
   parsing, and `MAX_XML_DEPTH` element levels. Entities, DTDs and the network stay off, and a
@@ -16,8 +17,9 @@ and the same bounds for what is written, so every document a writer produces is 
 - Sub-events nest at most `MAX_EVENT_DEPTH` deep, and never in a cycle.
 
 Writers keep to the same numbers: a NewsML-G2 newsItem over the document size (its body is in
-it twice) is a `WriteError`, not a file its reader refuses. A newsMessage is still read whole,
-so one over the document size is refused when read.
+it twice) is a `WriteError`, not a file its reader refuses. `convert` reads a newsMessage an
+item at a time (`batch.units`), so one of any size is read back; `read_all` and `validate`
+still read it whole, under the document size.
 """
 
 from __future__ import annotations

@@ -16,8 +16,16 @@ from typing import Any, BinaryIO
 from lxml import etree
 
 from newsreport.converters import Format, format_for_path, get_format, sniff
-from newsreport.errors import NewsReportError
-from newsreport.limits import limited_lines, read_limited
+from newsreport.converters.newsml_g2.xml import (
+    NAR,
+    check_no_doctype,
+    check_prolog,
+    nested_too_deep,
+    pull_parser,
+    syntax_error,
+)
+from newsreport.errors import NewsReportError, ReadError
+from newsreport.limits import MAX_XML_DEPTH, check_size, limited_lines, max_document_bytes, read_limited
 from newsreport.model import NewsReport
 
 
@@ -79,29 +87,38 @@ def _units_of_file(path: Path, from_: str | None) -> Iterator[Unit]:
     if fmt.read_path is not None:
         for report in fmt.read_path(path, str(path)):
             yield Unit(str(path), report=report)
-    elif fmt.name == "jsonl":
-        with path.open("rb") as stream:
-            yield from _lines_of(stream, str(path))
     else:
         with path.open("rb") as stream:
-            yield from _units_of(fmt, read_limited(stream, str(path)), str(path))
+            yield from _units_of_stream(fmt, stream.read(_MESSAGE_HEAD_BYTES), stream, str(path))
 
 
 def _units_of_stdin(stream: BinaryIO, from_: str | None) -> Iterator[Unit]:
-    """Standard input: JSON Lines streamed a line at a time, any other format read whole.
-
-    With no `--from`, the format is guessed from the first MiB, which is then read again.
-    """
+    """Standard input; with no `--from`, the format is guessed from the first MiB."""
     head = stream.read(_SNIFF_BYTES)
     fmt = get_format(from_) if from_ else sniff(head)
-    whole = io.BufferedReader(_Prefixed(head, stream))
-    if fmt.name == "jsonl":
-        yield from _lines_of(whole, "<stdin>")
-    else:
-        yield from _units_of(fmt, read_limited(whole, "<stdin>"), "<stdin>")
+    yield from _units_of_stream(fmt, head, stream, "<stdin>")
 
 
 _SNIFF_BYTES = 1024 * 1024
+_MESSAGE_HEAD_BYTES = 4096
+_MESSAGE = re.compile(rb"<(\w+:)?newsMessage\b")
+"""A newsMessage's root element, looked for in the first `_MESSAGE_HEAD_BYTES` of a NewsML-G2 input."""
+
+
+def _units_of_stream(fmt: Format, head: bytes, rest: BinaryIO, source: str) -> Iterator[Unit]:
+    """The units of an input whose first bytes, `head`, were read already (to guess its format or
+    to see a newsMessage), then `rest`: JSON Lines a line at a time, a newsMessage an item at a
+    time, anything else read whole."""
+    stream = io.BufferedReader(_Prefixed(head, rest), _READ_BYTES)
+    if fmt.name == "jsonl":
+        yield from _lines_of(stream, source)
+    elif fmt.name == "newsml-g2" and _MESSAGE.search(head[:_MESSAGE_HEAD_BYTES]):
+        yield from _MessageItems(source).units(stream)
+    elif fmt.read_path is not None:
+        for report in fmt.read_all(io.BytesIO(read_limited(stream, source)), source):
+            yield Unit(source, report=report)
+    else:
+        yield Unit(source, fmt.name, read_limited(stream, source))
 
 
 class _Prefixed(io.RawIOBase):
@@ -128,22 +145,97 @@ def _lines_of(stream: BinaryIO, source: str) -> Iterator[Unit]:
             yield Unit(f"{source}:{number}", "jsonl", line)
 
 
-def _units_of(fmt: Format, data: bytes, source: str) -> Iterator[Unit]:
-    if fmt.name == "jsonl":
-        yield from _lines_of(io.BytesIO(data), source)
-    elif fmt.name == "newsml-g2" and re.search(rb"<(\w+:)?newsMessage\b", data[:4096]):
-        yield from _message_items(data, source)
-    elif fmt.read_path is not None:
-        for report in fmt.read_all(io.BytesIO(data), source):
-            yield Unit(source, report=report)
-    else:
-        yield Unit(source, fmt.name, data)
+_READ_BYTES = 64 * 1024
+"""How much of an input is read at a time when it is not read whole."""
+_NEWS_ITEM = f"{{{NAR}}}newsItem"
 
 
-def _message_items(data: bytes, source: str) -> Iterator[Unit]:
-    """Each newsItem of a newsMessage as a document of its own, namespaces kept."""
-    from newsreport.converters.newsml_g2.xml import NAR, parse
+class _MessageItems:
+    """Each newsItem of a newsMessage as a document of its own (namespaces kept), read a piece at
+    a time, so memory holds one item however large the message.
 
-    root = parse(data, source)
-    for number, item in enumerate(root.iter(f"{{{NAR}}}newsItem"), start=1):
-        yield Unit(f"{source}:item {number}", "newsml-g2", etree.tostring(item))
+    Each item is within the document size limit: an item is refused as soon as more than the
+    limit of it has been read, and the document it becomes is checked exactly. Whatever lies
+    outside the newsItems (the header, other kinds of item, which are skipped) is dropped as each
+    element of it ends, and no stretch of it without an element ending may pass the limit either.
+    The XML is as safe as `parse` makes a document read whole: the same parser settings, no
+    DOCTYPE, at most `MAX_XML_DEPTH` levels.
+    """
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.limit = max_document_bytes()
+        self.parser = pull_parser()
+        self.depth = 0
+        self.item: etree._Element | None = None  # the outermost newsItem being read
+        self.count = 0  # the items yielded so far
+        self.read = 0  # the bytes fed to the parser
+        self.since = 0  # the bytes fed when the stretch being read began (an item, or what lies between)
+
+    def units(self, stream: BinaryIO) -> Iterator[Unit]:
+        while chunk := stream.read(_READ_BYTES):
+            if not self.read:
+                check_prolog(chunk, self.source)
+            self.read += len(chunk)
+            yield from self._parsed(chunk)
+            self._check_stretch()
+        yield from self._parsed(b"")
+
+    def _parsed(self, chunk: bytes) -> Iterator[Unit]:
+        """The units that `chunk` completes; an empty chunk ends the input."""
+        try:
+            if chunk:
+                self.parser.feed(chunk)
+            else:
+                self.parser.close()
+        except etree.XMLSyntaxError as exc:
+            raise syntax_error(exc, self.source) from None
+        for event, element in self.parser.read_events():
+            if event == "start":
+                self._started(element)
+            else:
+                yield from self._ended(element)
+
+    def _started(self, element: etree._Element) -> None:
+        self.depth += 1
+        if self.depth == 1:
+            check_no_doctype(element, self.source)
+        if self.depth > MAX_XML_DEPTH:
+            raise nested_too_deep(element, self.source)
+        if self.item is None and element.tag == _NEWS_ITEM:
+            self.item, self.since = element, self.read
+
+    def _ended(self, element: etree._Element) -> Iterator[Unit]:
+        self.depth -= 1
+        if element is self.item:
+            self.item = None
+            # Today's order: an item, then any newsItem inside it, as root.iter() gives them.
+            for item in element.iter(_NEWS_ITEM):
+                self.count += 1
+                document = etree.tostring(item, encoding="UTF-8", with_tail=False)
+                check_size(len(document), self.source, f"item {self.count}")
+                yield Unit(f"{self.source}:item {self.count}", "newsml-g2", document)
+        if self.item is None:
+            self.since = self.read
+            _drop(element)
+
+    def _check_stretch(self) -> None:
+        """Refuse an item, or a stretch between items, of which more than the limit has been read
+        (the read ahead of the parser, at most a chunk, does not count)."""
+        if self.read - self.since <= self.limit + _READ_BYTES:
+            return
+        if self.item is not None:
+            where, what = f"item {self.count + 1}", ""
+        else:
+            where, what = f"after item {self.count}" if self.count else "before item 1", " with no element ending"
+        message = f"over the limit of {self.limit:,} bytes{what} (NEWSREPORT_MAX_DOCUMENT_BYTES)"
+        raise ReadError(message, source=self.source, location=where, format="newsml-g2")
+
+
+def _drop(element: etree._Element) -> None:
+    """Free an element read to its end, and everything before it in its parent."""
+    element.clear()
+    parent = element.getparent()
+    if parent is not None:
+        while element.getprevious() is not None:
+            del parent[0]

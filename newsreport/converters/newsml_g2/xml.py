@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import TypedDict
 
 from lxml import etree
 
@@ -60,16 +61,28 @@ def parse_spans(value: str | None) -> list[dict[str, int]]:
 _PROLOG_DOCTYPE = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<\?.*?\?>\s*|<!--.*?-->\s*)*<!DOCTYPE", re.DOTALL)
 """A DOCTYPE before the root element, found before the parser sees it (no entity is ever built)."""
 
-_PARSER = etree.XMLParser(
-    resolve_entities=False,
-    no_network=True,
-    load_dtd=False,
-    dtd_validation=False,
-    huge_tree=True,  # libxml2's fixed bounds (10,000,000 bytes of text) would refuse what we write
-    remove_blank_text=False,
-)
-"""Our own bounds replace libxml2's: the document size limit, checked before parsing, and
-`MAX_XML_DEPTH`, checked after."""
+
+class _SafeOptions(TypedDict):
+    resolve_entities: bool
+    no_network: bool
+    load_dtd: bool
+    dtd_validation: bool
+    huge_tree: bool
+    remove_blank_text: bool
+
+
+_SAFE: _SafeOptions = {
+    "resolve_entities": False,
+    "no_network": True,
+    "load_dtd": False,
+    "dtd_validation": False,
+    "huge_tree": True,  # libxml2's fixed bounds (10,000,000 bytes of text) would refuse what we write
+    "remove_blank_text": False,
+}
+"""The parser settings of every XML document or item read, whole or a piece at a time. Our own
+bounds replace libxml2's: the document size limit, checked before parsing (an item's while it is
+read), and `MAX_XML_DEPTH`."""
+_PARSER = etree.XMLParser(**_SAFE)
 _TOO_DEEP = etree.XPath("(" + "/*" * (MAX_XML_DEPTH + 1) + ")[1]")
 """The first element nested deeper than the limit (each step visits one level of the tree once)."""
 
@@ -80,24 +93,52 @@ def parse(data: bytes, source: str) -> etree._Element:
     A DOCTYPE is refused outright: NewsML-G2 never needs one, and it is how entity bombs and
     external-entity reads get in.
     """
-    if _PROLOG_DOCTYPE.match(data):
-        raise ReadError("a DOCTYPE is not allowed (entities and DTDs are refused)", source=source, format="newsml-g2")
+    check_prolog(data, source)
     try:
         root = etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as exc:
-        line, column = exc.position
-        message = (exc.msg or "syntax error").splitlines()[0].removesuffix(f", line {line}, column {column}")
-        where = f"line {line}, column {column}"
-        raise ReadError(f"not well-formed XML: {message}", source=source, location=where) from None
-    tree = root.getroottree()
-    if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
-        raise ReadError("a DOCTYPE is not allowed (entities and DTDs are refused)", source=source, format="newsml-g2")
+        raise syntax_error(exc, source) from None
+    check_no_doctype(root, source)
     too_deep = _TOO_DEEP(root)
     if too_deep:
-        where = f"line {too_deep[0].sourceline}"
-        message = f"elements nest deeper than {MAX_XML_DEPTH} (MAX_XML_DEPTH)"
-        raise ReadError(message, source=source, location=where, format="newsml-g2")
+        raise nested_too_deep(too_deep[0], source)
     return root
+
+
+def pull_parser() -> etree.XMLPullParser:
+    """A parser fed a piece at a time, reporting each element's start and end, with the settings
+    of `parse`; its reader checks the prolog, the DOCTYPE and the depth as `parse` does."""
+    return etree.XMLPullParser(events=("start", "end"), **_SAFE)
+
+
+def check_prolog(head: bytes, source: str) -> None:
+    """Refuse a document whose first bytes, `head`, hold a DOCTYPE before the root element."""
+    if _PROLOG_DOCTYPE.match(head):
+        raise _doctype_refused(source)
+
+
+def check_no_doctype(root: etree._Element, source: str) -> None:
+    """Refuse a document whose parser met a DOCTYPE (one `check_prolog` could not see)."""
+    docinfo = root.getroottree().docinfo
+    if docinfo.doctype or docinfo.internalDTD is not None:
+        raise _doctype_refused(source)
+
+
+def _doctype_refused(source: str) -> ReadError:
+    return ReadError("a DOCTYPE is not allowed (entities and DTDs are refused)", source=source, format="newsml-g2")
+
+
+def syntax_error(exc: etree.XMLSyntaxError, source: str) -> ReadError:
+    """libxml2's complaint as one line, at the line and column it names."""
+    line, column = exc.position
+    message = (exc.msg or "syntax error").splitlines()[0].removesuffix(f", line {line}, column {column}")
+    return ReadError(f"not well-formed XML: {message}", source=source, location=f"line {line}, column {column}")
+
+
+def nested_too_deep(element: etree._Element, source: str) -> ReadError:
+    """The error for `element`, the first one nested deeper than `MAX_XML_DEPTH`."""
+    message = f"elements nest deeper than {MAX_XML_DEPTH} (MAX_XML_DEPTH)"
+    return ReadError(message, source=source, location=f"line {element.sourceline}", format="newsml-g2")
 
 
 def local(element: etree._Element) -> str:

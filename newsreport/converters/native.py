@@ -91,11 +91,6 @@ def _parse(data: bytes, source: str, format: str, line: int | None) -> NewsRepor
         raise ReadError(first.message + more, source=source, location=prefix + first.path, format=format) from None
 
 
-def load_json(data: bytes, source: str, format: str, line: int | None = None) -> object:
-    """`jsontext.loads`, under the name `converters.jsonld.check` still imports."""
-    return loads(data, source, format=format, line=line)
-
-
 JSON = Format(
     name="json",
     extensions=(".json",),

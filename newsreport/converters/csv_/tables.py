@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from newsreport.model import MOMENT_PATTERN
+
 LAYOUT_VERSION = "1.0"
 LAYOUT_KEY = "x-newsreport-layout-version"
 """The descriptor key that holds `LAYOUT_VERSION`: the mark of a package this program wrote (only
@@ -17,7 +19,6 @@ such a package is ever replaced by a new one)."""
 ID = r"^[A-Za-z_][A-Za-z0-9_.-]*$"
 CODE = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
 PARTIAL_DATE = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
-MOMENT = r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$"
 PRECISIONS = ["year", "month", "day"]
 
 
@@ -139,8 +140,8 @@ TABLES: tuple[Table, ...] = (
             *_span("dateline_", "the dateline", required=False),
             _id("dateline_place_id", "The place the dateline names: a participant id.", required=False),
             *_date("dateline_", "dateline's date"),
-            Column("published", "Publication date, or date-time with UTC offset.", pattern=MOMENT),
-            Column("modified", "Last modification date, or date-time with UTC offset.", pattern=MOMENT),
+            Column("published", "Publication date, or date-time with UTC offset.", pattern=MOMENT_PATTERN),
+            Column("modified", "Last modification date, or date-time with UTC offset.", pattern=MOMENT_PATTERN),
             Column("language", "BCP 47 language tag of the body."),
             Column("url", "Where the report is published."),
             Column("publisher_kind", "person or organization, when known.", enum=("person", "organization")),

@@ -12,8 +12,8 @@ from newsreport.converters.format import CheckOptions
 from newsreport.converters.jsonld import offline
 from newsreport.converters.jsonld.reader import read
 from newsreport.converters.jsonld.terms import NR, NR_TERMS
-from newsreport.converters.native import load_json
 from newsreport.errors import ReadError, ReadWarning, UsageError
+from newsreport.jsontext import loads
 from newsreport.problems import Problem
 
 _SCHEMA = ("http://schema.org/", "https://schema.org/")
@@ -22,7 +22,7 @@ _SCHEMA = ("http://schema.org/", "https://schema.org/")
 def check(data: bytes, source: str, options: CheckOptions) -> list[Problem]:
     """Every problem of a JSON-LD document, from its syntax to the report it maps to."""
     try:
-        doc = load_json(data, source, "jsonld")
+        doc = loads(data, source, format="jsonld")
         expanded = offline.expand(doc)
     except (ReadError, ValueError) as exc:
         return [_as_problem(exc)]

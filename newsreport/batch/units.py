@@ -1,5 +1,5 @@
 """Splitting inputs into units, one report each: files, folders (recursively), JSON Lines lines
-(stdin streamed), newsMessage items, CSV packages. This runs in the main process, so it does as
+and newsMessage items (both read a piece at a time), CSV packages. This runs in the main process, so it does as
 little as it can: reading and validating happen in the workers."""
 
 from __future__ import annotations
@@ -209,7 +209,7 @@ class _MessageItems:
         self.depth -= 1
         if element is self.item:
             self.item = None
-            # Today's order: an item, then any newsItem inside it, as root.iter() gives them.
+            # The item, then any newsItem nested in it, in document order (as `root.iter()` gives them).
             for item in element.iter(_NEWS_ITEM):
                 self.count += 1
                 document = etree.tostring(item, encoding="UTF-8", with_tail=False)
@@ -220,8 +220,9 @@ class _MessageItems:
             _drop(element)
 
     def _check_stretch(self) -> None:
-        """Refuse an item, or a stretch between items, of which more than the limit has been read
-        (the read ahead of the parser, at most a chunk, does not count)."""
+        """Refuse an item, or a stretch between items, of which more than the limit has been read.
+        Where an element starts or ends is known only to the chunk it was read in, so one chunk
+        more is allowed: what is refused here is certainly over the limit."""
         if self.read - self.since <= self.limit + _READ_BYTES:
             return
         if self.item is not None:

@@ -1,4 +1,5 @@
-"""Reports N times the size of the example, for the checks that reading time grows linearly.
+"""Reports N times the size of the example, and `growth`, for the checks that reading time grows
+linearly.
 
 `scaled(n)` repeats the example's body n times and, with each copy, its participants (ids
 suffixed, references among them followed), its statements and its paragraphs, every span moved
@@ -10,7 +11,10 @@ from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Callable
 from typing import Any
+
+from benchmarks.run import rate
 
 from .conftest import EXAMPLES
 
@@ -66,3 +70,12 @@ def _moved(node: Any, offset: int) -> Any:
             item["end"] += offset
         pending.extend(c for c in children if isinstance(c, dict | list))
     return node
+
+
+def growth(work: Callable[[Any], object], small: Any, large: Any, repeat: int = 5) -> float:
+    """How many times longer `work` takes on `large` than on `small`: about 4 for inputs 4x apart
+    when the work is linear, 16 when it is quadratic. Each is the best of `repeat` runs, timed as
+    the benchmarks time them: the garbage collector off, as in `timeit`, since its passes depend on
+    everything the test session holds, not on the work."""
+    work(small)  # warm up
+    return rate(1, lambda: work(small), repeat) / rate(1, lambda: work(large), repeat)

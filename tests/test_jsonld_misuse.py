@@ -5,11 +5,9 @@ nothing was written."""
 
 from __future__ import annotations
 
-import gc
 import json
 import subprocess
 import sys
-import time
 import warnings
 from collections.abc import Callable
 from pathlib import Path
@@ -23,6 +21,7 @@ from newsreport.errors import ReadWarning
 from newsreport.limits import MAX_EVENT_DEPTH
 
 from .conftest import EXAMPLES
+from .scaling import growth
 
 COMMAND = [sys.executable, "-m", "newsreport"]
 
@@ -50,28 +49,10 @@ def html_page(*blocks: object) -> bytes:
 
 
 def _growth(read: Callable[[bytes], object], make: Callable[[int], bytes], n: int) -> float:
-    """How many times longer reading `make(4 * n)` takes than `make(n)` (the best of five each):
-    about 4 when reading is linear, 16 when it is quadratic.
-
-    The garbage collector is off while timing: its passes depend on everything the process holds
-    (here the whole test session), not on the reader, and add their own noise to small inputs.
-    """
-
-    def best(data: bytes) -> float:
-        times = []
-        for _ in range(5):
-            gc.disable()
-            start = time.perf_counter()
-            read(data)
-            times.append(time.perf_counter() - start)
-            gc.enable()
-        return min(times)
-
-    small, large = make(n), make(4 * n)
+    """`growth` of reading `make(n)` and `make(4 * n)`, what the readers warn about left aside."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ReadWarning)
-        read(small)  # warm up
-        return best(large) / best(small)
+        return growth(read, make(n), make(4 * n))
 
 
 def _people(n: int) -> list[dict[str, Any]]:

@@ -12,7 +12,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 import warnings
 import zipfile
 from collections.abc import Callable
@@ -23,6 +22,7 @@ import pytest
 from newsreport import FORMATS, NewsReport, read, write
 
 from .conftest import EXAMPLES
+from .scaling import growth
 
 REPORT = EXAMPLES / "report.json"
 AGENCY = Path(__file__).parent / "data" / "newsml" / "nitf-blocks.xml"
@@ -480,21 +480,6 @@ def _report_of_size(n: int) -> NewsReport:
     )
 
 
-def _ratio(make: Callable[[int], object], work: Callable[[object], object], small: int) -> float:
-    """How much longer `work` takes on an input 4x larger (min of three runs of each)."""
-
-    def best(size: int) -> float:
-        data = make(size)
-        times = []
-        for _ in range(3):
-            began = time.perf_counter()
-            work(data)
-            times.append(time.perf_counter() - began)
-        return min(times)
-
-    return best(4 * small) / best(small)
-
-
 def _newsml_item(n: int) -> bytes:
     return write(_report_of_size(n), "newsml-g2")
 
@@ -555,7 +540,7 @@ def test_time_grows_linearly(
     case: str, make: Callable[[int], object], work: Callable[[object], object], small: int
 ) -> None:
     """A 4x larger input takes well under 8x the time (quadratic work would take 16x)."""
-    assert _ratio(make, work, small) < 8, case
+    assert growth(work, make(small), make(4 * small)) < 8, case
 
 
 def test_a_newsitem_larger_than_reading_takes_is_not_written(tmp_path: Path) -> None:

@@ -22,14 +22,13 @@ import jsonschema
 import pytest
 from pydantic import ValidationError
 
-from benchmarks.run import rate
 from newsreport.converters import native
 from newsreport.limits import MAX_EVENT_DEPTH
 from newsreport.model import NewsReport
 from newsreport.schema import json_schema, validate
 
 from .conftest import EXAMPLES
-from .scaling import scaled
+from .scaling import growth, scaled
 
 EXAMPLE: dict[str, Any] = json.loads((EXAMPLES / "report.json").read_text())
 
@@ -268,12 +267,6 @@ def test_a_chain_of_2000_sub_events_is_one_line(tmp_path: Path) -> None:
     assert_refused_by_both(tmp_path, _chain(2000), "", "nested too deeply")
 
 
-def _ratio(work: Callable[[bytes], object], small: bytes, large: bytes) -> float:
-    """How many times longer `work` takes on `large` than on `small`: the best of a few runs
-    each, timed as the benchmarks time them (the garbage collector off, as in `timeit`)."""
-    return rate(1, lambda: work(small), repeat=5) / rate(1, lambda: work(large), repeat=5)
-
-
 def _json(n: int) -> bytes:
     return json.dumps(scaled(n)).encode()
 
@@ -295,7 +288,7 @@ def test_reading_time_grows_linearly(name: str) -> None:
     """4 times the statements, participants and body (the invariants' work too) take well
     under 8 times as long."""
     work, document, n = READERS[name]
-    assert _ratio(work, document(n), document(4 * n)) < 6
+    assert growth(work, document(n), document(4 * n)) < 6
 
 
 @pytest.mark.parametrize(

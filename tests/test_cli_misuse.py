@@ -215,3 +215,14 @@ def test_a_full_disk_under_stdout_is_an_error_even_unbuffered(tmp_path: Path) ->
     )
     assert result.returncode == 1
     assert lines(result.stderr) == ["newsreport: error: <stdout>: cannot write: File too large"]
+
+
+def test_stdin_with_a_byte_order_mark_is_sniffed(tmp_path: Path) -> None:
+    """A UTF-8 byte order mark before a NewsML-G2 document on stdin: its format is still known
+    (it was 'unknown format', exit 2, while the same file by name was read)."""
+    item = (EXAMPLES / "report.newsml.xml").read_bytes()
+    result = subprocess.run(
+        [*COMMAND, "convert", "-", "--to", "json"], input=b"\xef\xbb\xbf" + item, capture_output=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == json.loads((EXAMPLES / "report.json").read_bytes())

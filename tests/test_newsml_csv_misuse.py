@@ -556,6 +556,20 @@ def test_a_newsitem_larger_than_reading_takes_is_not_written(tmp_path: Path) -> 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["big.json"]
 
 
+def test_a_newsmessage_item_larger_than_reading_takes_is_not_written(tmp_path: Path) -> None:
+    """A newsMessage is read an item at a time, each within the limit: an item over it is
+    refused when written (it was written, and reading the message back failed at item 2)."""
+    source = _big_body_report(tmp_path, 100_000)
+    out = tmp_path / "out.xml"
+    limit = {"NEWSREPORT_MAX_DOCUMENT_BYTES": "150000"}
+    result = run("convert", REPORT, source, "--to", "newsml-g2", "-o", out, env=limit)
+    stderr = result.stderr.decode()
+    assert result.returncode == 1, stderr
+    assert "over the limit of 150,000 that reading takes (NEWSREPORT_MAX_DOCUMENT_BYTES)" in stderr, stderr
+    assert stderr.count("\n") == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["big.json"]
+
+
 @pytest.mark.parametrize(
     ("old", "new", "says"),
     [

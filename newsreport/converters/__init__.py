@@ -41,6 +41,7 @@ def format_for_path(path: str | os.PathLike[str]) -> Format:
 
 def sniff(data: bytes) -> Format:
     """The format a document's first bytes suggest, for input with no name (stdin)."""
+    data = data.removeprefix(b"\xef\xbb\xbf")  # a UTF-8 byte order mark says nothing of the format
     head = data.lstrip()[:1]
     if head in (b"{", b"["):
         if b'"@context"' in data[:4096]:

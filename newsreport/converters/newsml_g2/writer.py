@@ -50,7 +50,12 @@ _NAMESPACES = [(f"xmlns:{prefix}" if prefix else "xmlns", uri) for prefix, uri i
 def write(report: NewsReport) -> bytes:
     """The report as a NewsML-G2 newsItem document; one larger than reading takes (the body is
     in it twice) is a `WriteError`, never a file the reader refuses."""
-    document = ("<?xml version='1.0' encoding='UTF-8'?>\n" + item(report)).encode()
+    return _readable(("<?xml version='1.0' encoding='UTF-8'?>\n" + item(report)).encode())
+
+
+def _readable(document: bytes) -> bytes:
+    """`document`, if it is within the size that reading takes (a newsMessage is read an item at
+    a time, so each item is held to it); else a `WriteError`."""
     limit = max_document_bytes()
     if len(document) > limit:
         message = f"the newsItem would be {len(document):,} bytes, over the limit of {limit:,} that reading takes"
@@ -83,7 +88,7 @@ def message_start(sent: str) -> bytes:
 
 def write_item(report: NewsReport, number: int) -> bytes:
     """The `number`th item of a newsMessage, its ids prefixed `m<number>-` to stay unique."""
-    return item(report, prefix=f"m{number}-").encode()
+    return _readable(item(report, prefix=f"m{number}-").encode())
 
 
 def message_end() -> bytes:

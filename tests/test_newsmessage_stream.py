@@ -120,16 +120,28 @@ def test_what_lies_between_items_is_bounded_too(message: bytes, tmp_path: Path) 
     assert "over the limit" in stderr
 
 
-def test_other_items_of_a_message_are_skipped_as_before(
+def test_other_items_of_a_message_are_skipped_with_a_warning(
     reports: list[NewsReport], message: bytes, tmp_path: Path
 ) -> None:
+    """A conceptItem or packageItem is no report: skipped, and said so (it was skipped without a
+    word); --strict refuses the message (exit 3) and writes nothing."""
     at = message.index(b"<newsItem ")
     path = tmp_path / "all.xml"
-    path.write_bytes(message[:at] + b'<conceptItem guid="urn:x:c"/>' + message[at:])
+    path.write_bytes(message[:at] + b'<conceptItem guid="urn:x:c"/><packageItem guid="urn:x:p"/>' + message[at:])
     out = tmp_path / "back.jsonl"
     result = run("convert", str(path), "-o", str(out))
     assert result.returncode == 0, result.stderr
+    assert result.stderr.decode().splitlines() == [
+        f"newsreport: warning: {path}: skipped items that are not newsItems: conceptItem, packageItem"
+    ]
     assert out.read_bytes() == b"".join(write(r, "jsonl") for r in reports)
+    strict = run("convert", str(path), "-o", str(tmp_path / "strict.jsonl"), "--strict")
+    assert strict.returncode == 3
+    assert strict.stderr.decode().splitlines() == [
+        f"newsreport: error: {path}: skipped items that are not newsItems: conceptItem, packageItem; "
+        "strict mode refuses to drop data"
+    ]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["all.xml", "back.jsonl"]
 
 
 def test_a_bad_item_is_named_by_its_number(message: bytes, tmp_path: Path) -> None:

@@ -33,24 +33,28 @@ def run(
     """
     failures: list[Failure] = []
     try:
-        for done, result in enumerate(converted(units, sink.encoder, jobs, excel), start=1):
-            if stopped():
-                raise KeyboardInterrupt
-            for message in result.warnings:
-                warnings.warn(message, ReadWarning, stacklevel=2)
-            if strict and result.warnings:
-                raise LossError(f"{result.source}: not all of it can be kept, and strict mode refuses to drop data")
-            try:
-                if result.failure is not None:
-                    raise ReadError(result.failure.message, source=result.failure.source)
-                sink.add(result)
-            except ReadError as exc:
-                if not keep_going:
-                    raise
-                failures.append(Failure(exc.source, exc.message))
-            if progress:
-                progress(done, result.size)
+        with warnings.catch_warnings():
+            if strict:  # what a reader could not map, here or in a worker, stops the run
+                warnings.simplefilter("error", ReadWarning)
+            for done, result in enumerate(converted(units, sink.encoder, jobs, excel), start=1):
+                if stopped():
+                    raise KeyboardInterrupt
+                for message in result.warnings:
+                    warnings.warn(message, ReadWarning, stacklevel=2)
+                try:
+                    if result.failure is not None:
+                        raise ReadError(result.failure.message, source=result.failure.source)
+                    sink.add(result)
+                except ReadError as exc:
+                    if not keep_going:
+                        raise
+                    failures.append(Failure(exc.source, exc.message))
+                if progress:
+                    progress(done, result.size)
         sink.commit()
+    except ReadWarning as lost:
+        sink.abandon()
+        raise LossError(f"{lost}; strict mode refuses to drop data") from None
     except BaseException:
         sink.abandon()
         raise

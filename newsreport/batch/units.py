@@ -8,6 +8,7 @@ import io
 import os
 import re
 import sys
+import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,11 +21,12 @@ from newsreport.converters.newsml_g2.xml import (
     NAR,
     check_no_doctype,
     check_prolog,
+    local,
     nested_too_deep,
     pull_parser,
     syntax_error,
 )
-from newsreport.errors import NewsReportError, ReadError
+from newsreport.errors import NewsReportError, ReadError, ReadWarning
 from newsreport.limits import MAX_XML_DEPTH, check_size, limited_lines, max_document_bytes, read_limited
 from newsreport.model import NewsReport
 
@@ -171,6 +173,7 @@ class _MessageItems:
         self.count = 0  # the items yielded so far
         self.read = 0  # the bytes fed to the parser
         self.since = 0  # the bytes fed when the stretch being read began (an item, or what lies between)
+        self.skipped: list[str] = []  # the other kinds of item (packageItem, conceptItem...), by name
 
     def units(self, stream: BinaryIO) -> Iterator[Unit]:
         while chunk := stream.read(_READ_BYTES):
@@ -180,6 +183,9 @@ class _MessageItems:
             yield from self._parsed(chunk)
             self._check_stretch()
         yield from self._parsed(b"")
+        if self.skipped:
+            message = f"{self.source}: skipped items that are not newsItems: {', '.join(self.skipped)}"
+            warnings.warn(message, ReadWarning, stacklevel=2)
 
     def _parsed(self, chunk: bytes) -> Iterator[Unit]:
         """The units that `chunk` completes; an empty chunk ends the input."""
@@ -216,6 +222,9 @@ class _MessageItems:
                 check_size(len(document), self.source, f"item {self.count}")
                 yield Unit(f"{self.source}:item {self.count}", "newsml-g2", document)
         if self.item is None:
+            parent = element.getparent()
+            if parent is not None and local(parent) == "itemset" and element.tag != _NEWS_ITEM:
+                self.skipped.append(etree.QName(element).localname)
             self.since = self.read
             _drop(element)
 

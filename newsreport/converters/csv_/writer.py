@@ -19,6 +19,7 @@ from newsreport.converters.csv_.codec import rows
 from newsreport.converters.csv_.tables import BY_NAME, LAYOUT_KEY, LAYOUT_VERSION, TABLES
 from newsreport.errors import UsageError
 from newsreport.files import is_stream, keep_mode, naming, real_path, temp_folder_beside, write_atomically
+from newsreport.limits import MAX_DESCRIPTOR_BYTES
 from newsreport.model import NewsReport
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "'")
@@ -246,7 +247,7 @@ def _files_of_package(folder: int) -> set[str]:
     names = {"datapackage.json"}
     try:
         with open("datapackage.json", "rb", opener=lambda name, flags: os.open(name, flags, dir_fd=folder)) as file:
-            descriptor = json.loads(file.read(_DESCRIPTOR_BYTES))
+            descriptor = json.loads(file.read(MAX_DESCRIPTOR_BYTES))  # longer is not ours
         if LAYOUT_KEY not in descriptor:
             return set()
         for resource in descriptor["resources"]:
@@ -261,10 +262,6 @@ def _is_file(name: str, folder: int) -> bool:
         return stat.S_ISREG(os.stat(name, dir_fd=folder, follow_symlinks=False).st_mode)
     except (OSError, ValueError):
         return False
-
-
-_DESCRIPTOR_BYTES = 16 * 1024 * 1024
-"""More than any descriptor this program writes: one that is longer is not ours."""
 
 
 def _replace_package(new: Path, target: Path) -> None:

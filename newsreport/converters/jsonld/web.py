@@ -26,6 +26,7 @@ from pydantic import ValidationError
 from newsreport.converters.dates import lenient_date, only_looks_like_a_date
 from newsreport.converters.jsonld import offline
 from newsreport.converters.jsonld.nodes import NodeMap
+from newsreport.converters.local_ids import LocalIds
 from newsreport.errors import ReadError, ReadWarning
 from newsreport.invariants import earlier
 from newsreport.jsontext import loads
@@ -98,8 +99,6 @@ MAPPED = {
 
 _IRI = re.compile(IRI_PATTERN)
 _LANGUAGE = re.compile(LANGUAGE_PATTERN)
-_ID_LENGTH = 60
-"""How much of a name a local id is made of (the model takes 200 characters)."""
 _PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", re.ASCII)
 _WIKIDATA = re.compile(r"^https?://(?:www\.)?wikidata\.org/(?:wiki|entity)/(Q[1-9][0-9]*)$")
 _SCRIPT_WRAPPERS = re.compile(
@@ -200,7 +199,7 @@ class _Mapper:
         self.seed = seed
         self.skipped: list[str] = []
         self.ids: dict[str, str] = {}  # node @id -> local id
-        self.taken: dict[str, int] = {}  # local ids given -> the last number added to make one unique
+        self.taken = LocalIds()  # the local ids given
         self.participants: list[Node] = []
         self.events: list[tuple[bool, Node]] = []  # (named by `about`, event)
 
@@ -413,7 +412,7 @@ class _Mapper:
             if match:
                 wikidata.append(match[1])
         identifiers = [{"scheme": "wikidata", "value": q} for q in dict.fromkeys(wikidata)]
-        local = self.new_id(name)
+        local = self.taken.from_name(name, "item")
         self.ids[node["@id"]] = local
         self.participants.append({"id": local, **data, "identifiers": identifiers})
         return local
@@ -424,7 +423,7 @@ class _Mapper:
             self.skipped.append(f"{'about' if main else 'mentions'} {'/'.join(node['@type'])} {node['@id']} (no name)")
         if name is None or node["@id"] in self.ids:
             return
-        local = self.new_id(name)
+        local = self.taken.from_name(name, "item")
         self.ids[node["@id"]] = local
         location = next(iter(self.values(node, "location")), None)
         place = self.participant(location) if location is not None else None
@@ -438,16 +437,3 @@ class _Mapper:
             "place": place,
         }
         self.events.append((main, event))
-
-    def new_id(self, name: str) -> str:
-        """A readable local id from a name: `Jane Doe` → `jane-doe`, unique in the report."""
-        base = re.sub(r"[^a-z0-9]+", "-", name.lower()[:_ID_LENGTH]).strip("-") or "item"
-        if not base[0].isalpha():
-            base = f"x-{base}"
-        local, n = base, self.taken.get(base, 1)
-        while local in self.taken:
-            n += 1
-            local = f"{base}-{n}"
-        self.taken[base] = n  # the next one alike counts on from here: many alike stay linear
-        self.taken.setdefault(local, 1)
-        return local

@@ -19,6 +19,7 @@ from lxml import etree
 from pydantic import ValidationError
 
 from newsreport.converters.dates import lenient_date, only_looks_like_a_date
+from newsreport.converters.local_ids import LocalIds
 from newsreport.converters.newsml_g2.xml import (
     NR,
     XML_LANG,
@@ -117,7 +118,7 @@ class _Item:
             self.asserts[assertion.get("literal") or assertion.get("qcode") or ""] = assertion
         self.skipped: list[str] = []
         self.ids: dict[str, str] = {}  # subject key (literal, qcode or name) -> local id
-        self.taken: set[str] = set()  # the local ids in `ids`
+        self.taken = LocalIds()  # the local ids in `ids`
         self.subjects: list[etree._Element] = []
         self.places: dict[str, etree._Element] = {}  # JSON path in the report -> the element it was read from
 
@@ -299,18 +300,11 @@ class _Item:
 
     def new_id(self, key: str, name: str) -> str:
         """The local id for a subject: its literal when that is a valid id, else one made from its name."""
-        taken = self.taken
-        if self.own or (_LOCAL_ID.match(key) and key not in taken):
-            local_id = key
+        if self.own or (_LOCAL_ID.match(key) and key not in self.taken):
+            local_id = self.taken.claim(key)
         else:
-            base = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "subject"
-            base = base if base[0].isalpha() else f"x-{base}"
-            local_id, n = base, 1
-            while local_id in taken:
-                n += 1
-                local_id = f"{base}-{n}"
+            local_id = self.taken.from_name(name, "subject")
         self.ids[key] = local_id
-        taken.add(local_id)
         return local_id
 
     def subjects_of(self, meta: etree._Element | None) -> tuple[list[Node], list[etree._Element]]:

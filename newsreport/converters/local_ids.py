@@ -1,0 +1,40 @@
+"""Readable local ids for what other people's files name without one: `Jane Doe` → `jane-doe`."""
+
+from __future__ import annotations
+
+import re
+
+_LENGTH = 60
+"""How much of a name an id is made from (a model id may be at most 200 characters)."""
+
+
+class LocalIds:
+    """The local ids given so far in one report, each unique.
+
+    An id made from a name that another already took gets the next free number (`jane-doe-2`);
+    the number to try next is kept per id, so ten thousand alike names cost no more than ten
+    thousand different ones.
+    """
+
+    def __init__(self) -> None:
+        self._next: dict[str, int] = {}  # id given -> the last number added to make one from it unique
+
+    def __contains__(self, local_id: str) -> bool:
+        return local_id in self._next
+
+    def claim(self, local_id: str) -> str:
+        """Take `local_id` as it is (an id the source gave)."""
+        self._next.setdefault(local_id, 1)
+        return local_id
+
+    def from_name(self, name: str, fallback: str) -> str:
+        """A new id made from `name` (`fallback` when it has no letter or digit)."""
+        base = re.sub(r"[^a-z0-9]+", "-", name.lower()[:_LENGTH]).strip("-") or fallback
+        if not base[0].isalpha():
+            base = f"x-{base}"
+        local_id, n = base, self._next.get(base, 1)
+        while local_id in self._next:
+            n += 1
+            local_id = f"{base}-{n}"
+        self._next[base] = n
+        return self.claim(local_id)

@@ -2,8 +2,7 @@
 
 Field shapes are checked by pydantic; these rules need the whole report: ids are unique, every
 reference names an object of the right kind, spans lie inside the body and quotes match it,
-blocks are in order, and the report is not modified before it was published. `NewsReport`
-runs them after every build, so no converter needs to.
+blocks are in order. `NewsReport` runs them after every build, so no converter needs to.
 
 They run on every report read, so they are written for speed: where a value sits is a tuple of
 steps (`Steps`, as in pydantic's error locations), turned into a JSON path only when something is
@@ -12,7 +11,6 @@ wrong.
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from newsreport.problems import Problem
@@ -76,7 +74,6 @@ class _Checker:
             self._refs(("statements", i, "about"), s.about)
             if s.event is not None and s.event not in self.event_ids:
                 self.add(("statements", i, "event"), f"unknown event {s.event!r}")
-        self._dates()
         return self.problems
 
     def _unique_ids(self) -> None:
@@ -123,13 +120,6 @@ class _Checker:
         self._spans((*at, "mentions"), event.mentions)
         for j, part in enumerate(event.participations):
             self._ref((*at, "participations", j, "participant"), part.participant)
-
-    def _dates(self) -> None:
-        published, modified = self.report.published, self.report.modified
-        if published is None or modified is None:
-            return
-        if earlier(modified, published):
-            self.add(("modified",), f"{modified.isoformat()} is before published {published.isoformat()}")
 
     def _refs(self, at: Steps, local_ids: tuple[str, ...], kind: str | None = None) -> None:
         for j, local_id in enumerate(local_ids):
@@ -186,17 +176,6 @@ def _event_places(at: Steps, event: Event) -> list[tuple[Steps, Event]]:
     for i, sub in enumerate(event.sub_events):
         found += _event_places((*at, "sub_events", i), sub)
     return found
-
-
-def earlier(a: date, b: date) -> bool:
-    """Whether `a` comes before `b`: by the moment when both are date-times, else by the day."""
-    if isinstance(a, datetime) and isinstance(b, datetime):
-        return a < b
-    return _day(a) < _day(b)
-
-
-def _day(value: date) -> date:
-    return value.date() if isinstance(value, datetime) else value
 
 
 def _clip(text: str, limit: int = 60) -> str:

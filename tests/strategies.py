@@ -82,13 +82,127 @@ def partial_dates(draw: st.DrawFn) -> dict[str, Any]:
 
 @st.composite
 def moments(draw: st.DrawFn) -> str:
-    """A date, or a date-time with a UTC offset."""
+    """A date, a date-time with a UTC offset, or a local date-time (no offset)."""
     when = draw(st.datetimes(min_value=datetime(1990, 1, 1)))
-    if draw(st.booleans()):
+    shape = draw(st.sampled_from(["date", "local", "offset"]))
+    if shape == "date":
         return when.date().isoformat()
+    if shape == "local":
+        return when.isoformat(timespec=draw(st.sampled_from(["seconds", "microseconds"])))
     minutes = draw(st.integers(-14 * 60, 14 * 60))
     sign = "-" if minutes < 0 else "+"
     return when.replace(microsecond=0).isoformat() + f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+roles = st.one_of(
+    st.sampled_from(["drol:summary", "drol:teaser", "crol:editor", "abstract", "editor", "hld:subHeadline"]), labels
+)
+"""Roles as sources name them: QCodes, schema.org terms, free words."""
+qcode_parts = st.from_regex(r"[A-Za-z][A-Za-z0-9_-]{0,6}", fullmatch=True)
+media_types = st.sampled_from(["image/jpeg", "image/png", "video/mp4", "audio/mpeg", "text/html"])
+
+agents = st.fixed_dictionaries(
+    {"kind": st.sampled_from(["person", "organization", None]), "name": labels},
+    optional={
+        "url": st.sampled_from(["https://news.example.org/staff/1", "mailto:desk@news.example.org"]),
+        "code": st.sampled_from(["dpauser:hollmann.christian", "nyt:desk-7"]),
+        "role": roles,
+    },
+)
+wordings = st.fixed_dictionaries({"text": free_text}, optional={"language": languages, "role": roles})
+names = st.fixed_dictionaries({"text": labels}, optional={"language": languages})
+
+
+@st.composite
+def concepts(draw: st.DrawFn, subject: bool = False) -> dict[str, Any]:
+    """A vocabulary term given by any of code, URI and name, as sources give them."""
+    given = draw(st.sets(st.sampled_from(["code", "uri", "name"]), min_size=1))
+    concept: dict[str, Any] = {}
+    if "code" in given:
+        concept |= {"scheme": draw(qcode_parts), "code": draw(st.one_of(qcode_parts, st.integers(0, 10**8).map(str)))}
+    elif draw(st.booleans()):
+        concept["scheme"] = draw(st.sampled_from(["http://cv.iptc.org/newscodes/mediatopic/", "genre"]))
+    if "uri" in given:
+        concept["uri"] = f"http://cv.iptc.org/newscodes/mediatopic/{draw(st.integers(0, 10**8))}"
+    if "name" in given:
+        concept |= {"name": draw(labels), "language": draw(st.one_of(st.none(), languages))}
+        concept["other_names"] = draw(st.lists(names, max_size=2))
+    if subject:
+        concept |= {"kind": draw(st.one_of(st.none(), roles)), "rank": draw(st.one_of(st.none(), st.integers(0, 9)))}
+    return concept
+
+
+@st.composite
+def media(draw: st.DrawFn) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "kind": draw(st.sampled_from(["image", "video", "audio", "graphic", "other"])),
+        "url": f"https://media.example.org/{draw(st.integers(0, 10**6))}.jpg",
+    }
+    for name, values in [
+        ("media_type", media_types),
+        ("width", st.integers(0, 10**5)),
+        ("height", st.integers(0, 10**5)),
+        ("title", labels),
+        ("caption", free_text),
+        ("alt_text", free_text),
+        ("credit", free_text),
+    ]:
+        if draw(st.booleans()):
+            item[name] = draw(values)
+    if draw(st.integers(0, 4)) == 0:
+        item.pop("url")
+        item["caption"] = draw(free_text)
+    return item
+
+
+@st.composite
+def metadata(draw: st.DrawFn, max_items: int = 4) -> dict[str, Any]:
+    """The report's metadata besides its headline, dates, publisher and authors: each field
+    present or not, lists from empty to `max_items`."""
+
+    def some(values: st.SearchStrategy[Any]) -> list[Any]:
+        return draw(st.lists(values, max_size=max_items))
+
+    def maybe(values: st.SearchStrategy[Any]) -> Any:
+        return draw(values) if draw(st.booleans()) else None
+
+    rights = st.fixed_dictionaries(
+        {},
+        optional={
+            "holder": agents,
+            "notices": st.lists(wordings, max_size=2),
+            "usage_terms": st.lists(wordings, max_size=2),
+            "license": st.just("https://creativecommons.org/licenses/by/4.0/"),
+        },
+    )
+    links = st.fixed_dictionaries(
+        {"url": st.sampled_from(["urn:newsml:dpa.com:20090101:250203-99-1", "https://news.example.org/b"])},
+        optional={"rel": roles, "title": labels, "media_type": media_types},
+    )
+    return {
+        "alternative_headlines": some(wordings),
+        "first_created": maybe(moments()),
+        "version_created": maybe(moments()),
+        "version": maybe(st.integers(1, 10**6)),
+        "status": maybe(st.sampled_from(["usable", "withheld", "canceled"])),
+        "embargoed_until": maybe(moments()),
+        "contributors": some(agents),
+        "byline": maybe(free_text),
+        "credit_line": maybe(free_text),
+        "descriptions": some(wordings),
+        "subjects": some(concepts(subject=True)),
+        "keywords": some(labels),
+        "genres": some(concepts()),
+        "sections": some(labels),
+        "slugline": maybe(labels),
+        "urgency": maybe(st.integers(1, 9)),
+        "signals": some(concepts()),
+        "editorial_notes": some(wordings),
+        "media": some(media()),
+        "rights": maybe(rights),
+        "free_access": maybe(st.booleans()),
+        "links": some(links),
+    }
 
 
 @st.composite
@@ -220,13 +334,6 @@ def reports(draw: st.DrawFn, max_items: int = 4) -> NewsReport:
         end = draw(st.integers(cut, n))
         blocks.append({"kind": draw(st.sampled_from(["paragraph", "subheading"])), "span": {"start": cut, "end": end}})
         cut = end
-    published, modified = maybe(draw(moments())), maybe(draw(moments()))
-    if published and modified and _earlier(modified, published):
-        published, modified = modified, published
-    agents = st.fixed_dictionaries(
-        {"kind": st.sampled_from(["person", "organization", None]), "name": labels},
-        optional={"url": st.sampled_from(["https://news.example.org/staff/1", "mailto:desk@news.example.org"])},
-    )
     dateline = None
     if draw(st.booleans()):
         d = excerpt()
@@ -241,12 +348,13 @@ def reports(draw: st.DrawFn, max_items: int = 4) -> NewsReport:
         "id": draw(iris),
         "headline": {"text": draw(free_text), "origin": draw(st.sampled_from(["source", "editorial"]))},
         "dateline": dateline,
-        "published": published,
-        "modified": modified,
+        "published": maybe(draw(moments())),
+        "modified": maybe(draw(moments())),
         "language": maybe(draw(languages)),
         "url": maybe("https://news.example.org/2025/02/03/story.html?utm=a&b=c"),
         "publisher": maybe(draw(agents)),
         "authors": draw(st.lists(agents, max_size=3)),
+        **draw(metadata(max_items)),
         "body": {"text": body, "blocks": blocks},
         "event": main,
         "participants": participants,
@@ -254,11 +362,3 @@ def reports(draw: st.DrawFn, max_items: int = 4) -> NewsReport:
         "referenced_events": referenced,
     }
     return NewsReport.model_validate(data)
-
-
-def _earlier(a: str, b: str) -> bool:
-    """Whether moment `a` is before `b`, as the model compares them (by day unless both have times)."""
-    x, y = datetime.fromisoformat(a), datetime.fromisoformat(b)
-    if len(a) > 10 and len(b) > 10:
-        return x < y
-    return x.date() < y.date()

@@ -23,12 +23,11 @@ from typing import Any
 import lxml.html
 from pydantic import ValidationError
 
-from newsreport.converters.dates import lenient_date, only_looks_like_a_date
+from newsreport.converters.dates import earlier, lenient_date, only_looks_like_a_date
 from newsreport.converters.jsonld import offline
 from newsreport.converters.jsonld.nodes import NodeMap
 from newsreport.converters.local_ids import LocalIds
 from newsreport.errors import ReadError, ReadWarning
-from newsreport.invariants import earlier
 from newsreport.jsontext import loads
 from newsreport.model import IRI_PATTERN, LANGUAGE_PATTERN, NewsReport
 from newsreport.problems import problems_from

@@ -18,7 +18,7 @@ from typing import Any, BinaryIO
 from lxml import etree
 from pydantic import ValidationError
 
-from newsreport.converters.dates import lenient_date, only_looks_like_a_date
+from newsreport.converters.dates import earlier, lenient_date, only_looks_like_a_date
 from newsreport.converters.local_ids import LocalIds
 from newsreport.converters.newsml_g2.xml import (
     NR,
@@ -33,7 +33,6 @@ from newsreport.converters.newsml_g2.xml import (
     text_of,
 )
 from newsreport.errors import ReadError, ReadWarning
-from newsreport.invariants import earlier
 from newsreport.limits import nesting_problem, read_limited
 from newsreport.model import IRI_PATTERN, LANGUAGE_PATTERN, LOCAL_ID_PATTERN, NewsReport
 from newsreport.problems import problems_from

@@ -284,3 +284,10 @@ def test_package_zip_and_descriptor_paths_read_alike(report: NewsReport, tmp_pat
 
 def test_excel_profile_is_a_variant_of_both_csv_formats() -> None:
     assert set(EXCEL) == {"csv", "csv-flat"}
+
+
+def test_a_package_of_layout_1_0_still_reads() -> None:
+    """A package written before layout 2.0 (its authors in authors.csv, no tables for subjects,
+    media, rights...) reads as the report it was written from."""
+    expected = NewsReport.model_validate_json((DATA / "csv-layout-1.0.json").read_text())
+    assert list(CSV.read_path(DATA / "csv-layout-1.0", "p")) == [expected]  # type: ignore[misc]

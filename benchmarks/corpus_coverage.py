@@ -1,0 +1,664 @@
+"""How much of what the corpus carries newsreport keeps, field by field, next to extruct and trafilatura.
+
+    .venv/bin/python benchmarks/corpus_coverage.py [--shared ../shared] [--peers /tmp/peers/bin/python]
+
+For each row of issue 12's table it counts the files in `../shared/corpus/` that carry a field,
+measured on the source itself (XPath over the XML by local name; the pages' JSON-LD blocks parsed
+leniently here and their `<html lang>`), never by asking newsreport, and how many of those the
+report newsreport reads keeps (public API, one report per newsItem). With `--peers`, the given
+Python (a throwaway venv with extruct and trafilatura, never the project's) runs this file as a
+worker over the pages and says what the peers keep of the same pages. Offline; a minute or two.
+"""
+
+from __future__ import annotations
+
+import argparse
+import codecs
+import html
+import json
+import re
+import subprocess
+import sys
+import traceback
+import warnings
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from lxml import etree
+
+if TYPE_CHECKING:
+    from newsreport import NewsReport
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLE_TYPES = frozenset(
+    (
+        *("Article", "NewsArticle", "AnalysisNewsArticle", "AskPublicNewsArticle", "BackgroundNewsArticle"),
+        *("OpinionNewsArticle", "ReportageNewsArticle", "ReviewNewsArticle", "SatiricalArticle", "BlogPosting"),
+        *("LiveBlogPosting", "SocialMediaPosting", "DiscussionForumPosting", "Report", "ScholarlyArticle"),
+        *("MedicalScholarlyArticle", "TechArticle", "APIReference", "AdvertiserContentArticle"),
+    )
+)
+"""schema.org's Article and its subtypes."""
+MOJIBAKE = re.compile(
+    "Ã[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u2122]"
+    "|â€|Â[\u00a0-\u00bf]|[ÐÑ][\u0080-\u00bf]"
+)
+"""UTF-8 read as Latin-1 or windows-1252: `Ã©`, `â€™`, `Â `, Cyrillic `Ð¿`."""
+MIN_TEXT = 200
+"""Characters of text a page needs for its article text to count as extracted (a paragraph)."""
+NOT_TOPICS = {"cpnat:person", "cpnat:organisation", "cpnat:geoArea", "cpnat:poi", "cpnat:event"}
+"""Subject types that are participants or events, not topics."""
+PLACE_TYPES = {"cpnat:geoArea", "cpnat:poi"}
+Element = etree._Element
+
+
+# --- NewsML-G2 sources, read by local name -------------------------------------------------
+
+
+def kids(element: Element | None, steps: str) -> list[Element]:
+    """The elements `steps` (`contentMeta/subject`; `//p` for descendants) leads to, by local name."""
+    if element is None:
+        return []
+    parts = steps.split("/")
+    expr = "." + "".join("/" if part == "" else f"/*[local-name()='{part}']" for part in parts)
+    return [e for e in element.xpath(expr.replace("///", "//")) if isinstance(e, Element)]
+
+
+def text(element: Element) -> str:
+    """The element's text with white space folded."""
+    return " ".join("".join(element.itertext()).split())
+
+
+def texts(item: Element, steps: str) -> list[str]:
+    return [t for t in (text(e) for e in kids(item, steps)) if t]
+
+
+def coded(item: Element, steps: str) -> list[str]:
+    """The QCodes, URIs or literals of the elements `steps` leads to."""
+    return [c for e in kids(item, steps) if (c := e.get("qcode") or e.get("uri") or e.get("literal") or text(e))]
+
+
+def news_items(root: Element) -> list[Element]:
+    """The newsItems a document holds, in the order a reader returns their reports."""
+    name = etree.QName(root).localname
+    if name == "newsItem":
+        return [root]
+    return kids(root, "itemSet/newsItem") if name == "newsMessage" else []
+
+
+def paragraphs(item: Element) -> list[str]:
+    """The story text as the source gives it: the paragraphs of the first inlineXML that has any
+    (outside its head and header), else those of the longest plain-text inlineData."""
+    for inline in kids(item, "contentSet/inlineXML"):
+        found = [t for p in kids(inline, "//p") if (t := text(p)) and not _in_head(p)]
+        if found:
+            return found
+    plain = sorted((e.text or "" for e in kids(item, "contentSet/inlineData")), key=len)
+    return [" ".join(p.split()) for p in re.split(r"\n\s*\n", plain[-1]) if p.strip()] if plain else []
+
+
+def _in_head(element: Element) -> bool:
+    return any(etree.QName(a).localname in ("head", "header", "body.head") for a in element.iterancestors())
+
+
+def topic_codes(item: Element) -> list[str]:
+    return [c for s in kids(item, "contentMeta/subject") if s.get("type") not in NOT_TOPICS and (c := _code(s))]
+
+
+def _code(element: Element) -> str | None:
+    return element.get("qcode") or element.get("uri")
+
+
+def images(item: Element) -> list[str]:
+    """Image URLs: a picture item's remote content, an icon, an `img` in the inline XHTML."""
+    kind = " ".join(coded(item, "itemMeta/itemClass"))
+    remote = [
+        e.get("href") or ""
+        for e in kids(item, "contentSet/remoteContent")
+        if "picture" in kind or "graphic" in kind or (e.get("contenttype") or "").startswith("image/")
+    ]
+    icons = [e.get("href") or "" for e in kids(item, "contentMeta/icon")]
+    inline = [e.get("src") or "" for e in kids(item, "contentSet/inlineXML//img")]
+    return [u for u in remote + icons + inline if u]
+
+
+def rights(item: Element) -> list[str]:
+    holders = coded(item, "rightsInfo/copyrightHolder") + texts(item, "rightsInfo/copyrightHolder/name")
+    return holders + texts(item, "rightsInfo/copyrightNotice") + texts(item, "rightsInfo/usageTerms")
+
+
+TIMES = {"firstCreated": "itemMeta/firstCreated", "contentCreated": "contentMeta/contentCreated"}
+TIMES["versionCreated"] = "itemMeta/versionCreated"
+TIME_FIELDS = {"firstCreated": "first_created", "contentCreated": "published", "versionCreated": "version_created"}
+
+
+def times(item: Element) -> dict[str, str]:
+    return {name: found[0] for name, steps in TIMES.items() if (found := texts(item, steps))}
+
+
+def places(item: Element) -> list[Element]:
+    subjects = [s for s in kids(item, "contentMeta/subject") if s.get("type") in PLACE_TYPES]
+    return subjects + kids(item, "contentMeta/located")
+
+
+def place_codes(place: Element) -> list[str]:
+    return [c for s in kids(place, "sameAs") if (c := _code(s))]
+
+
+def place_typed(place: Element) -> bool:
+    """Whether the source says what sort of place it is: a `located` type, an ISO 3166 code, a
+    country scheme."""
+    codes = [_code(place) or "", *place_codes(place)]
+    return bool(place.get("type") and etree.QName(place).localname == "located") or any(
+        c.startswith("iso3166") or "country" in c.partition(":")[0] for c in codes
+    )
+
+
+# --- what the reports keep -------------------------------------------------------------------
+
+
+def words(value: str) -> str:
+    return " ".join(html.unescape(value).split())
+
+
+def story_kept(report: NewsReport, source: list[str]) -> bool:
+    """The body is the story text: at least 90% of the paragraphs' length, with the closing words
+    of the first and last paragraphs (a dateline may be cut off the front)."""
+    if report.body is None:
+        return False
+    body = words(report.body.text)
+    ends = [" ".join(words(p).split()[-8:]) for p in (source[0], source[-1])]
+    return len(body) >= 0.9 * len(" ".join(source)) and all(end in body for end in ends)
+
+
+def subjects_kept(report: NewsReport, codes: list[str]) -> bool:
+    """Every topic code of the source is among the report's subjects (as `scheme:code` or URI)."""
+    have = {f"{s.scheme}:{s.code}" for s in report.subjects} | {s.uri for s in report.subjects if s.uri}
+    return all(c in have for c in codes)
+
+
+def times_kept(report: NewsReport, source: dict[str, str]) -> bool:
+    """Each time the source gives is in its field, with its time of day if the source has one."""
+    for name, value in source.items():
+        kept = getattr(report, TIME_FIELDS[name])
+        if kept is None or ("T" in value and not isinstance(kept, datetime)):
+            return False
+    return True
+
+
+def status_kept(report: NewsReport, qcode: str) -> bool:
+    return report.status == qcode.rpartition(":")[2].lower()
+
+
+def kept_places(report: NewsReport) -> list[Any]:
+    return [p for p in report.participants if p.kind == "place"]
+
+
+@dataclass(frozen=True)
+class ItemField:
+    """A row about newsItems: what the source carries (empty: nothing) and whether a report keeps it."""
+
+    label: str
+    carried: Callable[[Element], Any]
+    kept: Callable[[NewsReport, Any], bool]
+
+
+ITEM_FIELDS: dict[str, ItemField] = {
+    "story": ItemField("the story text (NewsML-G2)", paragraphs, story_kept),
+    "topics": ItemField("topics with codes (`subject` with qcode/uri)", topic_codes, subjects_kept),
+    "genre": ItemField("genre", lambda i: coded(i, "contentMeta/genre"), lambda r, _: bool(r.genres)),
+    "urgency": ItemField(
+        "urgency",
+        lambda i: [u for u in texts(i, "contentMeta/urgency") if u.isdigit()],
+        lambda r, u: r.urgency == int(u[0]),
+    ),
+    "slugline": ItemField("slugline", lambda i: texts(i, "contentMeta/slugline"), lambda r, _: bool(r.slugline)),
+    "keywords_items": ItemField(
+        "keywords (items)", lambda i: texts(i, "contentMeta/keyword"), lambda r, _: bool(r.keywords)
+    ),
+    "description_items": ItemField(
+        "description / teaser / abstract (items)",
+        lambda i: texts(i, "contentMeta/description") + texts(i, "contentSet/inlineXML//body.head/abstract"),
+        lambda r, _: bool(r.descriptions),
+    ),
+    "image_items": ItemField("image (items)", images, lambda r, _: any(m.url for m in r.media)),
+    "rights": ItemField(
+        "rights (copyright holder / notice / usage terms)",
+        rights,
+        lambda r, _: r.rights is not None and bool(r.rights.holder or r.rights.notices or r.rights.usage_terms),
+    ),
+    "byline": ItemField(
+        "by-line as printed",
+        lambda i: texts(i, "contentMeta/by") + texts(i, "contentSet/inlineXML//byline"),
+        lambda r, _: bool(r.byline),
+    ),
+    "contributors": ItemField(
+        "contributors", lambda i: coded(i, "contentMeta/contributor"), lambda r, _: bool(r.contributors)
+    ),
+    "credit": ItemField("credit line", lambda i: texts(i, "contentMeta/creditline"), lambda r, _: bool(r.credit_line)),
+    "ednote": ItemField("edNote", lambda i: texts(i, "itemMeta/edNote"), lambda r, _: bool(r.editorial_notes)),
+    "status": ItemField("pubStatus", lambda i: coded(i, "itemMeta/pubStatus"), lambda r, s: status_kept(r, s[0])),
+    "signals": ItemField("signals", lambda i: coded(i, "itemMeta/signal"), lambda r, _: bool(r.signals)),
+    "links": ItemField(
+        "links",
+        lambda i: [c for e in kids(i, "itemMeta/link") if (c := e.get("href") or e.get("residref"))],
+        lambda r, _: bool(r.links),
+    ),
+    "embargo": ItemField(
+        "embargo", lambda i: texts(i, "itemMeta/embargoed"), lambda r, _: r.embargoed_until is not None
+    ),
+    "published": ItemField("published (firstCreated / contentCreated / versionCreated)", times, times_kept),
+}
+
+
+# --- pages: decoded as browsers do, JSON-LD parsed leniently --------------------------------
+
+
+def decode_page(data: bytes) -> str:
+    """The page's text: BOM, then a `<meta charset>` in the head, then UTF-8, then windows-1252."""
+    for bom, encoding in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if data.startswith(bom):
+            return data[len(bom) :].decode(encoding, "replace")
+    end = data.lower().find(b"</head>")
+    declared = re.search(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", data[: end if end > 0 else 65536], re.I)
+    if declared:
+        try:
+            name = codecs.lookup(declared[1].decode("ascii")).name
+        except LookupError:
+            name = ""
+        if name and not name.startswith("utf-16"):
+            name = "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name
+            return data.decode(name, "replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", "replace")
+
+
+_JSON_NOISE = re.compile(r'"(?:\\.|[^"\\])*"|//[^\n]*|/\*.*?\*/|,(?=\s*[}\]])', re.S)
+
+
+def lenient_json(block: str) -> Any:
+    """A JSON-LD block as lenient parsers read it: comments, trailing commas, CDATA wrappers."""
+    block = re.sub(r"^\s*(<!--|//\s*<!\[CDATA\[|<!\[CDATA\[)|(-->|//\s*\]\]>|\]\]>)\s*$", "", block.strip())
+    try:
+        return json.loads(block, strict=False)
+    except ValueError:
+        cleaned = _JSON_NOISE.sub(lambda m: m[0] if m[0].startswith('"') else "", block)
+        try:
+            return json.loads(cleaned, strict=False)
+        except ValueError:
+            return None
+
+
+def nodes(value: Any) -> Iterator[dict[str, Any]]:
+    """Every JSON-LD node in a parsed block, nested ones and `@graph`s included."""
+    if isinstance(value, list):
+        for each in value:
+            yield from nodes(each)
+    elif isinstance(value, dict):
+        yield value
+        for each in value.values():
+            yield from nodes(each)
+
+
+def types(node: dict[str, Any]) -> set[str]:
+    declared = node.get("@type", [])
+    return {re.split(r"[/:#]", t)[-1] for t in (declared if isinstance(declared, list) else [declared]) if t}
+
+
+def article(found: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The first Article-typed node with a headline."""
+    return next((n for n in found if types(n) & ARTICLE_TYPES and given(n.get("headline"))), None)
+
+
+def given(value: Any) -> bool:
+    """Whether a JSON-LD value says something: a non-blank string, a node or list with one."""
+    if isinstance(value, str):
+        return bool(value.strip())
+    if isinstance(value, list):
+        return any(given(v) for v in value)
+    if isinstance(value, dict):
+        return any(given(value.get(k)) for k in ("url", "contentUrl", "@id", "@value", "name"))
+    return value is not None
+
+
+def string_of(value: Any) -> str:
+    while isinstance(value, list) and value:
+        value = value[0]
+    if isinstance(value, dict):
+        value = value.get("@value") or value.get("name") or ""
+    return value if isinstance(value, str) else ""
+
+
+@dataclass
+class Page:
+    """What a page's own markup carries."""
+
+    name: str
+    lang: str = ""
+    node: dict[str, Any] = field(default_factory=dict)
+
+    def has(self, *properties: str) -> bool:
+        return any(given(self.node.get(p)) for p in properties)
+
+
+def page_source(path: Path) -> Page:
+    page = Page(path.name)
+    try:
+        root = etree.fromstring(decode_page(path.read_bytes()), etree.HTMLParser(no_network=True))
+    except (etree.LxmlError, ValueError):
+        return page
+    if root is None:
+        return page
+    page.lang = (root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang") or "").strip()
+    scripts = root.xpath("//script[contains(translate(@type, 'LDJSON', 'ldjson'), 'ld+json')]")
+    found = [n for s in scripts if isinstance(s, Element) for n in nodes(lenient_json(s.text or ""))]
+    page.node = article(found) or {}
+    return page
+
+
+def mojibake(value: str) -> bool:
+    return bool(MOJIBAKE.search(value))
+
+
+@dataclass(frozen=True)
+class PageField:
+    """A row about pages: whether the source carries it and whether newsreport's report keeps it;
+    `peer` is the key of the peers' answers, `peers` which of the two are measured."""
+
+    label: str
+    carried: Callable[[Page], bool]
+    kept: Callable[[NewsReport], bool]
+    peers: tuple[str, ...] = ("extruct", "trafilatura")
+
+
+def _has_text(report: NewsReport) -> bool:
+    return report.body is not None and len(report.body.text.strip()) >= MIN_TEXT
+
+
+PAGE_FIELDS: dict[str, PageField] = {
+    "keywords": PageField("keywords (pages)", lambda p: p.has("keywords"), lambda r: bool(r.keywords)),
+    "description": PageField(
+        "description / abstract (pages)", lambda p: p.has("description", "abstract"), lambda r: bool(r.descriptions)
+    ),
+    "image": PageField("image (pages)", lambda p: p.has("image"), lambda r: any(m.url for m in r.media)),
+    "section": PageField("articleSection", lambda p: p.has("articleSection"), lambda r: bool(r.sections)),
+    "language": PageField(
+        "language (pages with `<html lang>` or inLanguage)",
+        lambda p: bool(p.node) and (bool(p.lang) or p.has("inLanguage")),
+        lambda r: r.language is not None,
+        ("extruct",),
+    ),
+    "converted": PageField(
+        "pages converted at all (an Article-typed node with a headline)", lambda p: bool(p.node), lambda r: True
+    ),
+    "headline": PageField(
+        "headline without mojibake",
+        lambda p: bool(p.node) and not mojibake(string_of(p.node.get("headline"))),
+        lambda r: not mojibake(r.headline.text),
+    ),
+    "text": PageField(
+        f"article text on pages without articleBody (≥ {MIN_TEXT} characters)",
+        lambda p: bool(p.node) and not p.has("articleBody"),
+        _has_text,
+        ("trafilatura",),
+    ),
+}
+ORDER = [
+    *("story", "topics", "genre", "urgency", "slugline", "keywords_items", "keywords", "description_items"),
+    *("description", "image", "image_items", "section", "rights", "byline", "contributors", "credit", "ednote"),
+    *("status", "signals", "links", "embargo", "published", "place_codes", "place_types", "language"),
+    *("converted", "headline", "text"),
+]
+
+
+# --- the measurement --------------------------------------------------------------------------
+
+
+@dataclass
+class Tally:
+    """One row's counts: source units carrying the field, how many newsreport keeps, the peers'."""
+
+    carrying: int = 0
+    kept: int = 0
+    units: int = 0
+    """Items carrying a field counted in codes or places (else the same as `carrying`)."""
+    misses: list[str] = field(default_factory=list)
+    peers: dict[str, int] = field(default_factory=dict)
+    elsewhere: dict[str, int] = field(default_factory=dict)
+    """Pages where a peer finds the field though the page's JSON-LD does not carry it."""
+
+    def count(self, carried: bool, kept: bool, where: str) -> None:
+        if carried:
+            self.carrying += 1
+            self.kept += kept
+            if not kept:
+                self.misses.append(where)
+
+
+@dataclass
+class Coverage:
+    tallies: dict[str, Tally] = field(default_factory=lambda: {key: Tally() for key in ORDER})
+    read: dict[str, int] = field(default_factory=dict)
+    refused: list[str] = field(default_factory=list)
+    tracebacks: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def read_reports(path: Path, coverage: Coverage) -> list[NewsReport]:
+    """The reports newsreport reads from a file; a refusal or a crash is recorded, and what was
+    read before it kept."""
+    from newsreport import NewsReportError, read_all
+
+    reports: list[NewsReport] = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            reports.extend(read_all(path))
+        except NewsReportError as exc:
+            coverage.refused.append(f"{path.name}: {exc}".replace(f"{path}: ", ""))
+        except Exception:
+            coverage.tracebacks.append(f"{path.name}:\n{traceback.format_exc(limit=-4)}")
+    return reports
+
+
+def measure_items(folder: Path, coverage: Coverage) -> None:
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+    files = items_seen = withheld = withheld_kept = 0
+    for path in sorted(folder.glob("*.xml")):
+        files += 1
+        items = news_items(etree.parse(str(path), parser).getroot())
+        reports = read_reports(path, coverage)
+        if len(reports) not in (len(items), 0) and len(reports) < len(items) and not coverage.refused:
+            coverage.notes.append(f"{path.name}: {len(items)} newsItems, {len(reports)} reports")
+        for number, item in enumerate(items):
+            items_seen += 1
+            report = reports[number] if number < len(reports) else None
+            where = f"{path.name}#{number + 1}" if len(items) > 1 else path.name
+            for key, row in ITEM_FIELDS.items():
+                carried = row.carried(item)
+                coverage.tallies[key].count(
+                    bool(carried), bool(carried) and report is not None and row.kept(report, carried), where
+                )
+            count_places(item, report, coverage, where)
+            if "withheld" in " ".join(coded(item, "itemMeta/pubStatus")):
+                withheld += 1
+                withheld_kept += report is not None and report.status == "withheld"
+    coverage.read["newsml"] = files
+    coverage.read["items"] = items_seen
+    if withheld:
+        coverage.notes.append(f"{withheld} item(s) with pubStatus withheld; {withheld_kept} read as withheld")
+
+
+def count_places(item: Element, report: NewsReport | None, coverage: Coverage, where: str) -> None:
+    """Place codes and typed places, counted one by one (and the items that carry any)."""
+    source = places(item)
+    codes = [c for p in source for c in place_codes(p)]
+    typed = sum(place_typed(p) for p in source)
+    kept = kept_places(report) if report is not None else []
+    have = {i.value for p in kept for i in p.identifiers} | {
+        f"{i.scheme}:{i.value}" for p in kept for i in p.identifiers
+    }
+    for key, carried, kept_n in (
+        ("place_codes", len(codes), sum(c in have or c.partition(":")[2] in have for c in codes)),
+        ("place_types", typed, min(typed, sum(p.place_type != "other" for p in kept))),
+    ):
+        tally = coverage.tallies[key]
+        tally.carrying += carried
+        tally.kept += kept_n
+        tally.units += carried > 0
+        if kept_n < carried:
+            tally.misses.append(f"{where} ({carried - kept_n})")
+
+
+def measure_pages(folder: Path, coverage: Coverage, peers: dict[str, dict[str, dict[str, bool]]]) -> None:
+    files = 0
+    for path in sorted([*folder.glob("*.html"), *folder.glob("*.htm")]):
+        files += 1
+        page = page_source(path)
+        reports = read_reports(path, coverage)
+        report = reports[0] if reports else None
+        for key, row in PAGE_FIELDS.items():
+            carried = row.carried(page)
+            tally = coverage.tallies[key]
+            tally.count(carried, carried and report is not None and row.kept(report), path.name)
+            for peer in row.peers if peers else ():
+                found = peers.get(path.name, {}).get(peer, {}).get(key, False)
+                bucket = tally.peers if carried else tally.elsewhere
+                bucket[peer] = bucket.get(peer, 0) + (found and (carried or key not in ("headline", "text")))
+    coverage.read["pages"] = files
+
+
+# --- the peers, run in their own venv ---------------------------------------------------------
+
+
+def peer_answers(folder: Path) -> None:
+    """Run in the peers' venv: what extruct and trafilatura find on each page, as JSON on stdout."""
+    import extruct  # type: ignore[import-not-found]
+    import trafilatura  # type: ignore[import-not-found]
+
+    answers: dict[str, dict[str, dict[str, bool]]] = {}
+    for path in sorted([*folder.glob("*.html"), *folder.glob("*.htm")]):
+        data = path.read_bytes()
+        answers[path.name] = {}
+        try:
+            found = extruct.extract(data, syntaxes=["json-ld", "microdata"], uniform=True, errors="ignore")
+            node = article([n for syntax in found.values() for n in nodes(syntax)]) or {}
+            answers[path.name]["extruct"] = {
+                "converted": bool(node),
+                "headline": bool(node) and not mojibake(string_of(node.get("headline"))),
+                **{k: given(node.get(p)) for k, p in _EXTRUCT_KEYS.items()},
+                "description": given(node.get("description")) or given(node.get("abstract")),
+            }
+        except Exception as exc:
+            print(f"extruct, {path.name}: {exc!r}", file=sys.stderr)
+        try:
+            doc = trafilatura.bare_extraction(data, with_metadata=True)
+            got = (doc.as_dict() if hasattr(doc, "as_dict") else doc) or {}
+            answers[path.name]["trafilatura"] = {
+                "converted": bool(got.get("title") or got.get("text")),
+                "headline": bool(got.get("title")) and not mojibake(got["title"]),
+                "keywords": bool(got.get("tags")),
+                "description": bool(got.get("description")),
+                "image": bool(got.get("image")),
+                "section": bool(got.get("categories")),
+                "text": len((got.get("text") or "").strip()) >= MIN_TEXT,
+            }
+        except Exception as exc:
+            print(f"trafilatura, {path.name}: {exc!r}", file=sys.stderr)
+    json.dump(answers, sys.stdout)
+
+
+_EXTRUCT_KEYS = {"keywords": "keywords", "image": "image", "section": "articleSection", "language": "inLanguage"}
+
+
+def start_peers(python: str, folder: Path) -> subprocess.Popen[str]:
+    command = [python, str(Path(__file__).resolve()), "--peer-answers", str(folder)]
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+# --- the table --------------------------------------------------------------------------------
+
+
+def share(kept: int, carrying: int) -> str:
+    return f"{kept} ({100 * kept / carrying:.0f}%)" if carrying else "—"
+
+
+def table(coverage: Coverage, peers_run: bool) -> list[str]:
+    lines = [
+        "| what the source carries | files carrying | kept by newsreport | extruct | trafilatura (pages only) |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for key in ORDER:
+        tally = coverage.tallies[key]
+        if key in ("place_codes", "place_types"):
+            label = "place identifiers (`sameAs` codes)" if key == "place_codes" else "place types (from the source)"
+            unit = "codes" if key == "place_codes" else "places"
+            carrying = f"{tally.carrying} {unit} in {tally.units} items"
+            cells = ["—", "—"]
+        elif key in ITEM_FIELDS:
+            label, carrying, cells = ITEM_FIELDS[key].label, f"{tally.carrying} items", ["—", "—"]
+        else:
+            row = PAGE_FIELDS[key]
+            label, carrying = row.label, f"{tally.carrying} pages"
+            cells = [peer_cell(tally, peer) if peer in row.peers else "—" for peer in ("extruct", "trafilatura")]
+            cells = cells if peers_run else ["not run" if c != "—" else c for c in cells]
+        lines.append(f"| {label} | {carrying} | {share(tally.kept, tally.carrying)} | {cells[0]} | {cells[1]} |")
+    return lines
+
+
+def peer_cell(tally: Tally, peer: str) -> str:
+    more = tally.elsewhere.get(peer, 0)
+    return share(tally.peers.get(peer, 0), tally.carrying) + (f" +{more} elsewhere" if more else "")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared", help="the shared folder")
+    parser.add_argument("--peers", help="a Python with extruct and trafilatura (a venv outside the project)")
+    parser.add_argument("--verbose", action="store_true", help="name the files each row misses")
+    parser.add_argument("--peer-answers", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.peer_answers:
+        peer_answers(args.peer_answers)
+        return 0
+    corpus = args.shared / "corpus"
+    if not corpus.is_dir():
+        print(f"no corpus at {corpus} (give --shared)", file=sys.stderr)
+        return 2
+    running = start_peers(args.peers, corpus / "html") if args.peers else None
+    coverage = Coverage()
+    measure_items(corpus / "newsml-g2", coverage)
+    peers: dict[str, dict[str, dict[str, bool]]] = {}
+    if running is not None:
+        out, err = running.communicate(timeout=1200)
+        if running.returncode:
+            print(f"the peers failed (exit {running.returncode}):\n{err}", file=sys.stderr)
+        else:
+            peers = json.loads(out)
+            coverage.notes += [f"peer: {line}" for line in err.splitlines() if line.startswith(("extruct,", "traf"))]
+    measure_pages(corpus / "html", coverage, peers)
+    read = coverage.read
+    print(f"{read['newsml']} NewsML-G2 files ({read['items']} newsItems), {read['pages']} pages\n")
+    print("\n".join(table(coverage, bool(peers))))
+    print(f"\ntracebacks: {len(coverage.tracebacks)}; files refused (NewsReportError): {len(coverage.refused)}")
+    kinds = re.compile(r"the root element is <(conceptitem|packageitem|catalog)>")
+    other_kinds = [line for line in coverage.refused if kinds.search(line)]
+    if other_kinds:
+        print(f"- {len(other_kinds)} files hold a conceptItem or packageItem, not news: refused")
+    for line in [*coverage.tracebacks, *(r for r in coverage.refused if r not in other_kinds), *coverage.notes]:
+        print(f"- {line}")
+    for key in ORDER if args.verbose else ():
+        misses = coverage.tallies[key].misses
+        if misses:
+            more = f" and {len(misses) - 12} more" if len(misses) > 12 else ""
+            print(f"\n{key}: not kept in {len(misses)}: {', '.join(misses[:12])}{more}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

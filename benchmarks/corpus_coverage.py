@@ -341,6 +341,9 @@ class Page:
     name: str
     lang: str = ""
     node: dict[str, Any] = field(default_factory=dict)
+    """The first Article-typed node with a headline; empty if there is none."""
+    broken: int = 0
+    """JSON-LD blocks that are not JSON even to a lenient parser."""
 
     def has(self, *properties: str) -> bool:
         return any(given(self.node.get(p)) for p in properties)
@@ -356,8 +359,9 @@ def page_source(path: Path) -> Page:
         return page
     page.lang = (root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang") or "").strip()
     scripts = root.xpath("//script[contains(translate(@type, 'LDJSON', 'ldjson'), 'ld+json')]")
-    found = [n for s in scripts if isinstance(s, Element) for n in nodes(lenient_json(s.text or ""))]
-    page.node = article(found) or {}
+    blocks = [lenient_json(s.text or "") for s in scripts if isinstance(s, Element)]
+    page.node = article([n for block in blocks for n in nodes(block)]) or {}
+    page.broken = sum(block is None for block in blocks)
     return page
 
 
@@ -447,13 +451,19 @@ class Coverage:
     refused: list[str] = field(default_factory=list)
     tracebacks: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    quirks: dict[str, int] = field(default_factory=dict)
 
 
-def read_reports(path: Path, coverage: Coverage) -> list[NewsReport]:
-    """The reports newsreport reads from a file; a refusal or a crash is recorded, and what was
-    read before it kept."""
-    from newsreport import NewsReportError, read_all
-
+def read_reports(path: Path, coverage: Coverage) -> tuple[list[NewsReport], bool]:
+    """The reports newsreport reads from a file, and whether it read it all; a refusal or a crash
+    is recorded, and the reports read before it kept. A newsreport that does not even import
+    (a reader half rewritten) keeps nothing and says so once."""
+    try:
+        from newsreport import NewsReportError, read_all
+    except Exception:
+        if not coverage.tracebacks:
+            coverage.tracebacks.append(f"newsreport does not import:\n{traceback.format_exc(limit=-4)}")
+        return [], False
     reports: list[NewsReport] = []
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -461,9 +471,11 @@ def read_reports(path: Path, coverage: Coverage) -> list[NewsReport]:
             reports.extend(read_all(path))
         except NewsReportError as exc:
             coverage.refused.append(f"{path.name}: {exc}".replace(f"{path}: ", ""))
+            return reports, False
         except Exception:
             coverage.tracebacks.append(f"{path.name}:\n{traceback.format_exc(limit=-4)}")
-    return reports
+            return reports, False
+    return reports, True
 
 
 def measure_items(folder: Path, coverage: Coverage) -> None:
@@ -472,8 +484,8 @@ def measure_items(folder: Path, coverage: Coverage) -> None:
     for path in sorted(folder.glob("*.xml")):
         files += 1
         items = news_items(etree.parse(str(path), parser).getroot())
-        reports = read_reports(path, coverage)
-        if len(reports) not in (len(items), 0) and len(reports) < len(items) and not coverage.refused:
+        reports, whole = read_reports(path, coverage)
+        if whole and len(reports) != len(items):
             coverage.notes.append(f"{path.name}: {len(items)} newsItems, {len(reports)} reports")
         for number, item in enumerate(items):
             items_seen += 1
@@ -520,7 +532,7 @@ def measure_pages(folder: Path, coverage: Coverage, peers: dict[str, dict[str, d
     for path in sorted([*folder.glob("*.html"), *folder.glob("*.htm")]):
         files += 1
         page = page_source(path)
-        reports = read_reports(path, coverage)
+        reports, _ = read_reports(path, coverage)
         report = reports[0] if reports else None
         for key, row in PAGE_FIELDS.items():
             carried = row.carried(page)
@@ -530,7 +542,28 @@ def measure_pages(folder: Path, coverage: Coverage, peers: dict[str, dict[str, d
                 found = peers.get(path.name, {}).get(peer, {}).get(key, False)
                 bucket = tally.peers if carried else tally.elsewhere
                 bucket[peer] = bucket.get(peer, 0) + (found and (carried or key not in ("headline", "text")))
+        if report is not None:
+            count_quirks(page, report, coverage.quirks)
+        if page.broken and not page.node:
+            coverage.notes.append(f"{path.name}: no Article found; {page.broken} JSON-LD block(s) broken past leniency")
     coverage.read["pages"] = files
+
+
+MARKUP = re.compile(r"&(#[0-9]+|#x[0-9a-f]+|[a-z]{2,8});|</?(p|br|a|b|i|em|strong|span|div)\b[^>]*>", re.I)
+"""An HTML entity or tag left in a text."""
+
+
+def count_quirks(page: Page, report: NewsReport, quirks: dict[str, int]) -> None:
+    """The issue's smaller losses on pages: markup left in texts, times of day cut off."""
+    tallies = {
+        "page headlines keeping HTML entities or tags": bool(MARKUP.search(report.headline.text)),
+        "page bodies keeping HTML entities or tags": report.body is not None and bool(MARKUP.search(report.body.text)),
+    }
+    if re.search(r"\d[T ]\d{1,2}:\d{2}", string_of(page.node.get("datePublished"))):
+        tallies["pages with a datePublished time of day"] = True
+        tallies["... of which the time is kept"] = isinstance(report.published, datetime)
+    for name, found in tallies.items():
+        quirks[name] = quirks.get(name, 0) + found
 
 
 # --- the peers, run in their own venv ---------------------------------------------------------
@@ -650,7 +683,13 @@ def main(argv: list[str] | None = None) -> int:
     other_kinds = [line for line in coverage.refused if kinds.search(line)]
     if other_kinds:
         print(f"- {len(other_kinds)} files hold a conceptItem or packageItem, not news: refused")
-    for line in [*coverage.tracebacks, *(r for r in coverage.refused if r not in other_kinds), *coverage.notes]:
+    quirks = [f"{name}: {n}" for name, n in coverage.quirks.items()]
+    for line in [
+        *coverage.tracebacks,
+        *(r for r in coverage.refused if r not in other_kinds),
+        *coverage.notes,
+        *quirks,
+    ]:
         print(f"- {line}")
     for key in ORDER if args.verbose else ():
         misses = coverage.tallies[key].misses

@@ -20,7 +20,6 @@ from typing import Any
 
 import jsonschema
 import pytest
-from pydantic import ValidationError
 
 from newsreport.converters import native
 from newsreport.limits import MAX_EVENT_DEPTH
@@ -79,6 +78,9 @@ def assert_refused_by_both(tmp_path: Path, doc_text: str, where: str, what: str)
 DATE_PLACES = [
     ("published",),
     ("modified",),
+    ("first_created",),
+    ("version_created",),
+    ("embargoed_until",),
 ]
 ARABIC_INDIC_2024 = "\u0662\u0660\u0662\u0664"
 PARTIAL_DATE_PLACES = [
@@ -101,7 +103,7 @@ def test_published_must_be_iso_text(tmp_path: Path, value: object) -> None:
     "value",
     [
         *("20250203", "99999999999", 1738540800, 1738540800.5, False),
-        *("2025-02-03 10:00:00Z", "2025-02-03T10:00Z", "2025-02-03T00:00:00", "2025-02-03T10:00:00.1234567Z"),
+        *("2025-02-03 10:00:00Z", "2025-02-03T10:00Z", "2025-02-03T00:00", "2025-02-03T10:00:00.1234567Z"),
         *("2025-02-03\n", "2025-02-03T10:00:00+01:00\n"),
     ],
 )
@@ -339,7 +341,9 @@ def test_our_jsonld_and_newsml_dates_are_iso_text(
     assert checked.returncode == 1 and "$.published: not an ISO 8601 date" in checked.stdout.decode()
 
 
-def test_a_python_datetime_without_offset_is_refused_not_cut_to_its_day() -> None:
-    """A naive midnight became a date without a word (pydantic's date branch took it)."""
-    with pytest.raises(ValidationError, match="needs its UTC offset"):
-        NewsReport.model_validate({**EXAMPLE, "published": datetime(2025, 2, 3)})
+def test_a_python_datetime_without_offset_stays_a_local_time_not_its_day() -> None:
+    """A naive midnight became a date without a word (pydantic's date branch took it); now a
+    local time is kept, and kept as a time."""
+    report = NewsReport.model_validate({**EXAMPLE, "published": datetime(2025, 2, 3)})
+    assert report.published == datetime(2025, 2, 3) and isinstance(report.published, datetime)
+    assert report.model_dump(mode="json")["published"] == "2025-02-03T00:00:00"

@@ -91,9 +91,11 @@ def news_items(root: Element) -> list[Element]:
 
 def paragraphs(item: Element) -> list[str]:
     """The story text as the source gives it: the paragraphs of the first inlineXML that has any
-    (outside its head and header), else those of the longest plain-text inlineData."""
+    (outside its head and header; dpa's `p class="teaser"` is the item's description, not counted),
+    else those of the longest plain-text inlineData."""
     for inline in kids(item, "contentSet/inlineXML"):
-        found = [t for p in kids(inline, "//p") if (t := text(p)) and not _in_head(p)]
+        ps = [p for p in kids(inline, "//p") if not _in_head(p) and "teaser" not in (p.get("class") or "").split()]
+        found = [t for p in ps if (t := text(p))]
         if found:
             return found
     plain = sorted((e.text or "" for e in kids(item, "contentSet/inlineData")), key=len)
@@ -105,7 +107,9 @@ def _in_head(element: Element) -> bool:
 
 
 def topic_codes(item: Element) -> list[str]:
-    return [c for s in kids(item, "contentMeta/subject") if s.get("type") not in NOT_TOPICS and (c := _code(s))]
+    """The QCodes (`scheme:code`; `isbn#...` is none) and URIs of the subjects that are topics."""
+    subjects = [s for s in kids(item, "contentMeta/subject") if s.get("type") not in NOT_TOPICS]
+    return [c for s in subjects if (c := s.get("uri") or (q if ":" in (q := s.get("qcode") or "") else ""))]
 
 
 def _code(element: Element) -> str | None:
@@ -571,8 +575,8 @@ def count_quirks(page: Page, report: NewsReport, quirks: dict[str, int]) -> None
 
 def peer_answers(folder: Path) -> None:
     """Run in the peers' venv: what extruct and trafilatura find on each page, as JSON on stdout."""
-    import extruct  # type: ignore[import-not-found]
-    import trafilatura  # type: ignore[import-not-found]
+    import extruct  # type: ignore[import-not-found,unused-ignore]
+    import trafilatura  # type: ignore[import-not-found,unused-ignore]
 
     answers: dict[str, dict[str, dict[str, bool]]] = {}
     for path in sorted([*folder.glob("*.html"), *folder.glob("*.htm")]):
@@ -590,8 +594,8 @@ def peer_answers(folder: Path) -> None:
         except Exception as exc:
             print(f"extruct, {path.name}: {exc!r}", file=sys.stderr)
         try:
-            doc = trafilatura.bare_extraction(data, with_metadata=True)
-            got = (doc.as_dict() if hasattr(doc, "as_dict") else doc) or {}
+            doc: Any = trafilatura.bare_extraction(data, with_metadata=True)
+            got: dict[str, Any] = (doc.as_dict() if hasattr(doc, "as_dict") else doc) or {}
             answers[path.name]["trafilatura"] = {
                 "converted": bool(got.get("title") or got.get("text")),
                 "headline": bool(got.get("title")) and not mojibake(got["title"]),

@@ -152,11 +152,16 @@ def place_codes(place: Element) -> list[str]:
     return [c for s in kids(place, "sameAs") if (c := _code(s))]
 
 
+PLACE_KINDS = re.compile(r"city|country|statprov|province|state|region|territory", re.I)
+"""Words in a `located` type that say the sort of place (`loctyp:City`, `cptype:statprov`);
+an agency's numbered type (`cptType:5`) says nothing one could map."""
+
+
 def place_typed(place: Element) -> bool:
-    """Whether the source says what sort of place it is: a `located` type, an ISO 3166 code, a
-    country scheme."""
+    """Whether the source says what sort of place it is: a `located` type naming one, an ISO 3166
+    code, a country scheme."""
     codes = [_code(place) or "", *place_codes(place)]
-    return bool(place.get("type") and etree.QName(place).localname == "located") or any(
+    return bool(etree.QName(place).localname == "located" and PLACE_KINDS.search(place.get("type") or "")) or any(
         c.startswith("iso3166") or "country" in c.partition(":")[0] for c in codes
     )
 

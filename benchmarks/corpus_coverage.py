@@ -316,7 +316,8 @@ def nodes(value: Any) -> Iterator[dict[str, Any]]:
 
 def types(node: dict[str, Any]) -> set[str]:
     declared = node.get("@type", [])
-    return {re.split(r"[/:#]", t)[-1] for t in (declared if isinstance(declared, list) else [declared]) if t}
+    listed = declared if isinstance(declared, list) else [declared]
+    return {re.split(r"[/:#]", t)[-1] for t in listed if isinstance(t, str) and t}
 
 
 def article(found: list[dict[str, Any]]) -> dict[str, Any] | None:

@@ -152,18 +152,28 @@ def place_codes(place: Element) -> list[str]:
     return [c for s in kids(place, "sameAs") if (c := _code(s))]
 
 
-PLACE_KINDS = re.compile(r"city|country|statprov|province|state|region|territory", re.I)
-"""Words in a `located` type that say the sort of place (`loctyp:City`, `cptype:statprov`);
-an agency's numbered type (`cptType:5`) says nothing one could map."""
+PLACE_KINDS = {"city": "city", "country": "country", "statprov": "region", "province": "region"}
+PLACE_KINDS |= {"state": "region", "region": "region", "territory": "territory"}
+"""Words in a `located` type that say the sort of place (`loctyp:City`, `cptype:statprov`), and
+the model's `place_type` for each; an agency's numbered type (`cptType:5`) says nothing."""
 
 
-def place_typed(place: Element) -> bool:
-    """Whether the source says what sort of place it is: a `located` type naming one, an ISO 3166
-    code, a country scheme."""
+def place_type(place: Element) -> str | None:
+    """The sort of place the source says it is: a `located` type naming one, else an ISO 3166
+    code (`DE` a country, `DE-NW` a region), else a country scheme (`dpacountry:1`)."""
+    if etree.QName(place).localname == "located":
+        kind = (place.get("type") or "").rpartition(":")[2].lower()
+        if kind in PLACE_KINDS:
+            return PLACE_KINDS[kind]
     codes = [_code(place) or "", *place_codes(place)]
-    return bool(etree.QName(place).localname == "located" and PLACE_KINDS.search(place.get("type") or "")) or any(
-        c.startswith("iso3166") or "country" in c.partition(":")[0] for c in codes
-    )
+    for code in codes:
+        if code.startswith("iso3166"):
+            return "region" if "-" in code.partition(":")[2] else "country"
+    return "country" if any("country" in code.partition(":")[0] for code in codes) else None
+
+
+def place_names(place: Element) -> set[str]:
+    return {t.casefold() for t in texts(place, "name")}
 
 
 # --- what the reports keep -------------------------------------------------------------------
@@ -520,14 +530,15 @@ def count_places(item: Element, report: NewsReport | None, coverage: Coverage, w
     """Place codes and typed places, counted one by one (and the items that carry any)."""
     source = places(item)
     codes = [c for p in source for c in place_codes(p)]
-    typed = sum(place_typed(p) for p in source)
     kept = kept_places(report) if report is not None else []
     have = {i.value for p in kept for i in p.identifiers} | {
         f"{i.scheme}:{i.value}" for p in kept for i in p.identifiers
     }
+    typed = [(names, kind) for p in source if (kind := place_type(p)) and (names := place_names(p))]
+    read_as = {name.casefold(): p.place_type for p in kept for name in (p.name, *(n.text for n in p.other_names))}
     for key, carried, kept_n in (
         ("place_codes", len(codes), sum(c in have or c.partition(":")[2] in have for c in codes)),
-        ("place_types", typed, min(typed, sum(p.place_type != "other" for p in kept))),
+        ("place_types", len(typed), sum(any(read_as.get(n) == kind for n in names) for names, kind in typed)),
     ):
         tally = coverage.tallies[key]
         tally.carrying += carried
@@ -639,7 +650,11 @@ def table(coverage: Coverage, peers_run: bool) -> list[str]:
     for key in ORDER:
         tally = coverage.tallies[key]
         if key in ("place_codes", "place_types"):
-            label = "place identifiers (`sameAs` codes)" if key == "place_codes" else "place types (from the source)"
+            label = (
+                "place identifiers (`sameAs` codes)"
+                if key == "place_codes"
+                else "place types (as the source gives them)"
+            )
             unit = "codes" if key == "place_codes" else "places"
             carrying = f"{tally.carrying} {unit} in {tally.units} items"
             cells = ["—", "—"]

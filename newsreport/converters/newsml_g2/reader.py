@@ -2,8 +2,9 @@
 
 Native elements are read the same way whoever wrote them; our `nr:` attributes and elements,
 where present, add what the standard has no slot for. Agency files vary: elements in odd
-order or letter case, missing optional parts, NITF or XHTML bodies, dates with `+0100`
-offsets or stray white space. What cannot be mapped is named in one `ReadWarning`.
+order or letter case, missing optional parts, NITF or XHTML bodies among plain-text
+renditions, dates with `+0100` offsets or stray white space. Every element the reader does not
+map is named in one `ReadWarning` (see `coverage`): nothing is dropped without a word.
 """
 
 from __future__ import annotations
@@ -18,51 +19,23 @@ from typing import Any, BinaryIO
 from lxml import etree
 from pydantic import ValidationError
 
-from newsreport.converters.dates import earlier, lenient_date, only_looks_like_a_date
-from newsreport.converters.local_ids import LocalIds
-from newsreport.converters.newsml_g2.xml import (
-    NR,
-    XML_LANG,
-    child,
-    children,
-    local,
-    nr,
-    parse,
-    parse_spans,
-    path,
-    text_of,
-)
+from newsreport.converters.dates import earlier
+from newsreport.converters.newsml_g2 import content, metadata
+from newsreport.converters.newsml_g2.context import Context
+from newsreport.converters.newsml_g2.coverage import named
+from newsreport.converters.newsml_g2.events import Events, inline_events
+from newsreport.converters.newsml_g2.participants import KINDS, Subjects
+from newsreport.converters.newsml_g2.statements import statements
+from newsreport.converters.newsml_g2.xml import NR, child, children, local, nr, parse, parse_spans, path, text_of
 from newsreport.errors import ReadError, ReadWarning
-from newsreport.limits import nesting_problem, read_limited
-from newsreport.model import IRI_PATTERN, LANGUAGE_PATTERN, LOCAL_ID_PATTERN, NewsReport
+from newsreport.limits import read_limited
+from newsreport.model import IRI_PATTERN, LANGUAGE_PATTERN, NewsReport
 from newsreport.problems import problems_from
 
 Node = dict[str, Any]
-_KINDS = {
-    "cpnat:person": "person",
-    "cpnat:organisation": "organization",
-    "cpnat:geoarea": "place",
-    "cpnat:poi": "place",
-}
-_LOCAL_ID = re.compile(LOCAL_ID_PATTERN)
 _IRI = re.compile(IRI_PATTERN)
-_PARTIAL_DATE = re.compile(r"(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:T.*)?", re.ASCII | re.DOTALL)
-"""A date at reduced precision, perhaps with a time (which an event's date leaves out)."""
-_MAPPED = {
-    "contentcreated",
-    "contentmodified",
-    "located",
-    "creator",
-    "language",
-    "subject",
-    "headline",
-    "dateline",
-    "contentmetaextproperty",
-    "datelinedatenote",
-}
 _BLOCK_KINDS = {"p": "paragraph", "h": "subheading"}
 """The kinds of block in our `nr:blocks` tokens."""
-_BLOCK_TAGS = {"p": "paragraph", "hl2": "subheading", "h2": "subheading", "h3": "subheading", "h4": "subheading"}
 
 
 def read(data: bytes, source: str = "<input>") -> NewsReport:
@@ -96,89 +69,113 @@ def _items(root: etree._Element, source: str) -> list[etree._Element]:
     if name == "newsmessage":
         item_set = child(root, "itemSet")
         items = children(item_set, "newsItem") if item_set is not None else []
-        others = [local(e) for e in (item_set if item_set is not None else []) if local(e) not in ("newsitem", "")]
+        others = [etree.QName(e).localname for e in items_in(item_set) if local(e) != "newsitem"]
         if others:
-            warnings.warn(
-                f"{source}: skipped items that are not newsItems: {', '.join(others)}", ReadWarning, stacklevel=3
-            )
+            message = f"{source}: skipped items that are not newsItems: {', '.join(others)}"
+            warnings.warn(message, ReadWarning, stacklevel=3)
         return items
     raise ReadError(f"the root element is <{name}>, not a newsItem or newsMessage", source=source, format="newsml-g2")
 
 
+def items_in(item_set: etree._Element | None) -> list[etree._Element]:
+    """The elements of an itemSet."""
+    return [] if item_set is None else [e for e in item_set if isinstance(e.tag, str)]
+
+
 class _Item:
+    """One newsItem being read into report data."""
+
     def __init__(self, item: etree._Element, source: str) -> None:
+        self.ctx = Context(item, source)
         self.item = item
-        self.source = source
-        self.own = NR in item.nsmap.values()
         self.prefix = item.get(nr("idPrefix"), "")
         self.meta = child(item, "contentMeta")
-        self.asserts: dict[str, etree._Element] = {}
+        self.item_meta = child(item, "itemMeta")
+        asserts: dict[str, etree._Element] = {}
         for assertion in reversed(children(item, "assert")):
-            self.asserts[assertion.get("literal") or assertion.get("qcode") or ""] = assertion
-        self.skipped: list[str] = []
-        self.ids: dict[str, str] = {}  # subject key (literal, qcode or name) -> local id
-        self.taken = LocalIds()  # the local ids in `ids`
-        self.subjects: list[etree._Element] = []
-        self.places: dict[str, etree._Element] = {}  # JSON path in the report -> the element it was read from
-
-    def where(self, element: etree._Element) -> str:
-        return path(element)
-
-    def spans(self, element: etree._Element, attribute: str) -> list[dict[str, int]]:
-        """The spans in one of our `nr:` attributes of an element."""
-        try:
-            return parse_spans(element.get(nr(attribute)))
-        except ValueError as exc:
-            raise ReadError(f"nr:{attribute}: {exc}", source=self.source, location=self.where(element)) from None
-
-    def clean(self, text: str) -> str:
-        """Our own text exactly; an agency's with its layout white space folded."""
-        return text if self.own else " ".join(text.split())
+            asserts[assertion.get("literal") or assertion.get("qcode") or ""] = assertion
+        self.subjects = Subjects(self.ctx, asserts)
+        self.events = Events(self.ctx, self.subjects)
 
     def report(self) -> NewsReport:
-        meta = self.meta
-        data: Node = {"id": self.guid(), "headline": self.headline()}
-        data["published"], data["modified"] = self.dates()
+        ctx, meta, item_meta = self.ctx, self.meta, self.item_meta
+        for element in (self.item, meta, item_meta):
+            ctx.coverage.enter(element)
+        for element in (*children(self.item, "catalogRef"), *children(self.item, "catalog")):
+            ctx.coverage.take(element)  # the schemes of the qcodes, which are kept as given
+        item_class = child(item_meta, "itemClass")
+        if item_class is not None and (ctx.own or item_class.get("qcode") == "ninat:text"):
+            ctx.coverage.take(item_class)
+        story = self.story()
+        data: Node = {"id": self.guid(), "headline": self.headline(story)}
+        data |= self.dates(story)
+        data["alternative_headlines"] = self.alternative_headlines(data["headline"]["text"], story)
         data["language"] = self.language()
-        data["url"] = next(
-            (
-                link.get("href")
-                for link in children(child(self.item, "itemMeta"), "link")
-                if link.get("rel") == "nrrel:webPage"
-            ),
-            None,
-        )
-        data["authors"] = [self.party(c) for c in children(meta, "creator")] if meta is not None else []
-        provider = child(child(self.item, "itemMeta"), "provider")
-        if provider is not None and child(provider, "name") is not None:
-            data["publisher"] = self.party(provider)
-        participants, events = self.subjects_of(meta)
-        data["dateline"] = self.dateline()
-        data["event"], data["referenced_events"] = self.event_tree(events)
-        data["participants"] = participants + self.extra_places  # places only `located` or an event names
-        data["statements"] = self.statements()
-        data["body"] = self.body()
-        if meta is not None:
-            self.skipped += [f"<{local(e)}>" for e in meta if isinstance(e.tag, str) and local(e) not in _MAPPED]
-        if self.skipped:
-            warnings.warn(f"{self.source}: not mapped: {', '.join(self.skipped)}", ReadWarning, stacklevel=4)
+        data["url"] = self.web_page()
+        data["version"] = metadata.version(self.item, ctx)
+        data["status"] = metadata.status(item_meta, ctx)
+        data["publisher"] = self.publisher()
+        data["authors"] = self.agents("creator")
+        data["contributors"] = self.agents("contributor")
+        data["byline"] = metadata.one_text(children(meta, "by"), ctx)
+        if story.byline and data["byline"] is None:
+            data["byline"] = story.byline
+        elif story.byline and story.byline != data["byline"]:
+            ctx.skipped.append(f"a second by-line {story.byline!r}")
+        credit_lines = [e for e in children(meta, "creditline") if etree.QName(e).namespace != NR]
+        data["credit_line"] = metadata.one_text(credit_lines + self.own_elements(meta, "creditline"), ctx)
+        data["slugline"] = metadata.one_text(children(meta, "slugline"), ctx)
+        data["urgency"] = metadata.number(child(meta, "urgency"), ctx, 1, 9)
+        data["descriptions"] = self.descriptions(story)
+        data["genres"] = [g for g in (metadata.concept(e, ctx) for e in children(meta, "genre")) if g]
+        if not data["genres"] and story.genre:
+            data["genres"] = [{"name": story.genre}]
+        keywords = metadata.texts(children(meta, "keyword"), ctx)
+        data["keywords"] = keywords + [k for k in dict.fromkeys(story.keywords) if k not in keywords]
+        data["sections"] = metadata.texts(self.own_elements(meta, "section"), ctx)
+        data["signals"] = [s for s in (metadata.concept(e, ctx) for e in children(item_meta, "signal")) if s]
+        notes = (metadata.wording(e, ctx) for e in children(item_meta, "edNote"))
+        data["editorial_notes"] = [n for n in notes if n]
+        data["rights"] = metadata.rights(self.item, ctx)
+        data["links"] = metadata.links(item_meta, ctx)
+        data["free_access"] = metadata.free_access(item_meta, ctx)
+        data["media"] = metadata.media(meta, ctx) + content.media(child(self.item, "contentSet"), ctx.coverage)
+        participants, events, subjects = self.classify()
+        data["subjects"] = subjects + self.slugline_topics(story)
+        data["dateline"] = self.dateline(story)
+        data["event"], data["referenced_events"] = self.events.event_tree(events)
+        data["participants"] = participants + self.subjects.extra_places
+        data["statements"] = statements(ctx, self.subjects, self.prefix)
+        data["body"] = story.body
+        unmapped = ctx.coverage.unmapped(self.item)
+        if unmapped:
+            ctx.skipped.append(named(unmapped))
+        if ctx.skipped:
+            warnings.warn(f"{ctx.source}: not mapped: {', '.join(ctx.skipped)}", ReadWarning, stacklevel=4)
+        if ctx.notes:
+            warnings.warn(f"{ctx.source}: {'; '.join(ctx.notes)}", ReadWarning, stacklevel=4)
         try:
             return NewsReport.model_validate(data)
         except ValidationError as exc:
             first, *rest = problems_from(exc, data)
             more = f" (and {len(rest)} more)" if rest else ""
-            location = f"{self.where(self.read_from(first.path))}: report {first.path}"
-            raise ReadError(first.message + more, source=self.source, location=location, format="newsml-g2") from None
+            location = f"{path(self.read_from(first.path))}: report {first.path}"
+            raise ReadError(first.message + more, source=ctx.source, location=location, format="newsml-g2") from None
 
     def read_from(self, at: str) -> etree._Element:
         """The element that the report's part at JSON path `at` (or the nearest part holding
         it) was read from; the item itself if none is known."""
-        while at not in self.places:
+        places = self.ctx.places
+        while at not in places:
             shorter = re.sub(r"(\.\w+|\[\d+\])$", "", at)
             if shorter == at:
                 break
             at = shorter
-        return self.places.get(at, self.item)
+        return places.get(at, self.item)
+
+    def own_elements(self, parent: etree._Element | None, name: str) -> list[etree._Element]:
+        """Our `nr:` children of `parent` called `name`."""
+        return [e for e in children(parent, name) if etree.QName(e).namespace == NR]
 
     # Metadata ---------------------------------------------------------------------------------
 
@@ -187,395 +184,209 @@ class _Item:
         if _IRI.match(guid):
             return guid
         if not guid:
-            raise ReadError("the newsItem has no guid", source=self.source, location=self.where(self.item))
+            raise ReadError("the newsItem has no guid", source=self.ctx.source, location=path(self.item))
         return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'newsml-g2-guid:' + guid)}"
 
-    def headline(self) -> Node:
-        """The headline; an item without one gets the best stand-in it offers, marked `editorial`."""
-        element = child(self.meta, "headline")
-        if element is not None and (self.own or text_of(element).strip()):
-            self.places["$.headline"] = element
-            return {"text": self.clean(text_of(element)), "origin": element.get(nr("origin"), "source")}
+    def main_headline(self) -> etree._Element | None:
+        """The first headline without a role: the others are alternative headlines."""
+        for element in children(self.meta, "headline"):
+            roleless = element.get("role") is None and element.get(nr("role")) is None
+            if roleless and (self.ctx.own or text_of(element).strip()):
+                return element
+        return None
+
+    def headline(self, story: content.Story) -> Node:
+        """The headline; an item without one gets the one its body prints, else the best
+        stand-in it offers, marked `editorial`."""
+        ctx = self.ctx
+        element = self.main_headline()
+        if element is not None:
+            ctx.places["$.headline"] = element
+            ctx.coverage.take(element)
+            return {"text": ctx.clean(text_of(element)), "origin": element.get(nr("origin"), "source")}
+        if story.heading:
+            return {"text": story.heading, "origin": "source"}
         stand_ins = [
-            ("the body's heading", self.find_body("hl1") or self.find_body("h1") or self.find_body("title")),
-            ("the slugline", child(self.meta, "slugline")),
-            ("the item's title", child(child(self.item, "itemMeta"), "title")),
-            ("the description", child(self.meta, "description")),
+            ("the body's title", story.titles[0] if story.titles else ""),
+            ("the slugline", content.folded(child(self.meta, "slugline"))),
+            ("the item's title", content.folded(child(self.item_meta, "title"))),
+            ("the description", content.folded(child(self.meta, "description"))),
         ]
-        texts = ((what, " ".join(text_of(found).split())) for what, found in stand_ins)
-        what, text = next(((what, text) for what, text in texts if text), ("", ""))
+        what, text = next(((what, text) for what, text in stand_ins if text), ("", ""))
         if not text:
-            names = [" ".join(text_of(child(e, "name")).split()) for e in self.inline_events()]
+            names = [content.folded(child(e, "name")) for e in inline_events(self.item)]
             what, text = ("the events' names", "; ".join(n for n in names if n)) if names else ("", "")
         if not text:
             what, text = "nothing (no headline, heading, slugline, title or description)", "Untitled news item"
-        self.skipped.append(f"a headline (the report's is made from {what})")
+        ctx.skipped.append(f"a headline (the report's is made from {what})")
         return {"text": text, "origin": "editorial"}
 
-    def inline_events(self) -> list[etree._Element]:
-        """Events listed in the content itself (an event-listing item's `events/event`)."""
-        content_set = child(self.item, "contentSet")
-        if content_set is None:
-            return []
-        return [e for e in content_set.iter() if isinstance(e.tag, str) and local(e) == "event"]
+    def alternative_headlines(self, headline: str, story: content.Story) -> list[Node]:
+        """Headlines with a role, further ones, and those the body prints that differ from the headline."""
+        main = self.main_headline()
+        found = [metadata.wording(e, self.ctx) for e in children(self.meta, "headline") if e is not main]
+        wordings = [w for w in found if w]
+        for title in children(self.item_meta, "title"):  # the item's title, as agencies use it
+            wording = metadata.wording(title, self.ctx)
+            if wording and wording["text"] != headline and all(w["text"] != wording["text"] for w in wordings):
+                wordings.append(wording)
+        for text in (story.heading, *story.titles):
+            if text and text != headline and all(w["text"] != text for w in wordings):
+                wordings.append({"text": text})
+        return wordings
 
-    def dates(self) -> tuple[str | None, str | None]:
-        meta, item_meta = self.meta, child(self.item, "itemMeta")
-        created = self.date(child(meta, "contentCreated"), "$.published")
-        modified = self.date(child(meta, "contentModified"), "$.modified")
-        if self.own:
-            return created, modified
-        created = created or self.date(child(item_meta, "firstCreated"), "$.published")
-        modified = modified or self.date(child(item_meta, "versionCreated"), "$.modified")
+    def descriptions(self, story: content.Story) -> list[Node]:
+        """The item's descriptions, and the abstract or teaser its body prints if it differs."""
+        found = [metadata.wording(e, self.ctx) for e in children(self.meta, "description")]
+        wordings = [w for w in found if w]
+        for text in story.descriptions:
+            if all(w["text"] != text for w in wordings):
+                wordings.append({"text": text})
+        return wordings
+
+    def dates(self, story: content.Story) -> Node:
+        """Content and item times; an agency's item times stand in for missing content times."""
+        ctx, meta, item_meta = self.ctx, self.meta, self.item_meta
+        found = {
+            "published": ctx.moment(child(meta, "contentCreated"), "$.published"),
+            "modified": ctx.moment(child(meta, "contentModified"), "$.modified"),
+            "first_created": ctx.moment(child(item_meta, "firstCreated"), "$.first_created"),
+            "embargoed_until": ctx.moment(child(item_meta, "embargoed"), "$.embargoed_until"),
+        }
+        version_created = child(item_meta, "versionCreated")
+        found["version_created"] = ctx.moment(version_created, "$.version_created")
+        if ctx.own:
+            if version_created is not None and version_created.get(nr("derived")) == "true":
+                found["version_created"] = None  # the writer made it up from the report's dates
+            return found
+        printed = ctx.moment_text(story.published) if story.published else None
+        if printed and found["published"] and printed != found["published"]:
+            ctx.skipped.append(f"the printed publication time {story.published!r}")
+        found["published"] = found["published"] or found["first_created"] or printed
+        found["modified"] = found["modified"] or found["version_created"]
+        created, modified = found["published"], found["modified"]
         if created and modified and earlier(_moment(modified), _moment(created)):
-            self.skipped.append(f"a modification date {modified} before publication {created}")
-            modified = None
-        return created, modified
-
-    def date(self, element: etree._Element | None, at: str) -> str | None:
-        """The date or date-time an element holds, as the report's part at JSON path `at`: our
-        own exactly (the model judges it), an agency's in any spelling `lenient_date` knows."""
-        if element is None or not text_of(element).strip():
-            return None
-        raw = text_of(element)
-        parsed = None if self.own or only_looks_like_a_date(raw) else lenient_date(raw)
-        name = etree.QName(element).localname
-        if not self.own and parsed is None:
-            self.skipped.append(f"<{name}> {raw.strip()!r} (not a date)")
-            return None
-        if not self.own and not isinstance(parsed, datetime) and len(raw.strip()) > 10:
-            self.skipped.append(f"the time of <{name}> {raw.strip()!r} (no UTC offset, so only its day is kept)")
-        self.places[at] = element
-        return raw if parsed is None else parsed.isoformat()
+            ctx.notes.append(f"kept a modification date {modified} that is before publication {created}")
+        return found
 
     def language(self) -> str | None:
         element = child(self.meta, "language")
-        tag = element.get("tag") if element is not None else self.item.get(XML_LANG)
+        tag = element.get("tag") if element is not None else self.item.get("{http://www.w3.org/XML/1998/namespace}lang")
+        self.ctx.coverage.take(element)
         if tag and re.match(LANGUAGE_PATTERN, tag.strip()):
             return tag.strip()
         if tag:
-            self.skipped.append(f"language {tag!r}")
+            self.ctx.skipped.append(f"language {tag!r}")
         return None
 
-    def party(self, element: etree._Element) -> Node:
-        name = child(element, "name")
-        text = self.clean(text_of(name)) if name is not None else element.get("literal") or element.get("qcode") or ""
-        uri = element.get("uri")
-        return {"kind": element.get(nr("kind")), "name": text, "url": uri if uri and _IRI.match(uri) else None}
+    def web_page(self) -> str | None:
+        for link in children(self.item_meta, "link"):
+            if link.get("rel") == "nrrel:webPage":
+                self.ctx.coverage.take(link)
+                return link.get("href")
+        return None
 
-    def dateline(self) -> Node | None:
-        element = child(self.meta, "dateline")
-        if element is None and not self.own:
-            element = self.find_body("dateline")  # some agencies put it only in the NITF head
-        located = child(self.meta, "located")
-        place = self.place_of(located) if located is not None else None
-        if element is None or not (self.own or text_of(element).strip()):
+    def publisher(self) -> Node | None:
+        provider = child(self.item_meta, "provider")
+        if provider is None:
             return None
-        self.places["$.dateline"] = element
-        spans = self.spans(element, "span")
-        date = None
-        for prop in children(self.meta, "contentMetaExtProperty"):
-            if prop.get("rel") == "nrrel:datelineDate":
-                self.places["$.dateline.date"] = prop
-                date = self.partial_date(prop.get("value", ""), prop, child(self.meta, "datelineDateNote"))
-        return {"text": self.clean(text_of(element)), "span": spans[0] if spans else None, "place": place, "date": date}
-
-    def place_of(self, located: etree._Element) -> str | None:
-        """The place participant a `located` names, added if no subject names it."""
-        key = self.key(located)
-        if key in self.ids:
-            return self.ids[key]
-        name = self.clean(text_of(child(located, "name")))
-        if not name:
+        if self.ctx.own and provider.get("literal") == "newsreport" and child(provider, "name") is None:
+            self.ctx.coverage.take(provider)  # what the writer puts when no publisher is known
             return None
-        local_id = self.new_id(key, name)
-        self.extra_places.append({"id": local_id, "kind": "place", "name": name})
-        return local_id
+        return metadata.agent(provider, self.ctx)
 
-    # Subjects ---------------------------------------------------------------------------------
+    def agents(self, tag: str) -> list[Node]:
+        found = (metadata.agent(e, self.ctx) for e in children(self.meta, tag))
+        return [a for a in found if a]
 
-    def key(self, element: etree._Element) -> str:
-        return element.get("literal") or element.get("qcode") or element.get("uri") or text_of(child(element, "name"))
-
-    def new_id(self, key: str, name: str) -> str:
-        """The local id for a subject: its literal when that is a valid id, else one made from its name."""
-        if self.own or (_LOCAL_ID.match(key) and key not in self.taken):
-            local_id = self.taken.claim(key)
-        else:
-            local_id = self.taken.from_name(name, "subject")
-        self.ids[key] = local_id
-        return local_id
-
-    def subjects_of(self, meta: etree._Element | None) -> tuple[list[Node], list[etree._Element]]:
-        """Participants (in document order) and event subjects."""
-        self.extra_places: list[Node] = []
-        participants, events = [], []
-        subjects = children(meta, "subject") if meta is not None else []
-        for subject in subjects:
-            kind = _KINDS.get((subject.get("type") or "").lower())
+    def classify(self) -> tuple[list[Node], list[etree._Element], list[Node]]:
+        """Participants (in document order), event subjects, and the other subjects (topics).
+        Ours are participants or events when they carry a `literal` (their local id); an
+        agency's by their type."""
+        ctx = self.ctx
+        participants: list[tuple[etree._Element, str, str, str]] = []
+        events: list[etree._Element] = []
+        topics: list[Node] = []
+        for subject in children(self.meta, "subject"):
+            kind = KINDS.get((subject.get("type") or "").lower())
             is_event = (subject.get("type") or "").lower() == "cpnat:event"
-            name = self.name_of(subject)
-            if (kind is None and not is_event) or name is None:
-                label = subject.get("qcode") or subject.get("literal") or text_of(child(subject, "name")).strip()
-                why = "no name" if kind or is_event else subject.get("type") or "no type"
-                self.skipped.append(f"subject {label} ({why})")
+            name = self.subjects.name_of(subject) if kind or is_event else None
+            if (ctx.own and subject.get("literal") is None) or (not ctx.own and name is None):
+                ctx.places[f"$.subjects[{len(topics)}]"] = subject
+                topic = metadata.concept(subject, ctx, subject=True)
+                if topic:
+                    topics.append(topic)
                 continue
-            local_id = self.new_id(self.key(subject), name)
+            assert name is not None
+            local_id = self.subjects.new_id(self.subjects.key(subject), name)
             if kind is None:
                 events.append(subject)
             else:
                 participants.append((subject, kind, local_id, name))
         for number, (subject, *_) in enumerate(participants):
-            self.places[f"$.participants[{number}]"] = subject
-        return [self.participant(s, kind, local_id, name) for s, kind, local_id, name in participants], events
+            ctx.places[f"$.participants[{number}]"] = subject
+        found = [self.subjects.participant(s, kind, local_id, name) for s, kind, local_id, name in participants]
+        return found, events, topics
 
-    def name_of(self, subject: etree._Element) -> str | None:
-        """A subject's name: its own `<name>`, else that of the `assert` about it (as AP sends them)."""
-        sources = [subject, self.asserts.get(self.key(subject))]
-        for source in (s for s in sources if s is not None):
-            name = next((n for n in children(source, "name") if n.get("role") != "nrname:other"), None)
-            if name is not None and (self.own or text_of(name).strip()):
-                return self.clean(text_of(name))
-        return None
-
-    def ref(self, element: etree._Element) -> str:
-        return self.ids.get(self.key(element), self.key(element))
-
-    def participant(self, subject: etree._Element, kind: str, local_id: str, name: str) -> Node:
-        names = children(subject, "name")
-        data: Node = {
-            "id": local_id,
-            "kind": kind,
-            "name": name,
-            "other_names": [
-                {"text": text_of(n), "language": n.get(XML_LANG)} for n in names if n.get("role") == "nrname:other"
-            ],
-            "identifiers": self.identifiers(subject),
-            "mentions": self.spans(subject, "spans"),
-        }
-        related = [(r.get("rel"), r) for r in children(subject, "related")]
-        country = next((self.ref(r) for rel, r in related if rel == "nrrel:country"), None)
-        if kind == "place":
-            data["place_type"] = subject.get(nr("placeType"), "other")
-        if kind == "person":
-            data["titles"] = [
-                {
-                    "text": text_of(child(r, "name")),
-                    "organization": self.ref(r) if r.get("literal") else None,
-                    "mentions": self.spans(r, "spans"),
-                }
-                for rel, r in related
-                if rel == "nrrel:title"
-            ]
-            data["affiliations"] = [self.ref(r) for rel, r in related if rel == "nrrel:affiliation"]
-        data["country"] = country
-        return data
-
-    def identifiers(self, subject: etree._Element) -> list[Node]:
-        codes = [s.get("qcode") or "" for s in children(subject, "sameAs")]
-        if not self.own:
-            codes.insert(0, subject.get("qcode") or "")
+    def slugline_topics(self, story: content.Story) -> list[Node]:
+        """The topics dpa's XHTML slugline lists that no subject of the item gives."""
+        given = {s.get("qcode") for s in children(self.meta, "subject")}
         found = []
-        for code in codes:
-            scheme, _, value = code.partition(":")
-            if self.own or (scheme == "wikidata" and re.fullmatch(r"Q[1-9][0-9]*", value)):
-                found.append({"scheme": scheme, "value": value})
+        for qcode, name in dict.fromkeys(story.topics):
+            parts = metadata.qcode_parts(qcode)
+            if qcode not in given and parts:
+                found.append({"scheme": parts[0], "code": parts[1], "name": name})
         return found
 
-    # Events -----------------------------------------------------------------------------------
-
-    def event_tree(self, subjects: list[etree._Element]) -> tuple[Node | None, list[Node]]:
-        """The report's event (with sub-events) and the referenced events."""
-        by_id = {self.ids[self.key(s)]: s for s in subjects}
-        # A referenced event says so (ours), or is any but the first (an agency's).
-        is_referenced = [bool(s.get(nr("relation"))) or (not self.own and n > 0) for n, s in enumerate(subjects)]
-        referenced = [s for s, yes in zip(subjects, is_referenced, strict=True) if yes]
-        covered = [s for s, yes in zip(subjects, is_referenced, strict=True) if not yes]
-        links = {self.ids[self.key(s)]: self.sub_event_links(s, by_id) for s in covered}
-        subs = {sub for found in links.values() for sub in found}
-        roots = [s for s in covered if self.ids[self.key(s)] not in subs]
-        if len(roots) > 1:
-            raise ReadError(
-                "a second covered event (only one may be)", source=self.source, location=self.where(roots[1])
-            )
-        problem = nesting_problem(
-            {e: list(found) for e, found in links.items()}, [self.ids[self.key(s)] for s in roots]
-        )
-        if problem:
-            chain, what = problem
-            raise ReadError(what, source=self.source, location=self.where(links[chain[-2]][chain[-1]]))
-        main = self.event(roots[0], by_id, links, "$.event") if roots else None
-        listed = [] if self.own else [e for e in (self.listed_event(e) for e in self.inline_events()) if e]
-        referenced_events = [
-            self.event(s, by_id, links, f"$.referenced_events[{n}]", referenced=True) for n, s in enumerate(referenced)
-        ]
-        return main, referenced_events + listed
-
-    def sub_event_links(self, subject: etree._Element, by_id: dict[str, etree._Element]) -> dict[str, etree._Element]:
-        """The sub-events a subject names, each with the `related` element that names it."""
-        found: dict[str, etree._Element] = {}
-        for related in children(subject, "related"):
-            if related.get("rel") == "nrrel:subEvent":
-                sub = self.ref(related)
-                if sub not in by_id:
-                    raise ReadError(f"no event subject {sub!r}", source=self.source, location=self.where(related))
-                found.setdefault(sub, related)
-        return found
-
-    def listed_event(self, element: etree._Element) -> Node | None:
-        """An event an event-listing item carries in its content, as a referenced event."""
-        name = " ".join(text_of(child(element, "name")).split())
-        if not name:
+    def dateline(self, story: content.Story) -> Node | None:
+        ctx, meta = self.ctx, self.meta
+        element = child(meta, "dateline")
+        located = child(meta, "located")
+        place = self.subjects.place_of(located) if located is not None else None
+        if element is None or not (ctx.own or text_of(element).strip()):
+            if story.dateline:  # some agencies put it only in the NITF head
+                return {"text": story.dateline, "place": place}
             return None
-        details = child(element, "eventDetails")
-        start = child(child(details, "dates"), "start")
-        location = child(details, "location")
-        place = self.place_of(location) if location is not None else None
-        date = self.partial_date(text_of(start), start, None) if start is not None else None
-        local_id = self.new_id(f"event:{name}", name)
-        return {"id": local_id, "kind": "event", "name": name, "date": date, "place": place, "relation": "related"}
+        ctx.places["$.dateline"] = element
+        ctx.coverage.take(element)
+        spans = self.subjects.spans(element, "span")
+        date = None
+        for prop in children(meta, "contentMetaExtProperty"):
+            if prop.get("rel") == "nrrel:datelineDate":
+                ctx.places["$.dateline.date"] = prop
+                note = child(meta, "datelineDateNote")
+                ctx.coverage.take(prop)
+                ctx.coverage.take(note)
+                date = self.events.partial_date(prop.get("value", ""), prop, note)
+        return {"text": ctx.clean(text_of(element)), "span": spans[0] if spans else None, "place": place, "date": date}
 
-    def event(
-        self,
-        subject: etree._Element,
-        by_id: dict[str, etree._Element],
-        links: dict[str, dict[str, etree._Element]],
-        at: str,
-        referenced: bool = False,
-    ) -> Node:
-        """An event subject as model data at JSON path `at`, with its sub-events (their nesting
-        was checked: no cycle, no deeper than the limit)."""
-        self.places[at] = subject
-        local_id = self.ids[self.key(subject)]
-        related = [(r.get("rel") or "", r) for r in children(subject, "related")]
-        kind = next((r.get("qcode", "").removeprefix("nrevent:") for rel, r in related if rel == "nrrel:kind"), "event")
-        data: Node = {
-            "id": local_id,
-            "kind": kind,
-            "name": self.name_of(subject),
-            "date": self.event_date(subject, at),
-            "place": next((self.ref(r) for rel, r in related if rel == "nrrel:location"), None),
-            "participations": [
-                {"participant": self.ref(r), "role": rel.removeprefix("nrrole:") if rel.startswith("nrrole:") else None}
-                for rel, r in related
-                if rel.startswith("nrrole:") or rel == "nrrel:participant"
-            ],
-            "mentions": self.spans(subject, "spans"),
-        }
-        if referenced:
-            data["relation"] = subject.get(nr("relation"), "related")
-            data["cited_by"] = [r.get("literal", "") for rel, r in related if rel == "nrrel:citedBy"]
-        else:
-            data["sub_events"] = [
-                self.event(by_id[sub], by_id, links, f"{at}.sub_events[{n}]")
-                for n, sub in enumerate(links.get(local_id, {}))
-            ]
-        return data
+    # Body -------------------------------------------------------------------------------------
 
-    def event_date(self, subject: etree._Element, at: str) -> Node | None:
-        details = child(self.asserts.get(self.key(subject)), "eventDetails")
-        start = child(child(details, "dates"), "start")
-        if start is None:
-            return None
-        self.places[f"{at}.date"] = start
-        return self.partial_date(text_of(start), start, child(details, "dateNote"))
-
-    def partial_date(self, value: str, marked: etree._Element, note: etree._Element | None) -> Node | None:
-        """A date at reduced precision: our own exactly (the model judges it), an agency's day,
-        month or year (a time after it left out)."""
-        match = None if self.own else _PARTIAL_DATE.fullmatch(value.strip())
-        if match is None and not self.own:
-            self.skipped.append(f"date {value.strip()!r}")
-            return None
-        inferred = (marked.get(nr("inferred")) or "").split()
-        note_text = text_of(note) if note is not None else None
-        return {"value": match[1] if match else value, "inferred": inferred, "note": note_text}
-
-    # Statements and body ----------------------------------------------------------------------
-
-    def prefixed(self, part_id: str) -> str:
-        """A statement id without the prefix a newsMessage gave it to keep ids unique."""
-        return part_id.removeprefix(self.prefix)
-
-    def statements(self) -> list[Node]:
-        found: list[Node] = []
-        for part in children(self.item, "partMeta"):
-            role_element = child(part, "role")
-            role = role_element.get("qcode", "") if role_element is not None else ""
-            if not role.startswith("nrstmt:"):
-                self.skipped.append(f"partMeta {part.get('partid') or ''} (not a statement)")
-                continue
-            self.places[f"$.statements[{len(found)}]"] = part
-            spans = self.spans(part, "span")
-            verb = child(part, "reportingVerb")
-            verb_spans = self.spans(verb, "span") if verb is not None else []
-            found.append(
-                {
-                    "id": self.prefixed(part.get("partid", "")),
-                    "kind": role.removeprefix("nrstmt:"),
-                    "speakers": [self.ref(s) for s in children(part, "infoSource") if s.get("role") == "nrrel:speaker"],
-                    "text": text_of(child(part, "description")),
-                    "span": spans[0] if spans else None,
-                    "reporting_verb": {"text": text_of(verb), "span": verb_spans[0]} if verb is not None else None,
-                    "event": part.get(nr("event")),
-                    "about": [self.ref(s) for s in children(part, "subject")],
-                }
-            )
-        return found
-
-    def find_body(self, name: str) -> etree._Element | None:
+    def story(self) -> content.Story:
+        """The body: ours exactly from the plain-text rendition (the NITF one mirrors it), an
+        agency's from the rendition that carries the story."""
         content_set = child(self.item, "contentSet")
         if content_set is None:
-            return None
-        return next((e for e in content_set.iter() if isinstance(e.tag, str) and local(e) == name), None)
-
-    def body(self) -> Node | None:
-        content_set = child(self.item, "contentSet")
-        if content_set is None:
-            return None
+            return content.Story()
+        if not self.ctx.own:
+            return content.story(content_set, self.ctx.coverage)
+        self.ctx.coverage.take(content_set)
         plain = next((d for d in children(content_set, "inlineData") if "text" in (d.get("contenttype") or "")), None)
-        if plain is not None and (self.own or text_of(plain).strip()):
-            self.places["$.body"] = plain
-            blocks = []
-            for token in (plain.get(nr("blocks")) or "").split():
-                kind, _, span = token.partition(":")
-                try:
-                    spans = parse_spans(span) if kind in _BLOCK_KINDS else []
-                except ValueError:
-                    spans = []
-                if len(spans) != 1:
-                    problem = f"nr:blocks: {token!r} is not a block (p:START-END or h:START-END)"
-                    raise ReadError(problem, source=self.source, location=self.where(plain), format="newsml-g2")
-                blocks.append({"kind": _BLOCK_KINDS[kind], "span": spans[0]})
-            return {"text": text_of(plain), "blocks": blocks}
-        markup = next(iter(children(content_set, "inlineXML")), None)
-        if markup is None:
-            return None
-        self.places["$.body"] = markup
-        return _blocks_of(markup)
-
-
-def _blocks_of(markup: etree._Element) -> Node | None:
-    """The text and blocks of an NITF or XHTML body: each paragraph or subheading one block."""
-    container = next(
-        (e for e in markup.iter() if isinstance(e.tag, str) and local(e) in ("body.content", "body")), markup
-    )
-    pieces: list[tuple[str, str]] = []
-    for element in container.iter():
-        kind = _BLOCK_TAGS.get(local(element)) if isinstance(element.tag, str) else None
-        if kind:
-            text = " ".join(text_of(element).split())
-            if text:
-                pieces.append((kind, text))
-    if not pieces:
-        return None
-    text, blocks = "", []
-    for kind, piece in pieces:
-        if text:
-            text += "\n\n"
-        blocks.append({"kind": kind, "span": {"start": len(text), "end": len(text) + len(piece)}})
-        text += piece
-    return {"text": text, "blocks": blocks}
+        if plain is None:
+            return content.Story()
+        self.ctx.places["$.body"] = plain
+        blocks = []
+        for token in (plain.get(nr("blocks")) or "").split():
+            kind, _, span = token.partition(":")
+            try:
+                spans = parse_spans(span) if kind in _BLOCK_KINDS else []
+            except ValueError:
+                spans = []
+            if len(spans) != 1:
+                problem = f"nr:blocks: {token!r} is not a block (p:START-END or h:START-END)"
+                raise ReadError(problem, source=self.ctx.source, location=path(plain), format="newsml-g2")
+            blocks.append({"kind": _BLOCK_KINDS[kind], "span": spans[0]})
+        return content.Story(body={"text": text_of(plain), "blocks": blocks})
 
 
 def _moment(value: str) -> date:

@@ -13,10 +13,13 @@ origin, the reporting verb.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date, datetime
 from typing import BinaryIO
 
+from newsreport.converters.newsml_g2 import described
+from newsreport.converters.newsml_g2.described import Aliases
 from newsreport.converters.newsml_g2.markup import Markup
 from newsreport.converters.newsml_g2.nitf import nitf, quote_ids
 from newsreport.converters.newsml_g2.xml import (
@@ -31,7 +34,6 @@ from newsreport.converters.newsml_g2.xml import (
 from newsreport.errors import WriteError
 from newsreport.limits import max_document_bytes
 from newsreport.model import (
-    Agent,
     Event,
     NewsReport,
     PartialDate,
@@ -43,6 +45,8 @@ from newsreport.model import (
 )
 
 _SUBJECT_TYPES = {"person": "cpnat:person", "organization": "cpnat:organisation", "place": "cpnat:geoArea"}
+_ONE_LINE = re.compile(r"[\S ]*")
+"""What a g2normalizedString takes (`creditline`): no tab or line break."""
 _DATE_TYPES = {"year": "xs:gYear", "month": "xs:gYearMonth", "day": "xs:date"}
 _NAMESPACES = [(f"xmlns:{prefix}" if prefix else "xmlns", uri) for prefix, uri in NSMAP.items()]
 
@@ -101,11 +105,56 @@ def item(report: NewsReport, prefix: str = "") -> str:
     `prefix` goes before every xs:ID (`partid`, the NITF `<q>` ids), which must be unique in
     the whole document: a newsMessage gives each item its own, recorded as `nr:idPrefix`.
     """
+    aliases = Aliases()
+    out = Markup()
+    out.indent = "  "
+    if report.rights:
+        described.rights_info(out, aliases, report.rights)
+    _item_meta(out, aliases, report)
+    _content_meta(out, aliases, report)
+    ids = {sid: prefix + qid for sid, qid in quote_ids(report).items()}
+    names = {p.id: p.name for p in report.participants}
+    for index, statement in enumerate(report.statements):
+        part = [
+            ("partid", prefix + statement.id),
+            ("seq", str(index + 1)),
+            ("contentrefs", ids.get(statement.id)),
+            ("nr:span", spans_value([statement.span])),
+            ("nr:event", statement.event),
+        ]
+        with out.element("partMeta", part):
+            out.leaf("role", [("qcode", f"nrstmt:{statement.kind}")])
+            for speaker in statement.speakers:
+                with out.element("infoSource", [("role", "nrrel:speaker"), ("literal", speaker)]):
+                    out.leaf("name", (), names[speaker])
+            out.leaf("description", (), statement.text)
+            for topic in statement.about:
+                out.leaf("subject", [("literal", topic)])
+            if statement.reporting_verb:
+                verb = statement.reporting_verb
+                out.leaf("nr:reportingVerb", [("nr:span", spans_value([verb.span]))], verb.text)
+    for event in (*report.events(), *report.referenced_events):
+        if event.date:
+            with out.element("assert", [("literal", event.id)]), out.element("eventDetails"):
+                with out.element("dates"):
+                    out.leaf("start", _inferred(event.date), event.date.value)
+                if event.date.note:
+                    out.leaf("nr:dateNote", (), event.date.note)
+    if report.body:
+        with out.element("contentSet"):
+            with out.element("inlineXML", [("contenttype", "application/nitf+xml")]):
+                nitf(out, report, ids)
+            blocks = [
+                f"{'h' if b.kind == 'subheading' else 'p'}:{b.span.start}-{b.span.end}" for b in report.body.blocks
+            ]
+            exact = [("contenttype", "text/plain"), ("nr:exact", "true"), ("nr:blocks", " ".join(blocks) or None)]
+            out.leaf("inlineData", exact, report.body.text)
+    inner = out.parts
     out = Markup()
     root = [
         *_NAMESPACES,
         ("guid", report.id),
-        ("version", "1"),
+        ("version", str(report.version) if report.version is not None else None),
         ("standard", "NewsML-G2"),
         ("standardversion", "2.35"),
         ("conformance", "power"),
@@ -114,80 +163,43 @@ def item(report: NewsReport, prefix: str = "") -> str:
     ]
     with out.element("newsItem", root):
         out.leaf("catalogRef", [("href", IPTC_CATALOG)])
-        schemes = dict(SCHEMES) | {
-            i.scheme: f"{ID_SCHEME}{i.scheme}/"
-            for p in report.participants
-            for i in p.identifiers
-            if i.scheme not in IPTC_ALIASES
-        }
+        identifiers = {i.scheme for p in report.participants for i in p.identifiers}
+        own = {alias: f"{ID_SCHEME}{alias}/" for alias in sorted(identifiers | aliases.used)}
+        schemes = dict(SCHEMES) | {alias: uri for alias, uri in own.items() if alias not in IPTC_ALIASES | set(SCHEMES)}
         with out.element("catalog"):
             for alias, uri in schemes.items():
                 out.leaf("scheme", [("alias", alias), ("uri", uri)])
-        _item_meta(out, report)
-        _content_meta(out, report)
-        ids = {sid: prefix + qid for sid, qid in quote_ids(report).items()}
-        names = {p.id: p.name for p in report.participants}
-        for index, statement in enumerate(report.statements):
-            part = [
-                ("partid", prefix + statement.id),
-                ("seq", str(index + 1)),
-                ("contentrefs", ids.get(statement.id)),
-                ("nr:span", spans_value([statement.span])),
-                ("nr:event", statement.event),
-            ]
-            with out.element("partMeta", part):
-                out.leaf("role", [("qcode", f"nrstmt:{statement.kind}")])
-                for speaker in statement.speakers:
-                    with out.element("infoSource", [("role", "nrrel:speaker"), ("literal", speaker)]):
-                        out.leaf("name", (), names[speaker])
-                out.leaf("description", (), statement.text)
-                for topic in statement.about:
-                    out.leaf("subject", [("literal", topic)])
-                if statement.reporting_verb:
-                    verb = statement.reporting_verb
-                    out.leaf("nr:reportingVerb", [("nr:span", spans_value([verb.span]))], verb.text)
-        for event in (*report.events(), *report.referenced_events):
-            if event.date:
-                with out.element("assert", [("literal", event.id)]), out.element("eventDetails"):
-                    with out.element("dates"):
-                        out.leaf("start", _inferred(event.date), event.date.value)
-                    if event.date.note:
-                        out.leaf("nr:dateNote", (), event.date.note)
-        if report.body:
-            with out.element("contentSet"):
-                with out.element("inlineXML", [("contenttype", "application/nitf+xml")]):
-                    nitf(out, report, ids)
-                blocks = [
-                    f"{'h' if b.kind == 'subheading' else 'p'}:{b.span.start}-{b.span.end}" for b in report.body.blocks
-                ]
-                exact = [("contenttype", "text/plain"), ("nr:exact", "true"), ("nr:blocks", " ".join(blocks) or None)]
-                out.leaf("inlineData", exact, report.body.text)
+        out.parts += inner
     return out.getvalue()
 
 
-def _item_meta(out: Markup, report: NewsReport) -> None:
+def _item_meta(out: Markup, aliases: Aliases, report: NewsReport) -> None:
     with out.element("itemMeta"):
         out.leaf("itemClass", [("qcode", "ninat:text")])
         if report.publisher:
-            _party(out, "provider", report.publisher)
+            described.agent(out, aliases, "provider", report.publisher)
         else:
             out.leaf("provider", [("literal", "newsreport")])
-        out.leaf("versionCreated", (), version_created(report))
-        if isinstance(report.published, datetime):
-            out.leaf("firstCreated", (), report.published.isoformat())
-        out.leaf("pubStatus", [("qcode", "stat:usable")])
-        if report.url:
-            out.leaf("link", [("rel", "nrrel:webPage"), ("href", report.url)])
+        if report.version_created is not None:
+            described.moment_leaf(out, "versionCreated", report.version_created)
+        else:
+            out.leaf("versionCreated", [("nr:derived", "true")], version_created(report))
+        described.moment_leaf(out, "firstCreated", report.first_created)
+        described.moment_leaf(out, "embargoed", report.embargoed_until)
+        if report.status:
+            out.leaf("pubStatus", [("qcode", f"stat:{report.status}")])
+        described.item_meta_extras(out, aliases, report)
 
 
 def version_created(report: NewsReport) -> str:
     """The item's `versionCreated`, which the XSD requires as a full date-time.
 
-    The latest moment the report gives; a date alone becomes midnight with no zone (xs:dateTime
-    allows it: local time, offset unknown); a report with no date at all gets the Unix epoch,
-    the conventional "unknown". Our reader never reads it back as a report date.
+    The report's own if it has one; else the latest moment the report gives (a date alone
+    becomes midnight with no zone: xs:dateTime allows it, local time, offset unknown); a report
+    with no date at all gets the Unix epoch, the conventional "unknown". Only the first is read
+    back as the report's `version_created` (the others are marked `nr:derived`).
     """
-    moment = report.modified or report.published
+    moment = report.version_created or report.modified or report.published
     if isinstance(moment, datetime):
         return moment.isoformat()
     if isinstance(moment, date):
@@ -195,8 +207,10 @@ def version_created(report: NewsReport) -> str:
     return "1970-01-01T00:00:00Z"
 
 
-def _content_meta(out: Markup, report: NewsReport) -> None:
+def _content_meta(out: Markup, aliases: Aliases, report: NewsReport) -> None:
     with out.element("contentMeta"):
+        if report.urgency is not None:
+            out.leaf("urgency", (), str(report.urgency))
         if report.published:
             out.leaf("contentCreated", (), report.published.isoformat())
         if report.modified:
@@ -206,39 +220,51 @@ def _content_meta(out: Markup, report: NewsReport) -> None:
             with out.element("located", [("literal", place.id)]):
                 out.leaf("name", (), place.name)
         for author in report.authors:
-            _party(out, "creator", author)
+            described.agent(out, aliases, "creator", author)
+        for contributor in report.contributors:
+            described.agent(out, aliases, "contributor", contributor)
         if report.language:
             out.leaf("language", [("tag", report.language)])
+        described.descriptive(out, aliases, report)
         for participant in report.participants:
             _participant(out, participant)
         for event in (*report.events(), *report.referenced_events):
             _event(out, event)
         origin = report.headline.origin if report.headline.origin != "source" else None
         out.leaf("headline", [("nr:origin", origin)], report.headline.text)
+        for alternative in report.alternative_headlines:
+            described.wording(out, aliases, "headline", alternative)
         if report.dateline:
             span = spans_value([report.dateline.span]) if report.dateline.span else None
             out.leaf("dateline", [("nr:span", span)], report.dateline.text)
-            if report.dateline.date:
-                d = report.dateline.date
-                prop = [
-                    ("rel", "nrrel:datelineDate"),
-                    ("value", d.value),
-                    ("valuedatatype", _DATE_TYPES[d.precision]),
-                    *_inferred(d),
-                ]
-                out.leaf("contentMetaExtProperty", prop)
-                if d.note:
-                    out.leaf("nr:datelineDateNote", (), d.note)
+        if report.byline is not None:
+            out.leaf("by", (), report.byline)
+        if report.credit_line is not None and _ONE_LINE.fullmatch(report.credit_line):
+            out.leaf("creditline", (), report.credit_line)
+        for description in report.descriptions:
+            described.wording(out, aliases, "description", description)
+        if report.dateline and report.dateline.date:
+            d = report.dateline.date
+            prop = [
+                ("rel", "nrrel:datelineDate"),
+                ("value", d.value),
+                ("valuedatatype", _DATE_TYPES[d.precision]),
+                *_inferred(d),
+            ]
+            out.leaf("contentMetaExtProperty", prop)
+            if d.note:
+                out.leaf("nr:datelineDateNote", (), d.note)
+        if report.credit_line is not None and not _ONE_LINE.fullmatch(report.credit_line):
+            out.leaf("nr:creditline", (), report.credit_line)  # the native one takes no line break or tab
+        for section in report.sections:
+            out.leaf("nr:section", (), section)
+        for item in report.media:
+            described.media(out, item)
 
 
 def _inferred(value: PartialDate) -> list[tuple[str, str | None]]:
     """The attribute that marks which parts of a date are inferred, if any are."""
     return [("nr:inferred", " ".join(value.inferred) or None)]
-
-
-def _party(out: Markup, tag: str, agent: Agent) -> None:
-    with out.element(tag, [("uri", agent.url), ("nr:kind", agent.kind)]):
-        out.leaf("name", (), agent.name)
 
 
 def _participant(out: Markup, p: _Participant) -> None:

@@ -1,0 +1,80 @@
+"""What of a newsItem the reader has mapped, so that the rest is named in a warning.
+
+The reader marks each element it maps (with everything inside it, or as a container whose
+children are judged one by one); `unmapped` then walks the item and names every element that
+is neither mapped nor inside a mapped one, grouped by name: nothing is dropped without a word.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from lxml import etree
+
+
+class Coverage:
+    """The elements of one item that the reader mapped."""
+
+    def __init__(self) -> None:
+        self._whole: set[etree._Element] = set()  # mapped with everything inside
+        self._containers: set[etree._Element] = set()  # mapped, their children judged on their own
+
+    def take(self, element: etree._Element | None, but: Iterable[str] = ()) -> None:
+        """`element` is mapped with everything inside it, except its children called one of `but`
+        (local names, lower case), which stay to be mapped or named."""
+        if element is None:
+            return
+        leave = set(but)
+        if not leave:
+            self._whole.add(element)
+            return
+        self._containers.add(element)
+        for inner in element:
+            if isinstance(inner.tag, str) and _local(inner) not in leave:
+                self._whole.add(inner)
+
+    def enter(self, element: etree._Element | None) -> None:
+        """`element` itself is mapped; each child is mapped or named on its own."""
+        if element is not None:
+            self._containers.add(element)
+
+    def merge(self, other: Coverage) -> None:
+        """What `other` marked is marked here too."""
+        self._whole |= other._whole
+        self._containers |= other._containers
+
+    def taken(self, element: etree._Element) -> bool:
+        """Whether `element` is mapped, itself or as part of a mapped element."""
+        return any(e in self._whole for e in _self_and_ancestors(element)) or element in self._containers
+
+    def unmapped(self, root: etree._Element) -> list[tuple[str, int]]:
+        """The elements under `root` not mapped, as (name, how many), in order of first meeting;
+        an element named covers what it holds."""
+        found: Counter[str] = Counter()
+        stack = [root]
+        while stack:
+            element = stack.pop()
+            if element in self._whole:
+                continue
+            if element not in self._containers:
+                found[etree.QName(element).localname] += 1
+                continue
+            stack.extend(reversed([e for e in element if isinstance(e.tag, str)]))
+        return list(found.items())
+
+
+def named(unmapped: list[tuple[str, int]]) -> str:
+    """The unmapped elements as one phrase: `<altId> (6), <service>`."""
+    return ", ".join(f"<{name}> ({count})" if count > 1 else f"<{name}>" for name, count in unmapped)
+
+
+def _local(element: etree._Element) -> str:
+    return etree.QName(element).localname.lower()
+
+
+def _self_and_ancestors(element: etree._Element) -> Iterable[etree._Element]:
+    current: etree._Element | None = element
+    while current is not None:
+        yield current
+        current = current.getparent()

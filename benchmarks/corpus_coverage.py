@@ -21,7 +21,7 @@ import subprocess
 import sys
 import traceback
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -216,60 +216,100 @@ def kept_places(report: NewsReport) -> list[Any]:
     return [p for p in report.participants if p.kind == "place"]
 
 
+def fold(value: str) -> str:
+    """A text compared loosely: entities decoded, white space folded, case ignored."""
+    return words(value).casefold()
+
+
+def all_in(source: list[str], kept: Iterable[str | None]) -> bool:
+    """Whether every text of the source is among those kept (compared loosely)."""
+    have = {fold(k) for k in kept if k}
+    return all(fold(t) in have for t in source)
+
+
+def rights_kept(report: NewsReport, item: Element) -> bool:
+    """Each part of the rights the source gives (holder, notices, usage terms) is kept."""
+    rights = report.rights
+    if rights is None:
+        return False
+    parts = [
+        (bool(kids(item, "rightsInfo/copyrightHolder")), rights.holder is not None),
+        (bool(texts(item, "rightsInfo/copyrightNotice")), bool(rights.notices)),
+        (bool(texts(item, "rightsInfo/usageTerms")), bool(rights.usage_terms)),
+    ]
+    return all(kept for given_, kept in parts if given_)
+
+
 @dataclass(frozen=True)
 class ItemField:
     """A row about newsItems: what the source carries (empty: nothing) and whether a report keeps it."""
 
     label: str
     carried: Callable[[Element], Any]
-    kept: Callable[[NewsReport, Any], bool]
+    kept: Callable[[NewsReport, Any, Element], bool]
 
 
 ITEM_FIELDS: dict[str, ItemField] = {
-    "story": ItemField("the story text (NewsML-G2)", paragraphs, story_kept),
-    "topics": ItemField("topics with codes (`subject` with qcode/uri)", topic_codes, subjects_kept),
-    "genre": ItemField("genre", lambda i: coded(i, "contentMeta/genre"), lambda r, _: bool(r.genres)),
+    "story": ItemField("the story text (NewsML-G2)", paragraphs, lambda r, ps, _: story_kept(r, ps)),
+    "topics": ItemField(
+        "topics with codes (`subject` with qcode/uri)", topic_codes, lambda r, codes, _: subjects_kept(r, codes)
+    ),
+    "genre": ItemField(
+        "genre", lambda i: coded(i, "contentMeta/genre"), lambda r, genres, _: len(r.genres) >= len(genres)
+    ),
     "urgency": ItemField(
         "urgency",
         lambda i: [u for u in texts(i, "contentMeta/urgency") if u.isdigit()],
-        lambda r, u: r.urgency == int(u[0]),
+        lambda r, u, _: r.urgency == int(u[0]),
     ),
-    "slugline": ItemField("slugline", lambda i: texts(i, "contentMeta/slugline"), lambda r, _: bool(r.slugline)),
+    "slugline": ItemField(
+        "slugline", lambda i: texts(i, "contentMeta/slugline"), lambda r, s, _: all_in(s[:1], [r.slugline])
+    ),
     "keywords_items": ItemField(
-        "keywords (items)", lambda i: texts(i, "contentMeta/keyword"), lambda r, _: bool(r.keywords)
+        "keywords (items)", lambda i: texts(i, "contentMeta/keyword"), lambda r, k, _: all_in(k, r.keywords)
     ),
     "description_items": ItemField(
         "description / teaser / abstract (items)",
         lambda i: texts(i, "contentMeta/description") + texts(i, "contentSet/inlineXML//body.head/abstract"),
-        lambda r, _: bool(r.descriptions),
+        lambda r, d, _: all_in(d, (w.text for w in r.descriptions)),
     ),
-    "image_items": ItemField("image (items)", images, lambda r, _: any(m.url for m in r.media)),
+    "image_items": ItemField("image (items)", images, lambda r, _, __: any(m.url for m in r.media)),
     "rights": ItemField(
-        "rights (copyright holder / notice / usage terms)",
-        rights,
-        lambda r, _: r.rights is not None and bool(r.rights.holder or r.rights.notices or r.rights.usage_terms),
+        "rights (copyright holder / notice / usage terms)", rights, lambda r, _, item: rights_kept(r, item)
     ),
     "byline": ItemField(
         "by-line as printed",
         lambda i: texts(i, "contentMeta/by") + texts(i, "contentSet/inlineXML//byline"),
-        lambda r, _: bool(r.byline),
+        lambda r, by, _: r.byline is not None and fold(r.byline) in {fold(b) for b in by},
     ),
     "contributors": ItemField(
-        "contributors", lambda i: coded(i, "contentMeta/contributor"), lambda r, _: bool(r.contributors)
+        "contributors",
+        lambda i: coded(i, "contentMeta/contributor"),
+        lambda r, c, _: len(r.contributors) >= len(set(c)),
     ),
-    "credit": ItemField("credit line", lambda i: texts(i, "contentMeta/creditline"), lambda r, _: bool(r.credit_line)),
-    "ednote": ItemField("edNote", lambda i: texts(i, "itemMeta/edNote"), lambda r, _: bool(r.editorial_notes)),
-    "status": ItemField("pubStatus", lambda i: coded(i, "itemMeta/pubStatus"), lambda r, s: status_kept(r, s[0])),
-    "signals": ItemField("signals", lambda i: coded(i, "itemMeta/signal"), lambda r, _: bool(r.signals)),
+    "credit": ItemField(
+        "credit line",
+        lambda i: texts(i, "contentMeta/creditline"),
+        lambda r, c, _: r.credit_line is not None and fold(r.credit_line) in {fold(x) for x in c},
+    ),
+    "ednote": ItemField(
+        "edNote", lambda i: texts(i, "itemMeta/edNote"), lambda r, n, _: all_in(n, (w.text for w in r.editorial_notes))
+    ),
+    "status": ItemField("pubStatus", lambda i: coded(i, "itemMeta/pubStatus"), lambda r, s, _: status_kept(r, s[0])),
+    "signals": ItemField(
+        "signals", lambda i: coded(i, "itemMeta/signal"), lambda r, sig, _: len(r.signals) >= len(set(sig))
+    ),
     "links": ItemField(
         "links",
         lambda i: [c for e in kids(i, "itemMeta/link") if (c := e.get("href") or e.get("residref"))],
-        lambda r, _: bool(r.links),
+        lambda r, links, _: all_in(links, (link.url for link in r.links)),
     ),
     "embargo": ItemField(
-        "embargo", lambda i: texts(i, "itemMeta/embargoed"), lambda r, _: r.embargoed_until is not None
+        "embargo", lambda i: texts(i, "itemMeta/embargoed"), lambda r, _, __: r.embargoed_until is not None
     ),
-    "published": ItemField("published (firstCreated / contentCreated / versionCreated)", times, times_kept),
+    "published": ItemField(
+        "published (firstCreated / contentCreated / versionCreated)", times, lambda r, t, _: times_kept(r, t)
+    ),
 }
 
 
@@ -514,7 +554,7 @@ def measure_items(folder: Path, coverage: Coverage) -> None:
             for key, row in ITEM_FIELDS.items():
                 carried = row.carried(item)
                 coverage.tallies[key].count(
-                    bool(carried), bool(carried) and report is not None and row.kept(report, carried), where
+                    bool(carried), bool(carried) and report is not None and row.kept(report, carried, item), where
                 )
             count_places(item, report, coverage, where)
             if "withheld" in " ".join(coded(item, "itemMeta/pubStatus")):

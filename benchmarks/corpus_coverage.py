@@ -217,8 +217,8 @@ def kept_places(report: NewsReport) -> list[Any]:
 
 
 def fold(value: str) -> str:
-    """A text compared loosely: entities decoded, white space folded, case ignored."""
-    return words(value).casefold()
+    """A text compared loosely: entities decoded, tags dropped, white space folded, case ignored."""
+    return words(re.sub(r"<[^>]*>", " ", html.unescape(value))).casefold()
 
 
 def all_in(source: list[str], kept: Iterable[str | None]) -> bool:
@@ -394,19 +394,70 @@ def string_of(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
+Found = dict[str, Any]
+"""What a reader found on a page, the same keys for the source, newsreport and the peers:
+`converted` (bool), `headline` and `text` (str), `keywords`, `descriptions`, `images`, `sections`
+and `languages` (lists of str)."""
+
+
+def strings(value: Any) -> list[str]:
+    """The texts a JSON-LD value gives: a string, a node's `@value` or `name`, each of a list."""
+    if isinstance(value, list):
+        return [s for v in value for s in strings(v)]
+    if isinstance(value, dict):
+        value = value.get("@value") or value.get("name")
+    return [value.strip()] if isinstance(value, str) and value.strip() else []
+
+
+def urls(value: Any) -> list[str]:
+    """The URLs a JSON-LD image value gives: a string, a node's `url`, `contentUrl` or `@id`."""
+    if isinstance(value, list):
+        return [u for v in value for u in urls(v)]
+    if isinstance(value, dict):
+        value = value.get("url") or value.get("contentUrl") or value.get("@id")
+    return strings(value)
+
+
+def node_found(node: dict[str, Any], lang: str = "") -> Found:
+    """What an Article node (and the page's `<html lang>`, if read) says."""
+    language = node.get("inLanguage")
+    if isinstance(language, dict):  # a schema.org Language: its code is the alternateName
+        language = language.get("alternateName") or language.get("name")
+    return {
+        "converted": bool(node),
+        "headline": string_of(node.get("headline")),
+        "keywords": strings(node.get("keywords")),
+        "descriptions": strings(node.get("description")) + strings(node.get("abstract")),
+        "images": urls(node.get("image")),
+        "sections": strings(node.get("articleSection")),
+        "languages": strings(language) + ([lang] if lang else []),
+        "text": "",
+    }
+
+
+def report_found(report: NewsReport) -> Found:
+    return {
+        "converted": True,
+        "headline": report.headline.text,
+        "keywords": list(report.keywords),
+        "descriptions": [w.text for w in report.descriptions],
+        "images": [m.url for m in report.media if m.url],
+        "sections": list(report.sections),
+        "languages": [report.language] if report.language else [],
+        "text": report.body.text if report.body else "",
+    }
+
+
 @dataclass
 class Page:
     """What a page's own markup carries."""
 
     name: str
-    lang: str = ""
     node: dict[str, Any] = field(default_factory=dict)
     """The first Article-typed node with a headline; empty if there is none."""
+    found: Found = field(default_factory=lambda: node_found({}))
     broken: int = 0
     """JSON-LD blocks that are not JSON even to a lenient parser."""
-
-    def has(self, *properties: str) -> bool:
-        return any(given(self.node.get(p)) for p in properties)
 
 
 def page_source(path: Path) -> Page:
@@ -417,10 +468,11 @@ def page_source(path: Path) -> Page:
         return page
     if root is None:
         return page
-    page.lang = (root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang") or "").strip()
+    lang = (root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang") or "").strip()
     scripts = root.xpath("//script[contains(translate(@type, 'LDJSON', 'ldjson'), 'ld+json')]")
     blocks = [lenient_json(s.text or "") for s in scripts if isinstance(s, Element)]
     page.node = article([n for block in blocks for n in nodes(block)]) or {}
+    page.found = node_found(page.node, lang) if page.node else page.found
     page.broken = sum(block is None for block in blocks)
     return page
 
@@ -429,46 +481,82 @@ def mojibake(value: str) -> bool:
     return bool(MOJIBAKE.search(value))
 
 
+def split_keywords(values: list[str]) -> list[str]:
+    """Keywords one by one: publishers give a list or one comma-separated string."""
+    return [k for v in values for k in (k.strip() for k in v.split(",")) if k]
+
+
+def same_url(source: list[str], kept: list[str]) -> bool:
+    """Whether the first image URL of the source is kept (relative URLs may have been resolved)."""
+    return any(k == source[0] or k.endswith(source[0].lstrip(".")) for k in kept)
+
+
+def same_language(source: list[str], kept: list[str]) -> bool:
+    """Whether the report's language is one the source gives, to the primary subtag."""
+
+    def primary(tag: str) -> str:
+        return tag.strip().lower().replace("_", "-").split("-")[0]
+
+    return bool(kept) and primary(kept[0]) in {primary(s) for s in source}
+
+
 @dataclass(frozen=True)
 class PageField:
-    """A row about pages: whether the source carries it and whether newsreport's report keeps it;
-    `peer` is the key of the peers' answers, `peers` which of the two are measured."""
+    """A row about pages: whether the source carries it (and `key` says where in `Found`), and
+    whether what a reader found keeps it; `peers` says which peers are measured."""
 
     label: str
+    key: str
     carried: Callable[[Page], bool]
-    kept: Callable[[NewsReport], bool]
+    kept: Callable[[Found, Found], bool]
     peers: tuple[str, ...] = ("extruct", "trafilatura")
 
 
-def _has_text(report: NewsReport) -> bool:
-    return report.body is not None and len(report.body.text.strip()) >= MIN_TEXT
+def _carries(key: str) -> Callable[[Page], bool]:
+    return lambda page: bool(page.found[key])
 
 
 PAGE_FIELDS: dict[str, PageField] = {
-    "keywords": PageField("keywords (pages)", lambda p: p.has("keywords"), lambda r: bool(r.keywords)),
-    "description": PageField(
-        "description / abstract (pages)", lambda p: p.has("description", "abstract"), lambda r: bool(r.descriptions)
+    "keywords": PageField(
+        "keywords (pages)",
+        "keywords",
+        _carries("keywords"),
+        lambda s, k: all_in(split_keywords(s["keywords"]), split_keywords(k["keywords"])),
     ),
-    "image": PageField("image (pages)", lambda p: p.has("image"), lambda r: any(m.url for m in r.media)),
-    "section": PageField("articleSection", lambda p: p.has("articleSection"), lambda r: bool(r.sections)),
+    "description": PageField(
+        "description / abstract (pages)",
+        "descriptions",
+        _carries("descriptions"),
+        lambda s, k: any(all_in([d], k["descriptions"]) for d in s["descriptions"]),
+    ),
+    "image": PageField("image (pages)", "images", _carries("images"), lambda s, k: same_url(s["images"], k["images"])),
+    "section": PageField(
+        "articleSection", "sections", _carries("sections"), lambda s, k: all_in(s["sections"], k["sections"])
+    ),
     "language": PageField(
         "language (pages with `<html lang>` or inLanguage)",
-        lambda p: bool(p.node) and (bool(p.lang) or p.has("inLanguage")),
-        lambda r: r.language is not None,
+        "languages",
+        _carries("languages"),
+        lambda s, k: same_language(s["languages"], k["languages"]),
         ("extruct",),
     ),
     "converted": PageField(
-        "pages converted at all (an Article-typed node with a headline)", lambda p: bool(p.node), lambda r: True
+        "pages converted at all (an Article-typed node with a headline)",
+        "converted",
+        _carries("converted"),
+        lambda _, k: bool(k["converted"]),
     ),
     "headline": PageField(
         "headline without mojibake",
-        lambda p: bool(p.node) and not mojibake(string_of(p.node.get("headline"))),
-        lambda r: not mojibake(r.headline.text),
+        "headline",
+        lambda p: bool(p.node) and not mojibake(p.found["headline"]),
+        lambda _, k: bool(k["headline"]) and not mojibake(k["headline"]),
     ),
     "text": PageField(
         f"article text on pages without articleBody (≥ {MIN_TEXT} characters)",
-        lambda p: bool(p.node) and not p.has("articleBody"),
-        _has_text,
+        "text",
+        lambda p: bool(p.node) and not given(p.node.get("articleBody")),
+        lambda _, k: len(k["text"].strip()) >= MIN_TEXT,
         ("trafilatura",),
     ),
 }
@@ -588,21 +676,26 @@ def count_places(item: Element, report: NewsReport | None, coverage: Coverage, w
             tally.misses.append(f"{where} ({carried - kept_n})")
 
 
-def measure_pages(folder: Path, coverage: Coverage, peers: dict[str, dict[str, dict[str, bool]]]) -> None:
+def measure_pages(folder: Path, coverage: Coverage, peers: dict[str, dict[str, Found]]) -> None:
     files = 0
     for path in sorted([*folder.glob("*.html"), *folder.glob("*.htm")]):
         files += 1
         page = page_source(path)
         reports, _ = read_reports(path, coverage)
         report = reports[0] if reports else None
+        ours = report_found(report) if report is not None else None
         for key, row in PAGE_FIELDS.items():
             carried = row.carried(page)
             tally = coverage.tallies[key]
-            tally.count(carried, carried and report is not None and row.kept(report), path.name)
+            tally.count(carried, carried and ours is not None and row.kept(page.found, ours), path.name)
             for peer in row.peers if peers else ():
-                found = peers.get(path.name, {}).get(peer, {}).get(key, False)
-                bucket = tally.peers if carried else tally.elsewhere
-                bucket[peer] = bucket.get(peer, 0) + (found and (carried or key not in ("headline", "text")))
+                theirs = peers.get(path.name, {}).get(peer)
+                if theirs is None:
+                    continue
+                if carried:
+                    tally.peers[peer] = tally.peers.get(peer, 0) + row.kept(page.found, theirs)
+                elif key not in ("headline", "text") and theirs[row.key]:
+                    tally.elsewhere[peer] = tally.elsewhere.get(peer, 0) + 1
         if report is not None:
             count_quirks(page, report, coverage.quirks)
         if page.broken and not page.node:
@@ -635,19 +728,14 @@ def peer_answers(folder: Path) -> None:
     import extruct  # type: ignore[import-not-found,unused-ignore]
     import trafilatura  # type: ignore[import-not-found,unused-ignore]
 
-    answers: dict[str, dict[str, dict[str, bool]]] = {}
+    answers: dict[str, dict[str, Found]] = {}
     for path in sorted([*folder.glob("*.html"), *folder.glob("*.htm")]):
         data = path.read_bytes()
         answers[path.name] = {}
         try:
             found = extruct.extract(data, syntaxes=["json-ld", "microdata"], uniform=True, errors="ignore")
             node = article([n for syntax in found.values() for n in nodes(syntax)]) or {}
-            answers[path.name]["extruct"] = {
-                "converted": bool(node),
-                "headline": bool(node) and not mojibake(string_of(node.get("headline"))),
-                **{k: given(node.get(p)) for k, p in _EXTRUCT_KEYS.items()},
-                "description": given(node.get("description")) or given(node.get("abstract")),
-            }
+            answers[path.name]["extruct"] = node_found(node)
         except Exception as exc:
             print(f"extruct, {path.name}: {exc!r}", file=sys.stderr)
         try:
@@ -655,19 +743,17 @@ def peer_answers(folder: Path) -> None:
             got: dict[str, Any] = (doc.as_dict() if hasattr(doc, "as_dict") else doc) or {}
             answers[path.name]["trafilatura"] = {
                 "converted": bool(got.get("title") or got.get("text")),
-                "headline": bool(got.get("title")) and not mojibake(got["title"]),
-                "keywords": bool(got.get("tags")),
-                "description": bool(got.get("description")),
-                "image": bool(got.get("image")),
-                "section": bool(got.get("categories")),
-                "text": len((got.get("text") or "").strip()) >= MIN_TEXT,
+                "headline": got.get("title") or "",
+                "keywords": strings(got.get("tags")),
+                "descriptions": strings(got.get("description")),
+                "images": strings(got.get("image")),
+                "sections": strings(got.get("categories")),
+                "languages": [],
+                "text": (got.get("text") or "")[: MIN_TEXT * 2],
             }
         except Exception as exc:
             print(f"trafilatura, {path.name}: {exc!r}", file=sys.stderr)
     json.dump(answers, sys.stdout)
-
-
-_EXTRUCT_KEYS = {"keywords": "keywords", "image": "image", "section": "articleSection", "language": "inLanguage"}
 
 
 def start_peers(python: str, folder: Path) -> subprocess.Popen[str]:
@@ -731,7 +817,7 @@ def main(argv: list[str] | None = None) -> int:
     running = start_peers(args.peers, corpus / "html") if args.peers else None
     coverage = Coverage()
     measure_items(corpus / "newsml-g2", coverage)
-    peers: dict[str, dict[str, dict[str, bool]]] = {}
+    peers: dict[str, dict[str, Found]] = {}
     if running is not None:
         out, err = running.communicate(timeout=1200)
         if running.returncode:

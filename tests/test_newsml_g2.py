@@ -214,8 +214,118 @@ def test_agency_files_read(name: str) -> None:
     assert got.body is not None and got.body.text.endswith(last_block)
 
 
+LAYOUTS = ["dpa-xhtml.xml", "nitf-abstract.xml", "apa-headings.xml", "withheld-with-rights.xml"]
+"""Fixtures of one layout or quirk each, tested one by one below."""
+
+
 def test_agency_fixtures_are_all_tested() -> None:
-    assert sorted(p.name for p in DATA.iterdir()) == sorted(AGENCY)
+    assert sorted(p.name for p in DATA.iterdir()) == sorted([*AGENCY, *LAYOUTS, "newsmessage-other-items.xml"])
+
+
+def _layout(name: str) -> tuple[NewsReport, str]:
+    """The report of a fixture, and what its warning says (empty if it has none)."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ReadWarning)
+        (got,) = NEWSML.read_all(io.BytesIO((DATA / name).read_bytes()), name)
+    return got, " ".join(str(w.message) for w in caught)
+
+
+def test_dpa_xhtml_body_is_the_story_not_the_headline_rendition() -> None:
+    """dpa's XHTML rendition is the body (paragraphs, subheading, list items, table rows), not
+    the plain-text headline block before it nor the hard-wrapped text after it; its header gives
+    metadata, and what is left (a figure, the other renditions) is named."""
+    got, warning = _layout("dpa-xhtml.xml")
+    assert got.body is not None
+    blocks = [(b.kind, b.span.of(got.body.text)) for b in got.body.blocks]
+    assert blocks[0] == (
+        "paragraph",
+        "Karlsruhe (wire) - Das Bundesgericht hat den Fall an das Oberlandesgericht zurückverwiesen.",
+    )
+    assert ("subheading", "Wie es weitergeht") in blocks
+    assert ("paragraph", "Erste Instanz: abgewiesen") in blocks and ("paragraph", "Klage\t2019") in blocks
+    assert "Von Lena Weber" not in got.body.text and got.headline.text not in got.body.text
+    assert got.byline == "Von Lena Weber, wire"
+    assert [(d.text, d.role) for d in got.descriptions] == [
+        ("Ein Bett, zwei Entwürfe: Der Streit geht in die nächste Runde.", "drol:teaser")
+    ]
+    assert "<figure>" in warning and "<inlineData> (2)" in warning and "<broader>" in warning
+
+
+def test_agency_metadata_is_mapped_natively() -> None:
+    """Subjects, genre, keywords, slugline, urgency, agents, rights, links, signals, notes and times."""
+    got, _ = _layout("dpa-xhtml.xml")
+    assert [(s.scheme, s.code, s.name, s.kind, s.rank) for s in got.subjects] == [
+        ("medtop", "20000111", "Prozess (Gericht)", "wiretype:subject", 1),
+        ("medtop", "20000325", "Möbel", None, None),  # only the XHTML slugline lists it
+    ]
+    assert got.subjects[0].other_names[0].text == "Prozess"
+    assert [(g.scheme, g.code, g.name) for g in got.genres] == [("wiregenre", "2", "Bericht")]
+    assert got.keywords == ("Design",) and got.slugline == "Prozesse/Möbel/Deutschland" and got.urgency == 3
+    assert [(a.name, a.code) for a in got.authors] == [(None, "wire-ad:weber.lena")]  # a login is no name
+    assert [(a.code, a.role) for a in got.contributors] == [("wire-ad:koch.jonas", "crol:editor")]
+    assert got.credit_line == "wire" and got.version == 3 and got.status == "usable"
+    assert got.rights is not None and got.rights.holder is not None and got.rights.holder.name == "Wire Example GmbH"
+    assert [(n.language, n.text[:9]) for n in got.rights.notices] == [("de", "Copyright"), ("en", "(c) 2026 ")]
+    assert [(link.rel, link.title) for link in got.links] == [("irel:seeAlso", "Mitteilung des Gerichts")]
+    assert [(s.scheme, s.code) for s in got.signals] == [("sig", "correction")]
+    assert got.editorial_notes[0].role == "wireednote:correction"
+    assert got.first_created is not None and got.published == got.first_created
+    assert got.version_created is not None and got.version_created.isoformat() == "2026-03-04T10:15:00+01:00"
+    (country, city) = got.participants
+    assert (country.name, country.place_type) == ("Deutschland", "country")
+    assert [(i.scheme, i.value) for i in country.identifiers] == [("wirecountry", "1"), ("iso3166-1a2", "DE")]
+    assert got.dateline is not None and got.dateline.place == city.id
+
+
+def test_nitf_head_is_metadata_not_body() -> None:
+    """An NITF abstract is a description, hl2 another headline, byline the by-line; the body is body.content."""
+    got, warning = _layout("nitf-abstract.xml")
+    assert got.body is not None and got.body.text.startswith("A penalty in the 94th minute")
+    assert "stoppage time" not in got.body.text
+    assert [d.text for d in got.descriptions] == ["A penalty in stoppage time kept the derby level."]
+    assert [h.text for h in got.alternative_headlines] == ["Visitors rue missed chances"]
+    assert got.byline == "By Ann Lee"
+    assert got.embargoed_until is not None and got.embargoed_until.isoformat() == "2026-04-11T19:00:00+00:00"
+    assert "<body.end>" in warning
+
+
+def test_xhtml_h1_is_the_headline_and_h2_under_it_a_subtitle() -> None:
+    """APA's body: h1 is the headline (no contentMeta headline), the h2 under it a subtitle, not the body."""
+    got, _ = _layout("apa-headings.xml")
+    assert (got.headline.text, got.headline.origin) == ("Saisonstart im Prater", "source")
+    assert [h.text for h in got.alternative_headlines] == ["Großer Andrang am ersten Tag"]
+    assert got.body is not None and got.body.text == "Tausende kamen zur Eröffnung."
+
+
+def test_a_withheld_item_keeps_its_status_rights_and_local_times() -> None:
+    """pubStatus withheld, two rightsInfo blocks in two languages, local times kept to the second."""
+    got, warning = _layout("withheld-with-rights.xml")
+    assert got.status == "withheld"
+    assert got.rights is not None
+    assert [(t.text, t.language) for t in got.rights.usage_terms] == [
+        ("Not for publication", "en"),
+        ("Ne pas publier", "fr"),
+    ]
+    assert got.published is not None and got.published.isoformat() == "2026-06-10T09:00:00"
+    assert got.modified is not None and got.modified.isoformat() == "2026-06-10T08:30:00"
+    assert "before publication" in warning
+
+
+def test_other_items_of_a_whole_message_are_named() -> None:
+    """A newsMessage read whole names the packageItem and conceptItem it skips."""
+    with pytest.warns(ReadWarning, match="skipped items that are not newsItems: packageItem, conceptItem"):
+        got = NEWSML.read_one((DATA / "newsmessage-other-items.xml").read_bytes())
+    assert got.headline.text == "Snow closes mountain passes"
+
+
+@pytest.mark.parametrize("name", LAYOUTS)
+def test_layouts_convert_back_equal_and_valid(name: str, xsd: etree.XMLSchema) -> None:
+    """Each fixture read → json → newsml-g2 → json is equal, and the NewsML-G2 written is valid."""
+    got, _ = _layout(name)
+    again = read(write(got, "json"), "json")
+    data = write(again, "newsml-g2")
+    _assert_valid(xsd, data)
+    assert read(write(read(data, "newsml-g2"), "json"), "json") == again
 
 
 def test_agency_details() -> None:

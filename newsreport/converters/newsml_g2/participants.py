@@ -150,6 +150,9 @@ class Subjects:
 
 def _place_type(concept: etree._Element) -> str:
     """What sort of place a concept is, from its type or the scheme of a code it has."""
+    codes = [e.get("qcode") or "" for e in (concept, *children(concept, "sameAs"))]
+    if any(code.startswith("iso3166") and "-" in code.partition(":")[2] for code in codes):
+        return "region"  # an ISO 3166-2 subdivision (`DE-HE`), whatever scheme alias it is given
     kind = concept.get("type") or ""
     words = [] if kind.lower().startswith("cpnat:") else [kind.partition(":")[2] or kind]
     words += [(e.get("qcode") or "").partition(":")[0] for e in (concept, *children(concept, "sameAs"))]

@@ -55,7 +55,7 @@ def read_items(stream: BinaryIO, source: str = "<input>") -> Iterator[NewsReport
 def _report_of(item: etree._Element, source: str) -> NewsReport:
     """The report of one newsItem; markup too damaged to map is a ReadError, not a crash."""
     try:
-        return _Item(item, source).report()
+        return ItemReader(item, source).report()
     except ReadError:
         raise
     except (ValueError, IndexError, KeyError, TypeError, AttributeError) as exc:
@@ -82,7 +82,7 @@ def items_in(item_set: etree._Element | None) -> list[etree._Element]:
     return [] if item_set is None else [e for e in item_set if isinstance(e.tag, str)]
 
 
-class _Item:
+class ItemReader:
     """One newsItem being read into report data."""
 
     def __init__(self, item: etree._Element, source: str) -> None:

@@ -26,6 +26,11 @@ WEB = ROOT / "tests" / "data" / "web"
 SCHEMA = "http://schema.org/"
 KNOWN_PENDING = {"Quotation", "Claim", "jobTitle"}
 """Terms we use that release 30.0 still lists as pending (Claim and jobTitle's range are core at HEAD)."""
+PENDING_METADATA = {
+    *("abstract", "creditText", "creativeWorkStatus", "copyrightNotice", "usageInfo"),
+    *("DefinedTerm", "DefinedTermSet", "termCode", "inDefinedTermSet"),
+}
+"""Pending terms for the report's metadata (DefinedTerm is core at HEAD); each is the one schema.org has."""
 
 
 @pytest.fixture(scope="module")
@@ -245,3 +250,83 @@ def test_unmapped_parts_are_warned_about() -> None:
         FORMATS["jsonld"].read_one((WEB / "top-level-array.json").read_bytes(), "a.json")
     with pytest.warns(ReadWarning, match=r"article image"):
         FORMATS["jsonld"].read_one((WEB / "plain-newsarticle.jsonld").read_bytes(), "a.jsonld")
+
+
+RICH_METADATA: dict[str, Any] = {
+    "alternative_headlines": [{"text": "Tehran talks", "language": "en", "role": "hld:short"}, {"text": "Kurz"}],
+    "descriptions": [{"text": "Summary.", "language": "en"}, {"text": "Teaser.", "role": "drol:teaser"}],
+    "subjects": [
+        {"scheme": "medtop", "code": "20000106", "name": "politics", "language": "en", "kind": "cpnat:abstract"},
+        {"uri": "http://cv.iptc.org/newscodes/mediatopic/11000000", "rank": 1},
+    ],
+    "keywords": ["Iran", "a, b"],
+    "genres": [{"name": "Analysis"}, {"scheme": "genre", "code": "Interview"}],
+    "sections": ["World"],
+    "slugline": "Iran-Iraq",
+    "urgency": 3,
+    "signals": [{"scheme": "sig", "code": "correction"}],
+    "editorial_notes": [{"text": "Corrects the date.", "role": "ednote"}],
+    "media": [
+        {"kind": "image", "url": "https://img.example/1.jpg", "media_type": "image/jpeg", "width": 800, "height": 600},
+        {"kind": "graphic", "url": "https://img.example/2.png", "caption": "A map", "alt_text": "Map", "credit": "AP"},
+        {"kind": "video", "title": "Clip", "url": "https://img.example/3.mp4"},
+    ],
+    "rights": {
+        "holder": {"kind": "organization", "name": "IRNA", "code": "irna:agency", "role": "crol:holder"},
+        "notices": [{"text": "© IRNA", "language": "en"}],
+        "usage_terms": [{"text": "No archive use.", "role": "terms"}],
+        "license": "https://creativecommons.org/licenses/by/4.0/",
+    },
+    "credit_line": "IRNA",
+    "byline": "By Jane Doe in Tehran",
+    "contributors": [{"kind": "person", "name": "John Roe", "role": "editor"}, {"code": "dpauser:x.y"}],
+    "status": "usable",
+    "embargoed_until": "2025-02-03T12:00:00+03:30",
+    "version": 2,
+    "first_created": "2025-02-03T09:00:00",
+    "version_created": "2025-02-03T10:00:00Z",
+    "links": [{"url": "https://news.example.org/b", "rel": "irel:seeAlso", "title": "Earlier", "media_type": "text/html"}],
+    "free_access": True,
+}
+"""Every metadata field of the model, filled."""
+
+
+@pytest.fixture(scope="module")
+def rich(example_data: dict[str, Any]) -> NewsReport:
+    """The example report with every metadata field given."""
+    return NewsReport.model_validate(example_data | RICH_METADATA)
+
+
+def test_metadata_round_trips_natively(rich: NewsReport, schemaorg: Path) -> None:
+    """Every metadata field reads back, under schema.org terms where there are some, and validates."""
+    data = write(rich, "jsonld")
+    assert read(data, "jsonld") == rich
+    article = json.loads(data)["@graph"][0]
+    assert article["description"] == [{"@value": "Summary.", "@language": "en"}, "Teaser."]
+    assert article["nr:descriptionRoles"] == {"@list": ["", "drol:teaser"]}
+    assert article["about"][1]["@type"] == "DefinedTerm"
+    assert article["about"][1]["termCode"] == "20000106"
+    assert article["about"][1]["inDefinedTermSet"] == {"@type": "DefinedTermSet", "name": "medtop"}
+    assert article["genre"][0] == "Analysis"
+    assert [m["position"] for m in article["image"]] == [1, 2]
+    assert article["video"][0]["@type"] == "VideoObject"
+    assert article["copyrightHolder"]["@type"] == "Role"
+    assert article["isAccessibleForFree"] is True
+    assert article["nr:editorialNote"] == ["Corrects the date."]
+    options = CheckOptions(schemaorg=schemaorg / "schemaorg-current-https.jsonld")
+    assert FORMATS["jsonld"].problems(data, "r.jsonld", options) == []
+
+
+def test_metadata_terms_are_in_the_vocabulary(
+    rich: NewsReport, context: dict[str, Any], vocabulary: dict[str, Any]
+) -> None:
+    """Both JSON-LD processors read the metadata; its schema.org terms exist, the pending ones known."""
+    by_pyld, by_rdflib = _graphs(write(rich, "jsonld"), context)
+    assert isomorphic(by_pyld, by_rdflib)
+    used = {str(p) for p in by_pyld.predicates()} | {str(o) for o in by_pyld.objects(None, RDF.type)}
+    schema_terms = {iri.removeprefix(SCHEMA) for iri in used if iri.startswith(SCHEMA)}
+    assert schema_terms - vocabulary.keys() == set()
+    pending = {
+        t for t in schema_terms if vocabulary[t].get("schema:isPartOf", {}).get("@id") == "https://pending.schema.org"
+    }
+    assert pending <= KNOWN_PENDING | PENDING_METADATA

@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from newsreport.converters.jsonld.metadata import ARTICLE_PROPERTIES, read_agent, read_metadata, read_subject
 from newsreport.converters.jsonld.terms import (
     BLOCK_TYPES,
     CONTEXT,
@@ -111,7 +112,8 @@ class _Reader:
     def check(self, node: Node, kind: str, where: str = "") -> None:
         """Note each property of `node` that our writer does not put on a `kind`."""
         place = where or node.get("@id", self.at)
-        self.unmapped += [f"{place} {key}" for key in node if key not in PROPERTIES[kind]]
+        known = PROPERTIES[kind] | ARTICLE_PROPERTIES if kind == "article" else PROPERTIES[kind]
+        self.unmapped += [f"{place} {key}" for key in node if key not in known]
 
     def warn_unmapped(self) -> None:
         """One warning naming every property and node the report leaves out."""
@@ -157,6 +159,7 @@ class _Reader:
             "publisher": self.agent(a["publisher"], "publisher") if "publisher" in a else None,
             "authors": [self.agent(x, "author") for x in _many(a, "author")],
         }
+        data |= read_metadata(a, self.check)
         if "articleBody" in a:
             blocks = a.get("nr:blocks", {}).get("@list", [])
             for block in blocks:
@@ -178,9 +181,14 @@ class _Reader:
                     for n, e in enumerate(data["referenced_events"])
                 }
             )
-        if "about" in a:
-            self.check_nesting(a["about"])
-            data["event"] = self.event(self.node(a["about"], a), "$.event")
+        about = _many(a, "about")
+        data["subjects"] = [read_subject(s, self.check, f"{a['@id']} about") for s in about if "@type" in s]
+        events = [ref for ref in about if "@type" not in ref]
+        if len(events) > 1:
+            raise ValueError(f"the article is about {len(events)} events; ours are about one")
+        if events:
+            self.check_nesting(events[0])
+            data["event"] = self.event(self.node(events[0], a), "$.event")
         return data
 
     def check_nesting(self, covered: Node) -> None:
@@ -202,8 +210,7 @@ class _Reader:
         return iri.removeprefix(self.prefix)
 
     def agent(self, node: Node, prop: str) -> Node:
-        self.check(node, "agent", f"{self.article['@id']} {prop}")
-        return _agent(node)
+        return read_agent(node, prop, self.check, f"{self.article['@id']} {prop}")
 
     def _event_common(self, node: Node, kind: str) -> Node:
         self.check(node, kind)
@@ -344,11 +351,6 @@ def _partial_date(node: Node, prop: str) -> Node | None:
         "inferred": _many(node, f"nr:{local}Inferred"),
         "note": node.get(f"nr:{local}Note"),
     }
-
-
-def _agent(node: Node) -> Node:
-    kinds = {"Person": "person", "Organization": "organization"}
-    return {"kind": kinds.get(node.get("@type", "")), "name": node["name"], "url": node.get("url")}
 
 
 def _name(value: object) -> Node:

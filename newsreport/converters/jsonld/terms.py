@@ -24,6 +24,9 @@ PLACE_KIND = "https://w3id.org/newsreport/cv/placetype/"
 PLACE_TYPES = {"country": "Country", "city": "City", "region": "AdministrativeArea", "territory": "AdministrativeArea"}
 """schema.org type by place type; any other place is a plain `Place`."""
 
+MEDIA_KIND = "https://w3id.org/newsreport/cv/mediakind/"
+"""Base of the `additionalType` IRI that tells a graphic from a photo (both ImageObject)."""
+
 BLOCK_TYPES = {"paragraph": "nr:Paragraph", "subheading": "nr:Subheading"}
 
 NR_TERMS = frozenset(
@@ -44,6 +47,24 @@ NR_TERMS = frozenset(
         "startDateInferred",
         "startDateNote",
         "textSpan",
+        # the report's metadata (metadata.py)
+        "alternativeHeadlineRoles",
+        "descriptionRoles",
+        "editorialNote",
+        "editorialNoteRoles",
+        "copyrightNoticeRoles",
+        "byline",
+        "slugline",
+        "urgency",
+        "versionCreated",
+        "embargoedUntil",
+        "signal",
+        "rank",
+        "role",
+        "altText",
+        "rightsGiven",
+        "link",
+        "rel",
     )
 )
 """Every `nr:` term we write; validation flags any other."""
@@ -64,6 +85,7 @@ def parse_span(value: object) -> dict[str, int]:
     return {"start": int(match[1]), "end": int(match[2])}
 
 
+_CONCEPT = {"@type", "inDefinedTermSet", "termCode", "url", "name", "alternateName"}
 _EVENT = {"@id", "@type", "additionalType", "name", "startDate", "nr:startDateInferred", "nr:startDateNote"}
 _PARTICIPANT = {"@id", "@type", "name", "additionalType", "alternateName", "identifier", "sameAs", "nr:textSpan"}
 PROPERTIES: dict[str, frozenset[str]] = {
@@ -84,7 +106,15 @@ PROPERTIES: dict[str, frozenset[str]] = {
             *("@id", "@type", "additionalType", "text", "nr:textSpan", "creator", "nr:reportingVerb"),
             *("nr:reportingVerbSpan", "recordedAt", "about", "isPartOf", "position"),
         },
-        "agent": {"@type", "name", "url"},
+        "agent": {"@type", "name", "url", "identifier"},
+        "agent role": {"@type", "roleName", "author", "publisher", "contributor", "copyrightHolder"},
+        "concept": _CONCEPT,
+        "subject": {*_CONCEPT, "additionalType", "nr:rank"},
+        "DefinedTermSet": {"@type", "name"},
+        "media": {"@type", "additionalType", "contentUrl", "encodingFormat", "width", "height", "name", "caption"}
+        | {"nr:altText", "creditText", "position"},
+        "usage": {"@type", "text", "nr:role"},
+        "link": {"url", "nr:rel", "name", "encodingFormat"},
         "Role": {"@type", "roleName", "attendee"},
         "OrganizationRole": {"@type", "roleName", "memberOf", "nr:textSpan"},
         "PropertyValue": {"@type", "propertyID", "value"},

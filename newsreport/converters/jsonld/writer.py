@@ -4,7 +4,8 @@ The article is a NewsArticle; the event and its sub-events are Events; participa
 Organizations and Places; direct and partial quotes are Quotations, indirect statements are
 Claims (reported content is not a verbatim quotation); referenced events are Events the article
 `mentions`. Roles use schema.org's Role pattern. Only spans, inference marks, the headline's
-origin, the dateline's date and a referenced event's relation need `nr:` terms.
+origin, the dateline's date and a referenced event's relation need `nr:` terms; the report's
+metadata (descriptions, subjects, media, rights...) is written by `metadata.py`.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import json
 from datetime import date
 from typing import Any
 
+from newsreport.converters.jsonld.metadata import agent_value, subject_nodes, write_metadata
 from newsreport.converters.jsonld.terms import (
     BLOCK_TYPES,
     CONTEXT,
@@ -23,7 +25,6 @@ from newsreport.converters.jsonld.terms import (
     span_value,
 )
 from newsreport.model import (
-    Agent,
     Event,
     Name,
     NewsReport,
@@ -84,19 +85,19 @@ class _Graph:
         _put(node, "inLanguage", r.language)
         _put(node, "url", r.url)
         if r.publisher:
-            node["publisher"] = _agent(r.publisher)
-        _put(node, "author", [_agent(a) for a in r.authors])
+            node["publisher"] = agent_value(r.publisher, "publisher")
+        _put(node, "author", [agent_value(a, "author") for a in r.authors])
         if r.body:
             node["articleBody"] = r.body.text
             blocks = [{"@type": BLOCK_TYPES[b.kind], "nr:textSpan": span_value(b.span)} for b in r.body.blocks]
             if blocks:
                 node["nr:blocks"] = {"@list": blocks}
-        if r.event:
-            node["about"] = self.ref(r.event.id)
+        about = ([self.ref(r.event.id)] if r.event else []) + subject_nodes(r.subjects)
+        _put(node, "about", about)
         mentioned = [p.id for p in r.participants] + [e.id for e in r.referenced_events]
         _put(node, "mentions", self.refs(tuple(mentioned)))
         _put(node, "hasPart", self.refs(tuple(s.id for s in r.statements)))
-        return node
+        return node | write_metadata(r)
 
     def _event_common(self, event: _EventBase) -> Node:
         node: Node = {
@@ -198,13 +199,6 @@ def _partial_date(prop: str, value: PartialDate | None) -> Node:
         node[f"nr:{local}Inferred"] = list(value.inferred)
     if value.note:
         node[f"nr:{local}Note"] = value.note
-    return node
-
-
-def _agent(agent: Agent) -> Node:
-    node: Node = {"@type": "Person" if agent.kind == "person" else "Organization"} if agent.kind else {}
-    node["name"] = agent.name
-    _put(node, "url", agent.url)
     return node
 
 

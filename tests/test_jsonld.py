@@ -285,7 +285,9 @@ RICH_METADATA: dict[str, Any] = {
     "version": 2,
     "first_created": "2025-02-03T09:00:00",
     "version_created": "2025-02-03T10:00:00Z",
-    "links": [{"url": "https://news.example.org/b", "rel": "irel:seeAlso", "title": "Earlier", "media_type": "text/html"}],
+    "links": [
+        {"url": "https://news.example.org/b", "rel": "irel:seeAlso", "title": "Earlier", "media_type": "text/html"}
+    ],
     "free_access": True,
 }
 """Every metadata field of the model, filled."""

@@ -663,10 +663,13 @@ def count_places(item: Element, report: NewsReport | None, coverage: Coverage, w
         f"{i.scheme}:{i.value}" for p in kept for i in p.identifiers
     }
     typed = [(names, kind) for p in source if (kind := place_type(p)) and (names := place_names(p))]
-    read_as = {name.casefold(): p.place_type for p in kept for name in (p.name, *(n.text for n in p.other_names))}
+    read_as: dict[str, set[str]] = {}  # a name may be two places: Berlin the city and the Land
+    for place in kept:
+        for name in (place.name, *(n.text for n in place.other_names)):
+            read_as.setdefault(name.casefold(), set()).add(place.place_type)
     for key, carried, kept_n in (
         ("place_codes", len(codes), sum(c in have or c.partition(":")[2] in have for c in codes)),
-        ("place_types", len(typed), sum(any(read_as.get(n) == kind for n in names) for names, kind in typed)),
+        ("place_types", len(typed), sum(any(kind in read_as.get(n, ()) for n in names) for names, kind in typed)),
     ):
         tally = coverage.tallies[key]
         tally.carrying += carried

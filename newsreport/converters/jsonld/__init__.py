@@ -1,16 +1,16 @@
 """Conversion between NewsReport and schema.org JSON-LD (NewsArticle graphs).
 
 Writing is strict and lossless (`writer.py`); reading takes our own graphs exactly
-(`reader.py`) and the web's NewsArticle markup, in JSON-LD files or HTML pages, as best it can
-(`web.py`).
+(`reader.py`) and the web's NewsArticle markup, in JSON-LD files (`web.py`) or HTML pages
+(`page.py`), as best it can.
 """
 
 from __future__ import annotations
 
 from newsreport.converters.format import Format
 from newsreport.converters.jsonld.check import check
+from newsreport.converters.jsonld.page import read_html
 from newsreport.converters.jsonld.reader import read
-from newsreport.converters.jsonld.web import read_html
 from newsreport.converters.jsonld.writer import write
 
 HTML = Format(

@@ -17,7 +17,7 @@ from typing import Any
 
 Node = dict[str, Any]
 
-_SCHEMA_IRI = re.compile(r"^https?://schema\.org/?")
+_SCHEMA_IRI = re.compile(r"^https?://(?:www\.)?schema\.org/?", re.IGNORECASE)
 
 
 def local(iri: str) -> str:

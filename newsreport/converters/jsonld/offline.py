@@ -22,8 +22,17 @@ class RemoteContextError(ValueError):
     """A document asked for a context other than schema.org's."""
 
 
+def is_schema_org(url: str) -> bool:
+    """Whether `url` is schema.org's context in one of the spellings pages use: http or https,
+    `www.` or not, any case of the host, with or without a trailing slash."""
+    rest = url.strip().split("://", 1)[-1]
+    host, _, path = rest.partition("/")
+    host = host.lower().removeprefix("www.")
+    return f"{host}/{path}".rstrip("/") in _SCHEMA_URLS
+
+
 def _loader(url: str, options: object = None) -> dict[str, Any]:
-    if url.split("://", 1)[-1].rstrip("/") in _SCHEMA_URLS:
+    if is_schema_org(url):
         return {
             "contentType": "application/ld+json",
             "contextUrl": None,

@@ -317,7 +317,9 @@ class ItemReader:
                 if topic:
                     topics.append(topic)
                 continue
-            assert name is not None
+            if name is None:  # ours, with a local id but of no kind we write
+                ctx.skipped.append(f"subject {subject.get('literal')} ({subject.get('type') or 'no type'})")
+                continue
             local_id = self.subjects.new_id(self.subjects.key(subject), name)
             if kind is None:
                 events.append(subject)

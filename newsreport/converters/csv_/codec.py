@@ -10,10 +10,16 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from newsreport.model import Event, NewsReport, PartialDate, Person, Place, Span, _EventBase
+from newsreport.converters.csv_.tables import BY_NAME, PARTS, REPORTS, Part
+from newsreport.converters.csv_.tableschema import Column
+from newsreport.model import Agent, Event, NewsReport, PartialDate, Person, Place, Span, _EventBase
 
 Row = dict[str, str]
 Node = dict[str, Any]
+
+_AGENT = ("kind", "name", "url", "code", "role")
+"""An agent's fields, which are its columns (after a prefix on `reports`)."""
+_KEYS = ("report_id", "field", "position")
 
 
 def rows(report: NewsReport) -> dict[str, list[Row]]:
@@ -22,9 +28,11 @@ def rows(report: NewsReport) -> dict[str, list[Row]]:
     out: dict[str, list[Row]] = {}
 
     def add(table: str, **cells: object) -> None:
-        out.setdefault(table, []).append({"report_id": rid, **{k: _cell(v) for k, v in cells.items()}})
+        cells["report_id"] = rid
+        out.setdefault(table, []).append({c: _cell(cells[c]) for c in BY_NAME[table].header})
 
     d = report.dateline
+    rights = report.rights
     add(
         "reports",
         headline=report.headline.text,
@@ -35,15 +43,40 @@ def rows(report: NewsReport) -> dict[str, list[Row]]:
         **_date_cells("dateline_", d.date if d else None),
         published=report.published,
         modified=report.modified,
+        first_created=report.first_created,
+        version_created=report.version_created,
+        version=report.version,
+        status=report.status,
+        embargoed_until=report.embargoed_until,
         language=report.language,
         url=report.url,
-        publisher_kind=report.publisher.kind if report.publisher else None,
-        publisher_name=report.publisher.name if report.publisher else None,
-        publisher_url=report.publisher.url if report.publisher else None,
+        **_agent_cells("publisher_", report.publisher),
+        byline=report.byline,
+        credit_line=report.credit_line,
+        slugline=report.slugline,
+        urgency=report.urgency,
+        free_access=report.free_access,
+        rights=True if rights else None,
+        **_agent_cells("rights_holder_", rights.holder if rights else None),
+        rights_license=rights.license if rights else None,
         body=report.body.text if report.body else None,
     )
-    for i, author in enumerate(report.authors):
-        add("authors", position=i, kind=author.kind, name=author.name, url=author.url)
+    for part in PARTS:
+        fielded = {"field": part.field} if part.field else {}
+        for i, item in enumerate(_items(report, part)):
+            if isinstance(item, str):
+                add(part.table, **fielded, position=i, text=item)
+                continue
+            add(part.table, **fielded, position=i, **{c: getattr(item, c, None) for c in _attributes(part)})
+            for j, name in enumerate(getattr(item, "other_names", ())):
+                add(
+                    "concept_names",
+                    field=part.field,
+                    concept_position=i,
+                    position=j,
+                    name=name.text,
+                    language=name.language,
+                )
     for i, block in enumerate(report.body.blocks if report.body else ()):
         add("blocks", position=i, kind=block.kind, **_span_cells("", block.span))
     for i, p in enumerate(report.participants):
@@ -100,8 +133,8 @@ def rows(report: NewsReport) -> dict[str, list[Row]]:
         )
     every_event: tuple[_EventBase, ...] = (*report.events(), *report.referenced_events)
     for any_event in every_event:
-        for j, part in enumerate(any_event.participations):
-            add("participations", event_id=any_event.id, position=j, participant_id=part.participant, role=part.role)
+        for j, share in enumerate(any_event.participations):
+            add("participations", event_id=any_event.id, position=j, participant_id=share.participant, role=share.role)
         for j, span in enumerate(any_event.mentions):
             add("mentions", subject_id=any_event.id, position=j, **_span_cells("", span))
     for i, s in enumerate(report.statements):
@@ -132,6 +165,7 @@ def report_data(tables: dict[str, list[Row]]) -> Node:
     title_mentions = _grouped(tables.get("title_mentions", []), "participant_id")
     affiliations = _grouped(tables.get("affiliations", []), "participant_id")
     participations = _grouped(tables.get("participations", []), "event_id")
+    concept_names = _by_owner(tables.get("concept_names", []), "field", "concept_position")
 
     def spans(rows: list[Row], prefix: str = "") -> list[Node]:
         return [_span(row, prefix) for row in rows]
@@ -150,12 +184,12 @@ def report_data(tables: dict[str, list[Row]]) -> Node:
         if row["kind"] == "place":
             data["place_type"] = row["place_type"]
         if row["kind"] == "person":
-            printed = _grouped(title_mentions.get(pid, []), "title_position")
+            printed = _by_owner(title_mentions.get(pid, []), "title_position")
             data["titles"] = [
                 {
                     "text": t["title"],
                     "organization": _none(t["organization_id"]),
-                    "mentions": spans(printed.get(t["position"], [])),
+                    "mentions": spans(printed.get((int(t["position"]),), [])),
                 }
                 for t in titles.get(pid, [])
             ]
@@ -183,7 +217,7 @@ def report_data(tables: dict[str, list[Row]]) -> Node:
         return {**event_common(row), "sub_events": [event(c) for c in children.get(row["event_id"], [])]}
 
     roots = [e for e in events if not e["parent_event_id"]]
-    return {
+    data = {
         "id": r["report_id"],
         "headline": {"text": r["headline"], "origin": r["headline_origin"]},
         "dateline": {
@@ -194,16 +228,11 @@ def report_data(tables: dict[str, list[Row]]) -> Node:
         }
         if r["dateline"]
         else None,
-        "published": _none(r["published"]),
-        "modified": _none(r["modified"]),
-        "language": _none(r["language"]),
-        "url": _none(r["url"]),
-        "publisher": {"kind": _none(r["publisher_kind"]), "name": r["publisher_name"], "url": _none(r["publisher_url"])}
-        if r["publisher_name"]
+        **{name: _value(REPORTS.column(name), r[name]) for name in _SINGLE},
+        "publisher": _agent(r, "publisher_"),
+        "rights": {"holder": _agent(r, "rights_holder_"), "license": _none(r["rights_license"])}
+        if r["rights"] == "true"
         else None,
-        "authors": [
-            {"kind": _none(a["kind"]), "name": a["name"], "url": _none(a["url"])} for a in tables.get("authors", [])
-        ],
         "body": {
             "text": r["body"],
             "blocks": [{"kind": b["kind"], "span": _span(b, "")} for b in tables.get("blocks", [])],
@@ -232,6 +261,13 @@ def report_data(tables: dict[str, list[Row]]) -> Node:
             for e in tables.get("referenced_events", [])
         ],
     }
+    for part in PARTS:
+        parent = data
+        for step in part.path[:-1]:
+            parent = parent[step]
+        if parent is not None:
+            parent[part.path[-1]] = _decoded(part, tables.get(part.table, []), concept_names)
+    return data
 
 
 def _with_parents(event: Event | None, parent: str | None = None) -> Iterable[tuple[str | None, Event]]:
@@ -246,6 +282,8 @@ def _with_parents(event: Event | None, parent: str | None = None) -> Iterable[tu
 def _cell(value: object) -> str:
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, list):
         return ";".join(value)
     if isinstance(value, date):
@@ -294,9 +332,94 @@ def _grouped(rows: list[Row], column: str) -> dict[str, list[Row]]:
     return groups
 
 
+def _by_owner(rows: list[Row], *columns: str) -> dict[tuple[object, ...], list[Row]]:
+    """Rows by the item they belong to, named by `columns` (a position among them as a number:
+    `5` and `05` are one position)."""
+    groups: dict[tuple[object, ...], list[Row]] = {}
+    for row in rows:
+        groups.setdefault(owner(row, columns), []).append(row)
+    return groups
+
+
+def owner(row: Row, columns: tuple[str, ...]) -> tuple[object, ...]:
+    """The cells of `columns`, positions as numbers."""
+    return tuple(int(row[c]) if c.endswith("position") else row[c] for c in columns)
+
+
 def _none(cell: str) -> str | None:
     return cell or None
 
 
 def _list(cell: str) -> list[str]:
     return cell.split(";") if cell else []
+
+
+_SINGLE = (
+    "published",
+    "modified",
+    "first_created",
+    "version_created",
+    "version",
+    "status",
+    "embargoed_until",
+    "language",
+    "url",
+    "byline",
+    "credit_line",
+    "slugline",
+    "urgency",
+    "free_access",
+)
+"""The report's single values that are a column each, under the field's own name."""
+
+
+def _items(report: NewsReport, part: Part) -> tuple[Any, ...]:
+    """The list of the report that `part` names (none where its parent is missing: no rights)."""
+    value: Any = report
+    for step in part.path:
+        value = getattr(value, step) if value is not None else None
+    return value or ()
+
+
+def _attributes(part: Part) -> tuple[str, ...]:
+    """The columns of a part's table that are fields of its items."""
+    return tuple(c for c in BY_NAME[part.table].header if c not in _KEYS)
+
+
+def _decoded(part: Part, rows: list[Row], concept_names: dict[tuple[object, ...], list[Row]]) -> list[Any]:
+    """The items of a part from its table's rows (in list order)."""
+    table = BY_NAME[part.table]
+    items: list[Any] = []
+    for row in rows:
+        if part.field and row["field"] != part.field:
+            continue
+        if table.name == "tags":
+            items.append(row["text"])
+            continue
+        item = {c: _value(table.column(c), row[c]) for c in _attributes(part) if row[c]}
+        if table.name == "concepts":
+            names = concept_names.get((part.field, int(row["position"])), [])
+            item["other_names"] = [{"text": n["name"], "language": _none(n["language"])} for n in names]
+        items.append(item)
+    return items
+
+
+def _agent_cells(prefix: str, agent: Agent | None) -> dict[str, object]:
+    return {prefix + name: getattr(agent, name) if agent else None for name in _AGENT}
+
+
+def _agent(row: Row, prefix: str) -> Node | None:
+    """The agent in the prefixed columns, if any of them is filled."""
+    cells = {name: row[prefix + name] for name in _AGENT if row[prefix + name]}
+    return cells or None
+
+
+def _value(column: Column, cell: str) -> Any:
+    """A cell as the model takes it: None if empty, typed by its column."""
+    if not cell:
+        return None
+    if column.type == "integer":
+        return int(cell)
+    if column.type == "boolean":
+        return cell == "true"
+    return cell

@@ -20,10 +20,10 @@ from lxml import etree
 from pydantic import ValidationError
 
 from newsreport.converters.dates import earlier
-from newsreport.converters.newsml_g2 import content, metadata
+from newsreport.converters.newsml_g2 import content, headlines, metadata
 from newsreport.converters.newsml_g2.context import Context
 from newsreport.converters.newsml_g2.coverage import named
-from newsreport.converters.newsml_g2.events import Events, inline_events
+from newsreport.converters.newsml_g2.events import Events
 from newsreport.converters.newsml_g2.participants import KINDS, Subjects
 from newsreport.converters.newsml_g2.statements import statements
 from newsreport.converters.newsml_g2.xml import NR, child, children, local, nr, parse, parse_spans, path, text_of
@@ -107,9 +107,10 @@ class ItemReader:
         if item_class is not None and (ctx.own or item_class.get("qcode") == "ninat:text"):
             ctx.coverage.take(item_class)
         story = self.story()
-        data: Node = {"id": self.guid(), "headline": self.headline(story)}
+        data: Node = {"id": self.guid(), "headline": headlines.headline(ctx, item_meta, meta, story)}
         data |= self.dates(story)
-        data["alternative_headlines"] = self.alternative_headlines(data["headline"]["text"], story)
+        text = data["headline"]["text"]
+        data["alternative_headlines"] = headlines.alternative_headlines(ctx, item_meta, meta, text, story)
         data["language"] = self.language()
         data["url"] = self.web_page()
         data["version"] = metadata.version(self.item, ctx)
@@ -126,7 +127,7 @@ class ItemReader:
         data["credit_line"] = metadata.one_text(credit_lines + self.own_elements(meta, "creditline"), ctx)
         data["slugline"] = metadata.one_text(children(meta, "slugline"), ctx)
         data["urgency"] = metadata.number(child(meta, "urgency"), ctx, 1, 9)
-        data["descriptions"] = self.descriptions(story)
+        data["descriptions"] = headlines.descriptions(ctx, meta, story)
         data["genres"] = [g for g in (metadata.concept(e, ctx) for e in children(meta, "genre")) if g]
         if not data["genres"] and story.genre:
             data["genres"] = [{"name": story.genre}]
@@ -186,63 +187,6 @@ class ItemReader:
         if not guid:
             raise ReadError("the newsItem has no guid", source=self.ctx.source, location=path(self.item))
         return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'newsml-g2-guid:' + guid)}"
-
-    def main_headline(self) -> etree._Element | None:
-        """The first headline without a role: the others are alternative headlines."""
-        for element in children(self.meta, "headline"):
-            roleless = element.get("role") is None and element.get(nr("role")) is None
-            if roleless and (self.ctx.own or text_of(element).strip()):
-                return element
-        return None
-
-    def headline(self, story: content.Story) -> Node:
-        """The headline; an item without one gets the one its body prints, else the best
-        stand-in it offers, marked `editorial`."""
-        ctx = self.ctx
-        element = self.main_headline()
-        if element is not None:
-            ctx.places["$.headline"] = element
-            ctx.coverage.take(element)
-            return {"text": ctx.clean(text_of(element)), "origin": element.get(nr("origin"), "source")}
-        if story.heading:
-            return {"text": story.heading, "origin": "source"}
-        stand_ins = [
-            ("the body's title", story.titles[0] if story.titles else ""),
-            ("the slugline", content.folded(child(self.meta, "slugline"))),
-            ("the item's title", content.folded(child(self.item_meta, "title"))),
-            ("the description", content.folded(child(self.meta, "description"))),
-        ]
-        what, text = next(((what, text) for what, text in stand_ins if text), ("", ""))
-        if not text:
-            names = [content.folded(child(e, "name")) for e in inline_events(self.item)]
-            what, text = ("the events' names", "; ".join(n for n in names if n)) if names else ("", "")
-        if not text:
-            what, text = "nothing (no headline, heading, slugline, title or description)", "Untitled news item"
-        ctx.skipped.append(f"a headline (the report's is made from {what})")
-        return {"text": text, "origin": "editorial"}
-
-    def alternative_headlines(self, headline: str, story: content.Story) -> list[Node]:
-        """Headlines with a role, further ones, and those the body prints that differ from the headline."""
-        main = self.main_headline()
-        found = [metadata.wording(e, self.ctx) for e in children(self.meta, "headline") if e is not main]
-        wordings = [w for w in found if w]
-        for title in children(self.item_meta, "title"):  # the item's title, as agencies use it
-            wording = metadata.wording(title, self.ctx)
-            if wording and wording["text"] != headline and all(w["text"] != wording["text"] for w in wordings):
-                wordings.append(wording)
-        for text in (story.heading, *story.titles):
-            if text and text != headline and all(w["text"] != text for w in wordings):
-                wordings.append({"text": text})
-        return wordings
-
-    def descriptions(self, story: content.Story) -> list[Node]:
-        """The item's descriptions, and the abstract or teaser its body prints if it differs."""
-        found = [metadata.wording(e, self.ctx) for e in children(self.meta, "description")]
-        wordings = [w for w in found if w]
-        for text in story.descriptions:
-            if all(w["text"] != text for w in wordings):
-                wordings.append({"text": text})
-        return wordings
 
     def dates(self, story: content.Story) -> Node:
         """Content and item times; an agency's item times stand in for missing content times."""

@@ -12,7 +12,8 @@ import re
 
 from pydantic import ValidationError
 
-from newsreport.converters.csv_.codec import owner, report_data
+from newsreport.converters.csv_.codec import owner
+from newsreport.converters.csv_.decode import report_data
 from newsreport.converters.csv_.lines import Line
 from newsreport.converters.csv_.tables import BY_NAME, PARTS, REPORTS
 from newsreport.converters.csv_.tableschema import Table

@@ -249,6 +249,7 @@ def test_dpa_xhtml_body_is_the_story_not_the_headline_rendition() -> None:
         ("Ein Bett, zwei Entwürfe: Der Streit geht in die nächste Runde.", "drol:teaser")
     ]
     assert "<figure>" in warning and "<inlineData> (2)" in warning and "<broader>" in warning
+    assert "<link>@rank" in warning and "<subject>@rank" in warning  # a place's rank: participants have none
 
 
 def test_agency_metadata_is_mapped_natively() -> None:

@@ -19,6 +19,15 @@ class Coverage:
     def __init__(self) -> None:
         self._whole: set[etree._Element] = set()  # mapped with everything inside
         self._containers: set[etree._Element] = set()  # mapped, their children judged on their own
+        self._attributes: Counter[str] = Counter()  # `<element>@attribute` not mapped, by name
+
+    def attributes(self, element: etree._Element, mapped: Iterable[str]) -> None:
+        """The attributes of a mapped `element` other than `mapped` (local names) are named."""
+        keep = set(mapped)
+        for name in element.attrib:
+            attribute = etree.QName(name).localname if name.startswith("{") else name
+            if attribute not in keep:
+                self._attributes[f"{etree.QName(element).localname}@{attribute}"] += 1
 
     def take(self, element: etree._Element | None, but: Iterable[str] = ()) -> None:
         """`element` is mapped with everything inside it, except its children called one of `but`
@@ -61,12 +70,17 @@ class Coverage:
                 found[etree.QName(element).localname] += 1
                 continue
             stack.extend(reversed([e for e in element if isinstance(e.tag, str)]))
-        return list(found.items())
+        return list(found.items()) + list(self._attributes.items())
 
 
 def named(unmapped: list[tuple[str, int]]) -> str:
-    """The unmapped elements as one phrase: `<altId> (6), <service>`."""
-    return ", ".join(f"<{name}> ({count})" if count > 1 else f"<{name}>" for name, count in unmapped)
+    """The unmapped elements and attributes as one phrase: `<altId> (6), <service>, <subject>@why (2)`."""
+    return ", ".join(_one(name) + (f" ({count})" if count > 1 else "") for name, count in unmapped)
+
+
+def _one(name: str) -> str:
+    element, at, attribute = name.partition("@")
+    return f"<{element}>{at}{attribute}"
 
 
 def _local(element: etree._Element) -> str:

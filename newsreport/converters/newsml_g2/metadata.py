@@ -30,6 +30,8 @@ def wording(element: etree._Element, ctx: Context, language: str | None = None) 
     """A text with its language and role (a description, a note, another headline)."""
     text = ctx.clean(text_of(element))
     ctx.coverage.take(element)
+    if not ctx.own:
+        ctx.coverage.attributes(element, ("role", "lang"))
     if not text:
         return None
     return {"text": text, "language": ctx.language(element, language), "role": ctx.role(element)}
@@ -65,6 +67,8 @@ def concept(element: etree._Element, ctx: Context, subject: bool = False) -> Nod
         ctx.skipped.append(f"<{etree.QName(element).localname}> {what} (no code, uri or name)")
         return None
     ctx.coverage.take(element, but=_unmapped_children(element))
+    if not ctx.own:
+        ctx.coverage.attributes(element, ("qcode", "uri", "type", "rank") if subject else ("qcode", "uri"))
     return found
 
 
@@ -91,6 +95,8 @@ def agent(element: etree._Element, ctx: Context) -> Node | None:
         ctx.skipped.append(f"<{etree.QName(element).localname}> (no name, code or uri)")
         return None
     ctx.coverage.take(element, but=_unmapped_children(element))
+    if not ctx.own:
+        ctx.coverage.attributes(element, ("qcode", "literal", "uri", "role"))
     return found
 
 
@@ -139,6 +145,8 @@ def links(item_meta: etree._Element | None, ctx: Context) -> list[Node]:
             }
         )
         ctx.coverage.take(link, but={local(e) for e in link if isinstance(e.tag, str) and local(e) != "title"})
+        if not ctx.own:
+            ctx.coverage.attributes(link, ("rel", "href", "residref", "contenttype"))
     return found
 
 

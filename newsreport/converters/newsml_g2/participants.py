@@ -127,6 +127,8 @@ class Subjects:
         data["country"] = next((self.ref(r) for rel, r in related if rel == "nrrel:country"), None)
         mapped = {"name", "sameas"} | ({"related"} if ctx.own else set())
         ctx.coverage.take(subject, but=_others(subject, mapped))
+        if not ctx.own:
+            ctx.coverage.attributes(subject, ("type", "qcode", "literal"))
         return data
 
     def identifiers(self, subject: etree._Element) -> list[Node]:

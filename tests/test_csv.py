@@ -291,3 +291,139 @@ def test_a_package_of_layout_1_0_still_reads() -> None:
     media, rights...) reads as the report it was written from."""
     expected = NewsReport.model_validate_json((DATA / "csv-layout-1.0.json").read_text())
     assert list(CSV.read_path(DATA / "csv-layout-1.0", "p")) == [expected]  # type: ignore[misc]
+
+
+def _metadata() -> NewsReport:
+    return NewsReport.model_validate_json((DATA / "csv" / "metadata.json").read_text())
+
+
+def _frame(folder: Path, table: str) -> pd.DataFrame:
+    """A table read as the README tells pandas users to."""
+    return pd.read_csv(folder / f"{table}.csv", dtype=str, keep_default_na=False, na_values=[""])
+
+
+def test_every_metadata_field_has_its_place(tmp_path: Path) -> None:
+    """Subjects, texts, agents, tags, media, links, rights and the single values each land in
+    their table and column, read back equal, and frictionless finds the package valid."""
+    report = _metadata()
+    folder = _written(tmp_path, [report])
+    assert list(CSV.read_path(folder, "p")) == [report]  # type: ignore[misc]
+    assert _frictionless_errors(folder) == []
+    reports = _frame(folder, "reports").iloc[0]
+    assert (reports["slugline"], reports["urgency"], reports["status"], reports["free_access"]) == (
+        "IRAN-IRAQ/VISIT",
+        "4",
+        "withheld",
+        "false",
+    )
+    assert (reports["published"], reports["rights"], reports["rights_holder_name"]) == (
+        "2025-02-03T10:00:00",
+        "true",
+        "Example News",
+    )
+    concepts = _frame(folder, "concepts")
+    subjects = concepts[concepts["field"] == "subject"]
+    assert list(subjects["name"]) == ["diplomacy", "Iran; Iraq, relations"]
+    assert list(concepts["field"]) == ["subject", "subject", "genre", "signal"]
+    assert list(_frame(folder, "concept_names")["name"]) == ["Diplomatie"]
+    texts = _frame(folder, "texts")
+    assert list(texts["field"]) == [
+        "alternative_headline",
+        "description",
+        "description",
+        "editorial_note",
+        "rights_notice",
+        "rights_usage_terms",
+    ]
+    assert texts["text"][1] == 'The speaker met the president; "a, b"; and more.'
+    agents = _frame(folder, "agents")
+    assert list(zip(agents["field"], agents["name"].fillna(""), strict=True)) == [
+        ("author", "Jane Doe"),
+        ("author", ""),
+        ("contributor", "John Roe"),
+    ]
+    tags = _frame(folder, "tags")
+    assert list(tags[tags["field"] == "keyword"]["text"]) == ["Tehran", "Iraq; Iran"]
+    assert list(_frame(folder, "media")["kind"]) == ["image", "video"]
+    assert list(_frame(folder, "links")["rel"]) == ["irel:previousVersion"]
+
+
+def _edited(tmp_path: Path, report: NewsReport, table: str, change: Any) -> str:
+    """The read error of the report's package with one table changed."""
+    folder = _broken(tmp_path, report, table, change)
+    with pytest.raises(ReadError) as caught:
+        list(CSV.read_path(folder, "pkg"))  # type: ignore[misc]
+    return str(caught.value)
+
+
+METADATA_BROKEN = {
+    "urgency out of range": (
+        "reports",
+        lambda rows: _cell(rows, 1, "urgency", "10"),
+        "reports.csv:2:urgency: '10' is not from 1 to 9",
+    ),
+    "boolean spelt otherwise": (
+        "reports",
+        lambda rows: _cell(rows, 1, "free_access", "yes"),
+        "reports.csv:2:free_access: 'yes' is not true or false",
+    ),
+    "local time with a bad clock": (
+        "reports",
+        lambda rows: _cell(rows, 1, "first_created", "2025-02-03T10:00"),
+        "reports.csv:2:first_created: '2025-02-03T10:00' does not match",
+    ),
+    "rights parts without rights": (
+        "reports",
+        lambda rows: _cell(rows, 1, "rights", ""),
+        "reports.csv:2:rights_holder_kind: rights information in a report whose rights column is not true",
+    ),
+    "a name of no concept": (
+        "concept_names",
+        lambda rows: _cell(rows, 1, "concept_position", "7"),
+        "concept_names.csv:2:concept_position: no such concept",
+    ),
+    "a field of another table": (
+        "texts",
+        lambda rows: _cell(rows, 1, "field", "keyword"),
+        "texts.csv:2:field: 'keyword' is not one of alternative_headline, description",
+    ),
+    "a subject's kind on a genre": (
+        "concepts",
+        lambda rows: _cell(rows, 3, "kind", "cpnat:abstract"),
+        "concepts.csv:4:kind: report $.genres[0].kind:",
+    ),
+    "a code without its scheme": (
+        "concepts",
+        lambda rows: _cell(rows, 1, "scheme", ""),
+        "concepts.csv:2: report $.subjects[0]: a code needs the scheme it belongs to",
+    ),
+    "an agent of nothing but a kind": (
+        "agents",
+        lambda rows: [_cell(rows, 3, column, "") for column in ("name", "role")],
+        "agents.csv:4: report $.contributors[0]: an agent needs a name, a code or a url",
+    ),
+    "a media type that is not one": (
+        "media",
+        lambda rows: _cell(rows, 1, "media_type", "jpeg"),
+        "media.csv:2:media_type: report $.media[0].media_type:",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(METADATA_BROKEN))
+def test_broken_metadata_fails_at_its_cell(case: str, tmp_path: Path) -> None:
+    """A bad value in the new tables and columns is named at its file, row and column."""
+    table, change, message = METADATA_BROKEN[case]
+    assert f"pkg: {message}" in _edited(tmp_path, _metadata(), table, change)
+
+
+def test_a_layout_this_program_does_not_know_is_refused(report: NewsReport, tmp_path: Path) -> None:
+    """A package of a later layout is refused by name, not read as if it were this one."""
+    folder = _written(tmp_path, [report])
+    descriptor = folder / "datapackage.json"
+    descriptor.write_text(descriptor.read_text().replace('"2.0"', '"3.0"', 1))
+    with pytest.raises(ReadError) as caught:
+        list(CSV.read_path(folder, "pkg"))  # type: ignore[misc]
+    assert str(caught.value) == (
+        "pkg: datapackage.json: x-newsreport-layout-version '3.0' is not a layout this program reads (1.0, 2.0)"
+    )

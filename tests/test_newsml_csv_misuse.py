@@ -345,6 +345,23 @@ def test_csv_integer_in_other_digits_is_refused(tmp_path: Path, cell: str) -> No
     _convert_refused(tmp_path, folder, f"pkg: statements.csv:2:start_char: {cell!r} is not a whole number of 0 or more")
 
 
+def test_csv_integer_of_more_digits_than_python_reads_is_refused(tmp_path: Path) -> None:
+    """A position of 5,000 digits was a ValueError traceback (int() takes at most 4,300)."""
+    folder = _package(tmp_path)
+    _edit_cell(folder, "blocks", 2, "position", "9" * 5000)
+    _convert_refused(tmp_path, folder, "pkg: blocks.csv:2:position: a number of 5,000 digits (more than 4,300)")
+
+
+@pytest.mark.parametrize("path", ["5", "null", '["texts.csv", 5]', "[]"])
+def test_csv_resource_path_that_is_no_file_name_is_refused(tmp_path: Path, path: str) -> None:
+    """A path that is not a name or a list of names was a TypeError, or a table read as empty."""
+    folder = _package(tmp_path)
+    descriptor = folder / "datapackage.json"
+    descriptor.write_text(descriptor.read_text().replace('"path": "texts.csv"', f'"path": {path}', 1))
+    says = "pkg: datapackage.json: resource 'texts': its path is not a file name or a list of them"
+    _convert_refused(tmp_path, folder, says)
+
+
 @pytest.mark.parametrize(
     ("table", "row"), [("participants", 3), ("statements", 5), ("events", 3), ("referenced_events", 3)]
 )

@@ -79,9 +79,9 @@ def _streams(package: Package, descriptor: dict[str, Any]) -> dict[str, Lines]:
 
 
 def _files(path: object, resource: str, source: str) -> list[str]:
-    """A resource's files: its `path`, one name or a list of them."""
+    """A resource's files: its `path`, one name or a list of them (each with its header row)."""
     files = [path] if isinstance(path, str) else path
-    if not isinstance(files, list) or not all(isinstance(name, str) for name in files):
+    if not isinstance(files, list) or not files or not all(isinstance(name, str) for name in files):
         message = f"resource {resource!r}: its path is not a file name or a list of them"
         raise ReadError(message, source=source, location="datapackage.json")
     return files

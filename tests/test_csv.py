@@ -181,6 +181,7 @@ def test_flat_export(report: NewsReport) -> None:
         "2025-02-03",
     )
     assert rows[0]["speaker_names"] == "Iran; Iraq" and rows[0]["event_date"] == "2025-02-03"
+    assert rows[0]["report_status"] == ""
     with pytest.raises(ReadError, match="csv-flat is an export format and cannot be read back"):
         FORMATS["csv-flat"].read_one(out.getvalue())
 
@@ -427,3 +428,12 @@ def test_a_layout_this_program_does_not_know_is_refused(report: NewsReport, tmp_
     assert str(caught.value) == (
         "pkg: datapackage.json: x-newsreport-layout-version '3.0' is not a layout this program reads (1.0, 2.0)"
     )
+
+
+def test_flat_export_says_a_report_is_withheld() -> None:
+    """A withheld report's statements carry its status, so a spreadsheet user can leave them out."""
+    data = _tricky().model_dump(mode="json", exclude_none=True) | {"status": "withheld"}
+    out = io.BytesIO()
+    FORMATS["csv-flat"].write_all([NewsReport.model_validate(data)], out)
+    (row,) = csv.DictReader(io.StringIO(out.getvalue().decode()))
+    assert row["report_status"] == "withheld"

@@ -15,6 +15,7 @@ HEADER = [
     "report_published",
     "report_headline",
     "report_url",
+    "report_status",
     "statement_id",
     "statement_position",
     "kind",
@@ -31,7 +32,9 @@ HEADER = [
     "event_date",
     "event_place",
 ]
-"""Columns of the flat export; several speakers of a joint statement are joined with `; `."""
+"""Columns of the flat export; several speakers of a joint statement are joined with `; `.
+`report_status` is there because a `withheld` or `canceled` report's statements must not reach
+readers, and a spreadsheet user filtering rows would not know it otherwise."""
 
 
 def write_flat(reports: Iterable[NewsReport], stream: BinaryIO, excel: bool = False) -> None:
@@ -63,6 +66,7 @@ def _rows(report: NewsReport) -> Iterable[list[str]]:
             report.published.isoformat() if report.published else "",
             report.headline.text,
             report.url or "",
+            report.status or "",
             s.id,
             str(position),
             s.kind,

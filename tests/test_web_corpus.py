@@ -346,3 +346,18 @@ def test_figures(converted: dict[str, tuple[NewsReport | ReadError, list[str]]],
                     kept[label] = kept.get(label, 0) + 1
     for label, count in carrying.items():
         assert kept.get(label, 0) >= 0.95 * count, (label, kept.get(label, 0), count)
+
+
+@pytest.mark.skipif(not extraction.available(), reason="needs newsreport[web]")
+def test_extraction_opens_no_connection(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The main-text library works on the page given: any attempt to connect fails the test."""
+    import socket
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"tried to connect: {args}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    report, _ = _read("no-article-body.html")
+    assert report.body is not None

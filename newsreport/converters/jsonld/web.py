@@ -27,7 +27,7 @@ from newsreport.converters.jsonld import offline
 from newsreport.converters.jsonld.extraction import paragraphs
 from newsreport.converters.jsonld.nodes import NodeMap
 from newsreport.converters.jsonld.web_metadata import CONCEPT_TYPES, concept, metadata
-from newsreport.converters.jsonld.web_values import Values, iso, one_line
+from newsreport.converters.jsonld.web_values import Values, is_iri, iso, one_line
 from newsreport.converters.local_ids import LocalIds
 from newsreport.errors import ReadError, ReadWarning
 from newsreport.model import IRI_PATTERN, LANGUAGE_PATTERN, NewsReport
@@ -134,6 +134,8 @@ class _Mapper(Values):
             raise ReadError("no NewsArticle or Article node in the document", source=self.source, format="jsonld")
         a = max(articles, key=lambda n: (article_rank(n), "articleBody" in n, "headline" in n))
         self.visit(a, "article")
+        self.base = self.iri(a, "url") or self.iri(a, "mainEntityOfPage")
+        self.base = self.base or (a["@id"] if is_iri(a["@id"]) else None)
         self.skipped += [
             f"{'/'.join(n['@type'])} {n['@id']} {self.text(n, 'headline') or ''!r} (a second article)"
             for n in articles

@@ -10,6 +10,7 @@ import json
 import re
 from datetime import date, datetime
 from typing import Any
+from urllib.parse import urljoin
 
 from newsreport.converters.dates import lenient_date, only_looks_like_a_date
 from newsreport.model import IRI_PATTERN
@@ -20,6 +21,9 @@ _IRI = re.compile(IRI_PATTERN)
 _PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", re.ASCII)
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>")
 _LINE_TAG = re.compile(r"<(?:br|/p|/div|/li|/h[1-6])\b[^<>]*>", re.IGNORECASE)
+_IMG_SRC = re.compile(r"""^<img\b[^>]*\ssrc=["']([^"']+)["']""", re.IGNORECASE)
+_REFERENCE = re.compile(r"^(?://[^\s/]+)?/[^\s<>\"]*$")
+"""A network-path or absolute-path reference (RFC 3986): `//host/path` or `/path`."""
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);?")
 
@@ -53,6 +57,7 @@ class Values:
         self.skipped: list[str] = []
         self.read: set[tuple[str, str]] = set()  # (node @id, property) looked at
         self.visited: dict[str, str] = {}  # node @id -> how it is named in warnings
+        self.base: str | None = None  # the page's URL, for references relative to it
 
     def visit(self, node: Node, label: str) -> None:
         """Note that `node` is used by the report, so its unread properties are named as `label`'s."""
@@ -104,9 +109,18 @@ class Values:
         return one_line(raw) if raw is not None else None
 
     def iri(self, node: Node, prop: str) -> str | None:
-        """The first absolute IRI among the values of `prop` (a link or a string)."""
+        """The first absolute IRI among the values of `prop` (a link or a string); a reference
+        relative to the page (`//host/a.jpg`, `/a.jpg`) is resolved against `base`, and an
+        `<img src>` pasted in for a URL gives its `src`."""
         for value in self.values(node, prop):
             candidate = (value if isinstance(value, str) else value["@id"]).strip()
+            if is_iri(candidate):
+                return candidate
+            pasted = _IMG_SRC.search(candidate)
+            if pasted:
+                candidate = html.unescape(pasted[1]).strip()
+            if self.base and _REFERENCE.match(candidate):
+                candidate = urljoin(self.base, candidate)
             if is_iri(candidate):
                 return candidate
         return None

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import contextlib
 import html
 import json
 import re
@@ -217,8 +218,11 @@ def kept_places(report: NewsReport) -> list[Any]:
 
 
 def fold(value: str) -> str:
-    """A text compared loosely: entities decoded, tags dropped, white space folded, case ignored."""
-    return words(re.sub(r"<[^>]*>", " ", html.unescape(value))).casefold()
+    """A text compared loosely: entities decoded (escaped twice or thrice too, as some publishers
+    do), tags dropped, white space folded, case ignored."""
+    for _ in range(3):
+        value = html.unescape(value)
+    return " ".join(re.sub(r"<[^>]*>", " ", value).split()).casefold()
 
 
 def all_in(source: list[str], kept: Iterable[str | None]) -> bool:
@@ -317,24 +321,26 @@ ITEM_FIELDS: dict[str, ItemField] = {
 
 
 def decode_page(data: bytes) -> str:
-    """The page's text: BOM, then a `<meta charset>` in the head, then UTF-8, then windows-1252."""
+    """The page's text as issue 12 says browsers decode it: a BOM; else a `<meta charset>` in the
+    head if it says UTF-8; else strict UTF-8 (a page that decodes as UTF-8 is UTF-8, whatever a
+    legacy declaration says); else the declared charset, else windows-1252."""
     for bom, encoding in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
         if data.startswith(bom):
             return data[len(bom) :].decode(encoding, "replace")
     end = data.lower().find(b"</head>")
     declared = re.search(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", data[: end if end > 0 else 65536], re.I)
+    name = "cp1252"
     if declared:
-        try:
+        with contextlib.suppress(LookupError):
             name = codecs.lookup(declared[1].decode("ascii")).name
-        except LookupError:
-            name = ""
-        if name and not name.startswith("utf-16"):
-            name = "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name
-            return data.decode(name, "replace")
+        if name.startswith("utf-") or name in ("latin-1", "iso8859-1", "ascii"):
+            name = "utf-8" if name.startswith("utf-") else "cp1252"  # as the HTML standard maps them
+    if name == "utf-8":
+        return data.decode("utf-8", "replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        return data.decode("cp1252", "replace")
+        return data.decode(name, "replace")
 
 
 _JSON_NOISE = re.compile(r'"(?:\\.|[^"\\])*"|//[^\n]*|/\*.*?\*/|,(?=\s*[}\]])', re.S)
@@ -370,9 +376,15 @@ def types(node: dict[str, Any]) -> set[str]:
     return {re.split(r"[/:#]", t)[-1] for t in listed if isinstance(t, str) and t}
 
 
+def articles(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The Article-typed nodes with a headline, NewsArticle and its subtypes first."""
+    headed = [n for n in found if types(n) & ARTICLE_TYPES and given(n.get("headline"))]
+    return sorted(headed, key=lambda n: not any("NewsArticle" in t for t in types(n)))
+
+
 def article(found: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """The first Article-typed node with a headline."""
-    return next((n for n in found if types(n) & ARTICLE_TYPES and given(n.get("headline"))), None)
+    """The page's article: the first NewsArticle with a headline, else the first Article."""
+    return next(iter(articles(found)), None)
 
 
 def given(value: Any) -> bool:
@@ -409,17 +421,29 @@ def strings(value: Any) -> list[str]:
     return [value.strip()] if isinstance(value, str) and value.strip() else []
 
 
-def urls(value: Any) -> list[str]:
-    """The URLs a JSON-LD image value gives: a string, a node's `url`, `contentUrl` or `@id`."""
+def urls(value: Any, index: dict[str, dict[str, Any]]) -> list[str]:
+    """The URLs a JSON-LD image value gives: a string, a node's `url`, `contentUrl` or `@id`, or
+    those of the node an `@id` refers to (Yoast's `{"@id": ".../#primaryimage"}`); only what
+    looks like a URL (no caption, no template code)."""
     if isinstance(value, list):
-        return [u for v in value for u in urls(v)]
+        return [u for v in value for u in urls(v, index)]
     if isinstance(value, dict):
-        value = value.get("url") or value.get("contentUrl") or value.get("@id")
-    return strings(value)
+        target = index.get(value.get("@id") or "", {}) if set(value) <= {"@id", "@type"} else value
+        value = target.get("url") or target.get("contentUrl") or value.get("@id")
+    return [u for u in strings(value) if re.fullmatch(r"[^\s<>\"]+", u) and "/" in u]
 
 
-def node_found(node: dict[str, Any], lang: str = "") -> Found:
-    """What an Article node (and the page's `<html lang>`, if read) says."""
+def id_index(found: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The nodes of a page by `@id`, the fullest first, to follow references."""
+    index: dict[str, dict[str, Any]] = {}
+    for node in sorted(found, key=len, reverse=True):
+        if isinstance(node.get("@id"), str):
+            index.setdefault(node["@id"], node)
+    return index
+
+
+def node_found(node: dict[str, Any], lang: str = "", index: dict[str, dict[str, Any]] | None = None) -> Found:
+    """What an Article node (and the page's `<html lang>`, if read) says; `index` resolves `@id`s."""
     language = node.get("inLanguage")
     if isinstance(language, dict):  # a schema.org Language: its code is the alternateName
         language = language.get("alternateName") or language.get("name")
@@ -428,7 +452,7 @@ def node_found(node: dict[str, Any], lang: str = "") -> Found:
         "headline": string_of(node.get("headline")),
         "keywords": strings(node.get("keywords")),
         "descriptions": strings(node.get("description")) + strings(node.get("abstract")),
-        "images": urls(node.get("image")),
+        "images": urls(node.get("image"), index or {}),
         "sections": strings(node.get("articleSection")),
         "languages": strings(language) + ([lang] if lang else []),
         "text": "",
@@ -456,6 +480,8 @@ class Page:
     node: dict[str, Any] = field(default_factory=dict)
     """The first Article-typed node with a headline; empty if there is none."""
     found: Found = field(default_factory=lambda: node_found({}))
+    others: list[Found] = field(default_factory=list)
+    """What the page's other articles say: a reader may take one of them."""
     broken: int = 0
     """JSON-LD blocks that are not JSON even to a lenient parser."""
 
@@ -471,8 +497,11 @@ def page_source(path: Path) -> Page:
     lang = (root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang") or "").strip()
     scripts = root.xpath("//script[contains(translate(@type, 'LDJSON', 'ldjson'), 'ld+json')]")
     blocks = [lenient_json(s.text or "") for s in scripts if isinstance(s, Element)]
-    page.node = article([n for block in blocks for n in nodes(block)]) or {}
-    page.found = node_found(page.node, lang) if page.node else page.found
+    found = [n for block in blocks for n in nodes(block)]
+    index = id_index(found)
+    page.node, *others = articles(found) or [{}]
+    page.found = node_found(page.node, lang, index) if page.node else page.found
+    page.others = [node_found(other, lang, index) for other in others]
     page.broken = sum(block is None for block in blocks)
     return page
 
@@ -482,7 +511,7 @@ def mojibake(value: str) -> bool:
 
 
 def split_keywords(values: list[str]) -> list[str]:
-    """Keywords one by one: publishers give a list or one comma-separated string."""
+    """Keywords (or sections) one by one: publishers give a list or one comma-separated string."""
     return [k for v in values for k in (k.strip() for k in v.split(",")) if k]
 
 
@@ -531,7 +560,10 @@ PAGE_FIELDS: dict[str, PageField] = {
     ),
     "image": PageField("image (pages)", "images", _carries("images"), lambda s, k: same_url(s["images"], k["images"])),
     "section": PageField(
-        "articleSection", "sections", _carries("sections"), lambda s, k: all_in(s["sections"], k["sections"])
+        "articleSection",
+        "sections",
+        _carries("sections"),
+        lambda s, k: all_in(split_keywords(s["sections"]), split_keywords(k["sections"])),
     ),
     "language": PageField(
         "language (pages with `<html lang>` or inLanguage)",
@@ -690,13 +722,13 @@ def measure_pages(folder: Path, coverage: Coverage, peers: dict[str, dict[str, F
         for key, row in PAGE_FIELDS.items():
             carried = row.carried(page)
             tally = coverage.tallies[key]
-            tally.count(carried, carried and ours is not None and row.kept(page.found, ours), path.name)
+            tally.count(carried, carried and ours is not None and judged(row, page, ours), path.name)
             for peer in row.peers if peers else ():
                 theirs = peers.get(path.name, {}).get(peer)
                 if theirs is None:
                     continue
                 if carried:
-                    tally.peers[peer] = tally.peers.get(peer, 0) + row.kept(page.found, theirs)
+                    tally.peers[peer] = tally.peers.get(peer, 0) + judged(row, page, theirs)
                 elif key not in ("headline", "text") and theirs[row.key]:
                     tally.elsewhere[peer] = tally.elsewhere.get(peer, 0) + 1
         if report is not None:
@@ -704,6 +736,13 @@ def measure_pages(folder: Path, coverage: Coverage, peers: dict[str, dict[str, F
         if page.broken and not page.node:
             coverage.notes.append(f"{path.name}: no Article found; {page.broken} JSON-LD block(s) broken past leniency")
     coverage.read["pages"] = files
+
+
+def judged(row: PageField, page: Page, found: Found) -> bool:
+    """Whether `found` keeps the row's field of the page's article, or of another article of the
+    page that carries it (a page may hold two NewsArticles, and a reader takes one)."""
+    options = [page.found, *(other for other in page.others if other[row.key] and row.key != "headline")]
+    return any(row.kept(option, found) for option in options)
 
 
 MARKUP = re.compile(r"&(#[0-9]+|#x[0-9a-f]+|[a-z]{2,8});|</?(p|br|a|b|i|em|strong|span|div)\b[^>]*>", re.I)
@@ -715,6 +754,9 @@ def count_quirks(page: Page, report: NewsReport, quirks: dict[str, int]) -> None
     tallies = {
         "page headlines keeping HTML entities or tags": bool(MARKUP.search(report.headline.text)),
         "page bodies keeping HTML entities or tags": report.body is not None and bool(MARKUP.search(report.body.text)),
+        "pages whose keywords, descriptions or sections keep HTML entities or tags": any(
+            MARKUP.search(t) for t in (*report.keywords, *(w.text for w in report.descriptions), *report.sections)
+        ),
     }
     if re.search(r"\d[T ]\d{1,2}:\d{2}", string_of(page.node.get("datePublished"))):
         tallies["pages with a datePublished time of day"] = True
@@ -737,8 +779,8 @@ def peer_answers(folder: Path) -> None:
         answers[path.name] = {}
         try:
             found = extruct.extract(data, syntaxes=["json-ld", "microdata"], uniform=True, errors="ignore")
-            node = article([n for syntax in found.values() for n in nodes(syntax)]) or {}
-            answers[path.name]["extruct"] = node_found(node)
+            everything = [n for syntax in found.values() for n in nodes(syntax)]
+            answers[path.name]["extruct"] = node_found(article(everything) or {}, "", id_index(everything))
         except Exception as exc:
             print(f"extruct, {path.name}: {exc!r}", file=sys.stderr)
         try:

@@ -43,6 +43,8 @@ class Subjects:
         self.ids: dict[str, str] = {}  # subject key (literal, qcode or name) -> local id
         self.taken = LocalIds()
         self.extra_places: list[Node] = []  # places only `located` or an event names
+        self.countries: dict[str, str] = {}  # qcode -> local id of an agency's country subjects
+        self.place_names: dict[str, str] = {}  # name -> local id of an agency's first place subject so named
 
     def spans(self, element: etree._Element, attribute: str) -> list[dict[str, int]]:
         """The spans in one of our `nr:` attributes of an element."""
@@ -86,10 +88,13 @@ class Subjects:
         name = self.ctx.clean(text_of(child(located, "name")))
         if not name:
             return None
+        if not self.ctx.own and name in self.place_names and not located.get("qcode"):
+            self.ctx.coverage.take(located, but=_others(located, {"name"}))
+            return self.place_names[name]  # a place subject of the same name (APA's located Wien)
         local_id = self.new_id(key, name)
         place: Node = {"id": local_id, "kind": "place", "name": name, "identifiers": self.identifiers(located)}
         if not self.ctx.own:
-            place["place_type"] = _place_type(located)
+            place["place_type"] = place_type(located)
         self.extra_places.append(place)
         self.ctx.coverage.take(located, but=_others(located, {"name", "sameas"}))
         return local_id
@@ -112,7 +117,7 @@ class Subjects:
         }
         related = [(r.get("rel"), r) for r in children(subject, "related")]
         if kind == "place":
-            data["place_type"] = subject.get(nr("placeType"), "other") if ctx.own else _place_type(subject)
+            data["place_type"] = subject.get(nr("placeType"), "other") if ctx.own else place_type(subject)
         if kind == "person":
             data["titles"] = [
                 {
@@ -127,9 +132,21 @@ class Subjects:
         data["country"] = next((self.ref(r) for rel, r in related if rel == "nrrel:country"), None)
         mapped = {"name", "sameas"} | ({"related"} if ctx.own else set())
         ctx.coverage.take(subject, but=_others(subject, mapped))
+        if not ctx.own and kind == "place" and data["place_type"] != "country":
+            data["country"] = data["country"] or self.broader_country(subject)
         if not ctx.own:
             ctx.coverage.attributes(subject, ("type", "qcode", "literal"))
         return data
+
+    def broader_country(self, subject: etree._Element) -> str | None:
+        """The country an agency's subject lies in: a `broader` that names a country subject of
+        the item (APA: Wien, broader Österreich, which has an ISO 3166 code)."""
+        for broader in children(subject, "broader"):
+            target = self.countries.get(broader.get("qcode") or "-")
+            if target is not None:
+                self.ctx.coverage.take(broader)
+                return target
+        return None
 
     def identifiers(self, subject: etree._Element) -> list[Node]:
         """The subject's own qcode (an agency's) and its `sameAs` qcodes, where the scheme is one
@@ -150,7 +167,7 @@ class Subjects:
         return found
 
 
-def _place_type(concept: etree._Element) -> str:
+def place_type(concept: etree._Element) -> str:
     """What sort of place a concept is, from its type or the scheme of a code it has."""
     codes = [e.get("qcode") or "" for e in (concept, *children(concept, "sameAs"))]
     if any(code.startswith("iso3166") and "-" in code.partition(":")[2] for code in codes):

@@ -24,7 +24,7 @@ from newsreport.converters.newsml_g2 import content, headlines, metadata
 from newsreport.converters.newsml_g2.context import Context
 from newsreport.converters.newsml_g2.coverage import named
 from newsreport.converters.newsml_g2.events import Events
-from newsreport.converters.newsml_g2.participants import KINDS, Subjects
+from newsreport.converters.newsml_g2.participants import KINDS, Subjects, place_type
 from newsreport.converters.newsml_g2.statements import statements
 from newsreport.converters.newsml_g2.xml import NR, child, children, local, nr, parse, parse_spans, path, text_of
 from newsreport.errors import ReadError, ReadWarning
@@ -269,6 +269,10 @@ class ItemReader:
                 events.append(subject)
             else:
                 participants.append((subject, kind, local_id, name))
+                if not ctx.own and kind == "place":
+                    self.subjects.place_names.setdefault(name, local_id)
+                if not ctx.own and kind == "place" and subject.get("qcode") and place_type(subject) == "country":
+                    self.subjects.countries[subject.get("qcode") or ""] = local_id
         for number, (subject, *_) in enumerate(participants):
             ctx.places[f"$.participants[{number}]"] = subject
         found = [self.subjects.participant(s, kind, local_id, name) for s, kind, local_id, name in participants]
@@ -288,11 +292,13 @@ class ItemReader:
         ctx, meta = self.ctx, self.meta
         element = child(meta, "dateline")
         located = child(meta, "located")
+        printed = element is not None and (ctx.own or text_of(element).strip())
+        if not printed and not story.dateline:
+            return None  # a `located` without a dateline to hold it is named
         place = self.subjects.place_of(located) if located is not None else None
-        if element is None or not (ctx.own or text_of(element).strip()):
-            if story.dateline:  # some agencies put it only in the NITF head
-                return {"text": story.dateline, "place": place}
-            return None
+        if not printed:  # some agencies put it only in the NITF head
+            return {"text": story.dateline, "place": place}
+        assert element is not None
         ctx.places["$.dateline"] = element
         ctx.coverage.take(element)
         spans = self.subjects.spans(element, "span")

@@ -1,14 +1,20 @@
 """NewsReport → NewsML-G2 2.35 newsItem (power conformance), valid against IPTC's XSD.
 
-Native elements carry everything they can: guid, dates, `located`, `creator`, `language`,
-`headline`, `dateline`, participants and events as `subject`s (`cpnat:person`,
+Native elements carry everything they can: guid and `version`, item times (`versionCreated`,
+`firstCreated`, `embargoed`), `pubStatus`, `edNote`, `signal`, `link`s, `rightsInfo`; content
+times, `urgency`, `located`, `creator` and `contributor`, `language`, `genre`, `keyword`, topics
+as `subject`s with their QCodes and names (see `described`), `slugline`, `headline`s, `dateline`,
+`by`, `creditline`, `description`s; participants and events as `subject`s (`cpnat:person`,
 `cpnat:organisation`, `cpnat:geoArea`, `cpnat:event`) linked by `related` and identified by
 `literal` (local ids), event dates in `assert/eventDetails`, statements as `partMeta` (role,
 speakers as `infoSource`, text as `description`, topics as `subject`), and the body twice in
 `contentSet`: as NITF with `<q>` around direct quotes, and as the exact text (`inlineData`),
 which is what every span indexes. Our own namespace (`nr:`) adds only what has no native slot:
 spans, kinds of place, inference marks and notes, a referenced event's relation, the headline's
-origin, the reporting verb.
+origin, the reporting verb, sections, media, a credit line with line breaks, free access (an
+`itemMetaExtProperty`), a value that is no QCode where one is wanted, and marks on what the
+XSD makes us write though the report lacks it (`nr:derived` on a made-up `versionCreated`,
+`nr:day` on a day written as midnight).
 """
 
 from __future__ import annotations

@@ -292,12 +292,10 @@ class ItemReader:
         ctx, meta = self.ctx, self.meta
         element = child(meta, "dateline")
         located = child(meta, "located")
+        place = self.subjects.place_of(located) if located is not None else None  # a place it names, at least
         printed = element is not None and (ctx.own or text_of(element).strip())
-        if not printed and not story.dateline:
-            return None  # a `located` without a dateline to hold it is named
-        place = self.subjects.place_of(located) if located is not None else None
         if not printed:  # some agencies put it only in the NITF head
-            return {"text": story.dateline, "place": place}
+            return {"text": story.dateline, "place": place} if story.dateline else None
         assert element is not None
         ctx.places["$.dateline"] = element
         ctx.coverage.take(element)

@@ -361,3 +361,30 @@ def test_extraction_opens_no_connection(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
     report, _ = _read("no-article-body.html")
     assert report.body is not None
+
+
+def test_relative_urls_resolve_against_the_article(tmp_path: Path) -> None:
+    """`//host/a.jpg` and `/a.jpg` are the page's; an `<img>` pasted in for a URL gives its src."""
+    article = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": "Images",
+        "url": "https://quirks.example/news/1",
+        "image": [
+            {"@type": "ImageObject", "url": "//cdn.quirks.example/a.jpg"},
+            "/img/b.jpg",
+            {"@type": "ImageObject", "url": '<img width="300" src="https://quirks.example/c.png" alt="">'},
+        ],
+        "mentions": ["Weather"],
+        "about": ["Floods"],
+    }
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ReadWarning)
+        report = read(json.dumps(article).encode(), "jsonld")
+    assert [m.url for m in report.media] == [
+        "https://cdn.quirks.example/a.jpg",
+        "https://quirks.example/img/b.jpg",
+        "https://quirks.example/c.png",
+    ]
+    assert [s.name for s in report.subjects] == ["Floods"]
+    assert any("mentions 'Weather' (a plain string)" in str(w.message) for w in caught)

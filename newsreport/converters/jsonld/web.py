@@ -5,8 +5,11 @@ files or in `<script type="application/ld+json">` blocks of their pages, in ever
 allows: `@graph` or not, arrays, nested nodes, `http://` or `https://` schema.org, the `type`
 alias, names given as strings. Each block is expanded offline (`offline.py`) and its nodes are
 gathered by `@id` (`nodes.py`), so all those shapes become one map of nodes; the article node
-is then mapped field by field. What has no place in the model is named in one `ReadWarning`,
-never dropped silently.
+is then mapped field by field: here its headline, dates, language, people, places and events,
+in `web_metadata.py` the rest, through the value readers of `web_values.py`, which note every
+property read. Every property of the article, and of each node it uses, that was not read or
+could not be used is named in one `ReadWarning`, never dropped silently. HTML pages come
+through `page.py`.
 """
 
 from __future__ import annotations
@@ -278,10 +281,12 @@ class _Mapper(Values):
             self.event(value, main)
         elif isinstance(value, dict) and self.participant(value, f"article {prop}") is not None:
             pass
-        elif isinstance(value, str) or not value["@type"] or set(value["@type"]) & CONCEPT_TYPES:
-            found = concept(self, value, prop)
+        elif main and (isinstance(value, str) or not value["@type"] or set(value["@type"]) & CONCEPT_TYPES):
+            found = concept(self, value, prop)  # a topic: what the article is about, not all it mentions
             if found is not None:
                 self.subjects.append(found)
+        elif isinstance(value, str):
+            self.skipped.append(f"{prop} {value!r} (a plain string)")
         else:
             self.skipped.append(f"{prop} {'/'.join(value['@type'])} {value['@id']}")
 

@@ -100,8 +100,8 @@ def _scheme(v: Values, term: Node) -> str | None:
 def media(v: Values, value: Node | str, kind: str, prop: str) -> Node | None:
     """An image, video, audio or other media object, or a bare URL of one."""
     if isinstance(value, str):
-        url = value.strip()
-        if is_iri(url):
+        url = v.absolute(value)
+        if url:
             return {"kind": kind, "url": url}
         v.skipped.append(f"{prop} {value!r} (not an absolute URL)")
         return None

@@ -109,21 +109,26 @@ class Values:
         return one_line(raw) if raw is not None else None
 
     def iri(self, node: Node, prop: str) -> str | None:
-        """The first absolute IRI among the values of `prop` (a link or a string); a reference
-        relative to the page (`//host/a.jpg`, `/a.jpg`) is resolved against `base`, and an
-        `<img src>` pasted in for a URL gives its `src`."""
+        """The first absolute IRI among the values of `prop` (a link or a string)."""
         for value in self.values(node, prop):
-            candidate = (value if isinstance(value, str) else value["@id"]).strip()
-            if is_iri(candidate):
-                return candidate
-            pasted = _IMG_SRC.search(candidate)
-            if pasted:
-                candidate = html.unescape(pasted[1]).strip()
-            if self.base and _REFERENCE.match(candidate):
-                candidate = urljoin(self.base, candidate)
-            if is_iri(candidate):
-                return candidate
+            found = self.absolute(value if isinstance(value, str) else value["@id"])
+            if found:
+                return found
         return None
+
+    def absolute(self, candidate: str) -> str | None:
+        """`candidate` as an absolute IRI: a reference relative to the page (`//host/a.jpg`,
+        `/a.jpg`) resolved against `base`, and an `<img src>` pasted in for a URL read for its
+        `src`; None if it is none."""
+        candidate = candidate.strip()
+        if is_iri(candidate):
+            return candidate
+        pasted = _IMG_SRC.search(candidate)
+        if pasted:
+            candidate = html.unescape(pasted[1]).strip()
+        if self.base and _REFERENCE.match(candidate):
+            candidate = urljoin(self.base, candidate)
+        return candidate if is_iri(candidate) else None
 
     def count(self, node: Node, prop: str) -> int | None:
         """A whole number (`600`, `"600"`, `"600px"`); None, with a warning, for anything else."""

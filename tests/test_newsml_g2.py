@@ -278,6 +278,8 @@ def test_agency_metadata_is_mapped_natively() -> None:
     assert (country.name, country.place_type) == ("Deutschland", "country")
     assert [(i.scheme, i.value) for i in country.identifiers] == [("wirecountry", "1"), ("iso3166-1a2", "DE")]
     assert got.dateline is not None and got.dateline.place == city.id
+    assert got.body is not None and got.dateline.span is not None
+    assert got.dateline.span.of(got.body.text) == got.dateline.text == "Karlsruhe (wire) -"
 
 
 def test_nitf_head_is_metadata_not_body() -> None:

@@ -148,6 +148,8 @@ class ItemReader:
         data["participants"] = participants + self.subjects.extra_places
         data["statements"] = statements(ctx, self.subjects, self.prefix)
         data["body"] = story.body
+        if not ctx.own and data["dateline"] and story.body:
+            data["dateline"]["span"] = _printed_at(data["dateline"]["text"], story.body)
         unmapped = ctx.coverage.unmapped(self.item)
         if unmapped:
             ctx.skipped.append(named(unmapped))
@@ -337,6 +339,15 @@ class ItemReader:
                 raise ReadError(problem, source=self.ctx.source, location=path(plain), format="newsml-g2")
             blocks.append({"kind": _BLOCK_KINDS[kind], "span": spans[0]})
         return content.Story(body={"text": text_of(plain), "blocks": blocks})
+
+
+def _printed_at(dateline: str, body: Node) -> Node | None:
+    """Where an agency's dateline stands in its body: at the start of a block, if one opens with it."""
+    for block in body["blocks"]:
+        start = block["span"]["start"]
+        if body["text"].startswith(dateline, start):
+            return {"start": start, "end": start + len(dateline)}
+    return None
 
 
 def _moment(value: str) -> date:

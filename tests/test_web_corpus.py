@@ -100,6 +100,7 @@ def test_lenient_json_is_read_and_named() -> None:
         ('{"a": [1, 2,]}}', {"a": [1, 2]}),
         ('{"u": "<img src="x.jpg">", "b": "http://x/"}', {"u": '<img src="x.jpg">', "b": "http://x/"}),
         ('{"a": "x" /* c */}', {"a": "x"}),
+        ('{"a": 1},\n {"b": 2}', [{"a": 1}, {"b": 2}]),
     ],
 )
 def test_lenient_json_repairs(text: str, value: object) -> None:

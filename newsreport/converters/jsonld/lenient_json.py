@@ -11,7 +11,8 @@ one pass over its characters that keeps track of strings:
 - a `"` inside a string that is not followed by `,` `:` `}` `]` or the end is taken as part of
   the string (HTML pasted into a value: `"url":"<img src="...">"`);
 - what follows the first complete value, if it is only closing brackets and semicolons, is
-  dropped (a stray `}`).
+  dropped (a stray `}`); values separated by commas without an array around them are read as
+  the array they list.
 
 No library does exactly this and only this (json5 takes comments and single quotes but not stray
 brackets or unescaped quotes; json-repair guesses far more, e.g. missing values, and changes
@@ -39,7 +40,10 @@ def loads_lenient(text: str, load: Callable[[str], Any]) -> tuple[Any, bool]:
             _, end = json.JSONDecoder(strict=False).raw_decode(mended)
         except (json.JSONDecodeError, RecursionError):
             raise first from None
-        if not _CLOSERS_ONLY.match(mended[end:]):
+        rest = mended[end:].lstrip()
+        if rest.startswith(","):  # values one after another, without the array around them
+            mended, end = f"[{mended}]", len(mended) + 2
+        elif not _CLOSERS_ONLY.match(rest):
             raise first from None
         try:
             return load(mended[:end]), True

@@ -157,7 +157,7 @@ class _Mapper(Values):
             "headline": {"text": headline},
             **self.dates(a),
             "language": self.language(a),
-            "url": self.iri(a, "url") or self.iri(a, "mainEntityOfPage"),
+            "url": self.url(a),
             "authors": [x for x in (self.agent(v, "article author") for v in self.values(a, "author", "creator")) if x],
         }
         publisher = next(
@@ -217,6 +217,13 @@ class _Mapper(Values):
             stacklevel=4,
         )
         return {"text": extracted, "blocks": paragraphs(extracted)}
+
+    def url(self, a: Node) -> str | None:
+        """The article's `url`, else its `mainEntityOfPage`; the page named when it is another one."""
+        url, page = self.iri(a, "url"), self.iri(a, "mainEntityOfPage")
+        if url and page and page != url:
+            self.skipped.append(f"mainEntityOfPage {page!r} (another URL than url)")
+        return url or page
 
     def article_id(self, a: Node) -> str:
         if not a["@id"].startswith("_:") and _IRI.match(a["@id"]):

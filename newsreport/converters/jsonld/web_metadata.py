@@ -108,9 +108,12 @@ def media(v: Values, value: Node | str, kind: str, prop: str) -> Node | None:
     v.visit(value, f"article {prop}")
     kind = next((_MEDIA_KINDS[t] for t in value["@type"] if t in _MEDIA_KINDS), kind)
     media_type = v.text(value, "encodingFormat")
+    content, link = v.iri(value, "contentUrl"), v.iri(value, "url")
+    if content and link and content != link:
+        v.skipped.append(f"{prop} url {link!r} (besides contentUrl)")
     found: Node = {
         "kind": kind,
-        "url": v.iri(value, "contentUrl") or v.iri(value, "url") or (value["@id"] if is_iri(value["@id"]) else None),
+        "url": content or link or (value["@id"] if is_iri(value["@id"]) else None),
         "media_type": media_type if media_type and _MEDIA_TYPE.match(media_type) else None,
         "width": v.count(value, "width"),
         "height": v.count(value, "height"),

@@ -186,7 +186,7 @@ CSV_CASES: dict[str, tuple[Callable[[Path], None], str]] = {
         lambda p: _edit(p / "participants.csv", lambda b: b.replace(b",person,", b",person,extra,", 1)),
         "participants.csv:2:",
     ),
-    "nul byte": (lambda p: _edit(p / "authors.csv", lambda b: b + b"a\x00b\r\n"), "authors.csv:2"),
+    "nul byte": (lambda p: _edit(p / "agents.csv", lambda b: b + b"a\x00b\r\n"), "agents.csv:2"),
     "field over the limit": (
         lambda p: _edit(p / "reports.csv", lambda b: b.replace(b"date 2025-02-03 TEHRAN", b"x" * 30_000, 1)),
         "reports.csv:",

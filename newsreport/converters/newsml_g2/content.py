@@ -15,6 +15,7 @@ from typing import Any
 
 from lxml import etree
 
+from newsreport.converters.newsml_g2.context import MEDIA_TYPE
 from newsreport.converters.newsml_g2.coverage import Coverage
 from newsreport.converters.newsml_g2.xml import child, children, local, text_of
 from newsreport.model import IRI_PATTERN
@@ -24,9 +25,7 @@ Node = dict[str, Any]
 _PARAGRAPHS = {"p", "li", "dd", "dt", "blockquote", "pre", "address"}
 _SUBHEADINGS = {"h2", "h3", "h4", "h5", "h6", "hl2"}
 _CONTAINERS = {"div", "section", "article", "main", "block", "body.content", "ul", "ol", "dl", "tbody", "thead"}
-_SKIPPED_HEAD = {"script", "style"}
 _IRI = re.compile(IRI_PATTERN)
-_MEDIA_TYPE = re.compile(r"^[a-z0-9!#$&^_.+-]+/[A-Za-z0-9!#$&^_.+-]+(;.*)?$")
 
 
 @dataclass
@@ -265,7 +264,7 @@ def media(content_set: etree._Element | None, coverage: Coverage) -> list[Node]:
         item: Node = {
             "kind": kind if kind in ("image", "video", "audio") else "other",
             "url": url,
-            "media_type": media_type if _MEDIA_TYPE.match(media_type) else None,
+            "media_type": media_type if MEDIA_TYPE.match(media_type) else None,
         }
         for dimension in ("width", "height"):
             value = remote.get(dimension) or ""

@@ -14,6 +14,8 @@ from newsreport.model import IRI_PATTERN, LANGUAGE_PATTERN
 
 _IRI = re.compile(IRI_PATTERN)
 _LANGUAGE = re.compile(LANGUAGE_PATTERN)
+MEDIA_TYPE = re.compile(r"^[a-z0-9!#$&^_.+-]+/[A-Za-z0-9!#$&^_.+-]+(;.*)?$")
+"""An IANA media type as the model takes it (`image/jpeg`)."""
 
 
 @dataclass

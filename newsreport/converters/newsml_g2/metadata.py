@@ -4,18 +4,16 @@ links, status, version and item times, as NewsML-G2 carries them natively."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from lxml import etree
 
-from newsreport.converters.newsml_g2.context import Context
+from newsreport.converters.newsml_g2.context import MEDIA_TYPE, Context
 from newsreport.converters.newsml_g2.xml import NR, child, children, local, nr, text_of
 
 Node = dict[str, Any]
 
 _STATUS = {"stat:usable": "usable", "stat:withheld": "withheld", "stat:canceled": "canceled"}
-_MEDIA_TYPE = re.compile(r"^[a-z0-9!#$&^_.+-]+/[A-Za-z0-9!#$&^_.+-]+(;.*)?$")
 _CONCEPT_PARTS = ("name",)
 """The children of a concept that it maps; the rest (`sameAs`, `broader`, `related`...) stay to be named."""
 
@@ -132,7 +130,7 @@ def links(item_meta: etree._Element | None, ctx: Context) -> list[Node]:
         if url is None:
             continue
         media_type = link.get("contenttype")
-        if media_type and not ctx.own and not _MEDIA_TYPE.match(media_type):
+        if media_type and not ctx.own and not MEDIA_TYPE.match(media_type):
             ctx.skipped.append(f"link contenttype {media_type!r}")
             media_type = None
         title = child(link, "title")

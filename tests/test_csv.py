@@ -437,3 +437,11 @@ def test_flat_export_says_a_report_is_withheld() -> None:
     FORMATS["csv-flat"].write_all([NewsReport.model_validate(data)], out)
     (row,) = csv.DictReader(io.StringIO(out.getvalue().decode()))
     assert row["report_status"] == "withheld"
+
+
+def test_a_position_written_with_leading_zeros_is_the_same_position(tmp_path: Path) -> None:
+    """`00` in concept_position names the concept at position 0, as `0` does (a spreadsheet may
+    pad numbers): the name stays with its concept."""
+    report = _metadata()
+    folder = _broken(tmp_path, report, "concept_names", lambda rows: _cell(rows, 1, "concept_position", "00"))
+    assert list(CSV.read_path(folder, "p")) == [report]  # type: ignore[misc]

@@ -168,12 +168,12 @@ def _list_of(table: Table) -> tuple[str, ...]:
 
 
 def _check_positions(table: Table, lines: list[Line], source: str) -> None:
-    """Each position once per list (`5` and `05` are one position)."""
+    """Each position once per list (`5` and `05` are one position, in the list's own columns too)."""
     if "position" not in table.header:
         return
     seen: dict[tuple[object, ...], int] = {}
     for line in lines:
-        at = (*(line.row[c] for c in _list_of(table)), int(line.row["position"]))
+        at = owner(line.row, (*_list_of(table), "position"))
         if at in seen:
             message = f"position {at[-1]} is taken by row {seen[at]} of this list"
             raise ReadError(message, source=source, location=f"{line.file}:{line.number}:position")

@@ -18,6 +18,7 @@ import contextlib
 import html
 import json
 import re
+import socket
 import subprocess
 import sys
 import traceback
@@ -845,6 +846,17 @@ def peer_cell(tally: Tally, peer: str) -> str:
     return share(tally.peers.get(peer, 0), tally.carrying) + (f" +{more} elsewhere" if more else "")
 
 
+def offline() -> None:
+    """Make any attempt to open a connection fail, in this process and the peers' (which inherit
+    nothing, so they call it too): no reader, no peer may fetch a JSON-LD context or a page."""
+
+    def refuse(*_: object, **__: object) -> None:
+        raise OSError("corpus_coverage runs offline")
+
+    socket.socket.connect = refuse  # type: ignore[method-assign]
+    socket.create_connection = refuse  # type: ignore[assignment]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared", help="the shared folder")
@@ -852,6 +864,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--verbose", action="store_true", help="name the files each row misses")
     parser.add_argument("--peer-answers", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    offline()
     if args.peer_answers:
         peer_answers(args.peer_answers)
         return 0

@@ -191,7 +191,11 @@ def test_web_markup_reads_with_warnings_on_stderr() -> None:
     markup = web / "plain-newsarticle.jsonld"
     result = run("convert", str(markup), "--to", "json")
     assert result.returncode == 0, result.stderr
-    assert result.stderr.decode() == f"newsreport: warning: {markup}: not mapped: article image\n"
+    assert result.stderr.decode() == f"newsreport: warning: {markup}: not mapped: article publisher logo\n"
+    assert [m["url"] for m in json.loads(result.stdout)["media"]] == [
+        "https://example-news.test/img/1x1.jpg",
+        "https://example-news.test/img/16x9.jpg",
+    ]
 
 
 def test_newsml_round_trip_and_validate(tmp_path: Path, shared: Path) -> None:
@@ -204,10 +208,10 @@ def test_newsml_round_trip_and_validate(tmp_path: Path, shared: Path) -> None:
     xsd = shared / "vendor" / "newsml-g2" / "newsml-g2_2.35-with-nitf-3.6.xsd"
     result = run("validate", "--newsml-xsd", str(xsd), str(out))
     assert (result.returncode, result.stdout.decode()) == (0, f"{out}: ok\n")
-    out.write_bytes(out.read_bytes().replace(b"<pubStatus", b"<pubstatus", 1))
+    out.write_bytes(out.read_bytes().replace(b"<itemClass", b"<itemclass", 1))
     result = run("validate", "--newsml-xsd", str(xsd), str(out))
     assert result.returncode == 1
-    assert "pubstatus" in result.stdout.decode()
+    assert "itemclass" in result.stdout.decode()
 
 
 def test_hostile_xml_exits_1_in_one_line(tmp_path: Path) -> None:

@@ -437,7 +437,10 @@ def test_a_repeated_key_before_a_syntax_error_is_a_syntax_error(tmp_path: Path) 
         ({"headline": ["Budget passes", "Budget vote"]}, "headline 'Budget vote' (a second value)"),
         ({"articleBody": ["First.", "Second."]}, "articleBody 'Second.' (a second value)"),
         ({"inLanguage": ["en", "fr"]}, "inLanguage 'fr'"),
-        ({"dateline": "PARIS", "locationCreated": "Paris"}, "locationCreated 'Paris' (not a named place)"),
+        (
+            {"dateline": "PARIS", "locationCreated": {"@type": "WebPage", "name": "Paris"}},
+            "locationCreated '_:d0b1' (not a named place)",
+        ),
     ],
 )
 def test_a_second_value_of_a_single_web_property_is_named(
@@ -446,6 +449,15 @@ def test_a_second_value_of_a_single_web_property_is_named(
     """Only the first value of a property the model holds once was read, the others vanished."""
     lines, _ = _warned(tmp_path, json.dumps(web_article(**properties)).encode())
     assert lines == [f"newsreport: warning: in.jsonld: not mapped: {warning}"]
+
+
+def test_a_place_given_by_its_name_is_a_place(tmp_path: Path) -> None:
+    """A `locationCreated` or `contentLocation` string is the name of a place (their range is Place)."""
+    page = web_article(dateline="PARIS", locationCreated="Paris", contentLocation=["Lyon", " "])
+    _, report = _warned(tmp_path, json.dumps(page).encode())
+    places = {p["id"]: p["name"] for p in report["participants"] if p["kind"] == "place"}
+    assert places[report["dateline"]["place"]] == "Paris"
+    assert sorted(places.values()) == ["Lyon", "Paris"]
 
 
 def test_one_wikidata_id_linked_twice_is_one_identifier(tmp_path: Path) -> None:

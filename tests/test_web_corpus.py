@@ -321,7 +321,9 @@ def _mapped_elsewhere(prop: str) -> bool:
         *("name", "url", "mainEntityOfPage", "creator", "text", "dateline", "locationCreated", "about", "mentions"),
         *("abstract", "genre", "dateCreated", "creditText", "contributor", "editor", "translator"),
         *("isAccessibleForFree", "version", "creativeWorkStatus", "copyrightHolder", "copyrightNotice"),
-        *("usageInfo", "license", "video", "audio", "associatedMedia"),
+        *("usageInfo", "license", "video", "audio", "associatedMedia", "thumbnailUrl"),
+        *("contentLocation", "spatialCoverage", "isBasedOn", "relatedLink", "citation"),
+        *("sourceOrganization", "provider"),
     }
 
 

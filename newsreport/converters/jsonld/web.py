@@ -178,6 +178,11 @@ class _Mapper(Values):
             )
         if dateline:
             data["dateline"] = {"text": dateline, "place": place_id}
+        for value in self.values(a, "contentLocation", "spatialCoverage"):
+            blank = isinstance(value, str) and not value.strip()
+            if not blank and self.participant(value, "article contentLocation") is None:
+                shown = value if isinstance(value, str) else value["@id"]
+                self.skipped.append(f"contentLocation {shown!r} (not a named place)")
         for value in self.values(a, "about"):
             self.thing(value, main=True)
         for value in self.values(a, "mentions"):
@@ -298,9 +303,14 @@ class _Mapper(Values):
             self.skipped.append(f"{prop} {'/'.join(value['@type'])} {value['@id']}")
 
     def participant(self, node: Node | str, label: str) -> str | None:
-        """The local id of the participant `node` is, adding it on first sight; None if it is none."""
+        """The local id of the participant `node` is, adding it on first sight; None if it is none.
+        A string is a participant only where a place is meant (a place's name, as pages give
+        `contentLocation`)."""
         if isinstance(node, str):
-            return None
+            text = one_line(node)
+            if not text or not label.endswith(("locationCreated", "contentLocation")):
+                return None
+            node = {"@id": f"_:place {text}", "@type": ["Place"], "name": [{"@value": text}]}
         if node["@id"] in self.ids:
             return self.ids[node["@id"]]
         types = set(node["@type"])

@@ -18,7 +18,13 @@ _MEDIA = {"image": "image", "video": "video", "audio": "audio", "associatedMedia
 _MEDIA_KINDS = {"ImageObject": "image", "VideoObject": "video", "AudioObject": "audio"}
 _STATUS = {"usable", "withheld", "canceled"}
 _FREE = {"true": True, "false": False, "yes": True, "no": False}
-_CONTRIBUTORS = {"contributor": None, "editor": "editor", "translator": "translator"}
+_CONTRIBUTORS = {
+    **{"contributor": None, "editor": "editor", "translator": "translator"},
+    **{"sourceOrganization": "sourceOrganization", "provider": "provider"},
+}
+"""Properties naming others who had a part in the article, and the role each gives."""
+_LINKS = ("isBasedOn", "relatedLink", "citation")
+"""Properties linking related works by URL; the property is the link's `rel`."""
 CONCEPT_TYPES = {"DefinedTerm", "CategoryCode", "Thing", "Intangible"}
 """Node types taken as a subject's or genre's term; others (persons, places, events) are participants."""
 
@@ -49,8 +55,30 @@ def metadata(v: Values, a: Node, agent: Agent) -> Node:
         "version": _version(v, a),
         "status": _status(v, a),
         "rights": _rights(v, a, agent),
+        "links": _links(v, a),
     }
+    thumbnails = [m for x in v.values(a, "thumbnailUrl") if (m := media(v, x, "image", "thumbnailUrl"))]
+    shown = {m["url"] for m in data["media"]}
+    data["media"] += [m for m in thumbnails if m["url"] not in shown]
     return data
+
+
+def _links(v: Values, a: Node) -> list[Node]:
+    links = []
+    for prop in _LINKS:
+        for value in v.values(a, prop):
+            url = v.absolute(value if isinstance(value, str) else value["@id"])
+            if url is None and isinstance(value, str) and not value.strip():
+                continue
+            if url is None:
+                v.skipped.append(f"{prop} {value if isinstance(value, str) else value['@id']!r} (no URL)")
+                continue
+            if isinstance(value, dict):
+                v.visit(value, f"article {prop}")
+                links.append({"url": url, "rel": prop, "title": v.name(value) or v.text(value, "headline")})
+            else:
+                links.append({"url": url, "rel": prop})
+    return links
 
 
 def wordings(v: Values, node: Node, prop: str, role: str | None) -> list[Node]:
@@ -101,8 +129,8 @@ def media(v: Values, value: Node | str, kind: str, prop: str) -> Node | None:
     """An image, video, audio or other media object, or a bare URL of one."""
     if isinstance(value, str):
         url = v.absolute(value)
-        if url:
-            return {"kind": kind, "url": url}
+        if url or not value.strip():  # a blank value says nothing
+            return {"kind": kind, "url": url} if url else None
         v.skipped.append(f"{prop} {value!r} (not an absolute URL)")
         return None
     v.visit(value, f"article {prop}")

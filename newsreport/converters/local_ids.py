@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
+_UNDECOMPOSED = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "\u0131": "i", "ß": "ss"})
+"""Latin letters that Unicode does not decompose into a base letter and a mark."""
 _LENGTH = 60
 """How much of a name an id is made from (a model id may be at most 200 characters)."""
 
@@ -28,8 +31,12 @@ class LocalIds:
         return local_id
 
     def from_name(self, name: str, fallback: str) -> str:
-        """A new id made from `name` (`fallback` when it has no letter or digit)."""
-        base = re.sub(r"[^a-z0-9]+", "-", name.lower()[:_LENGTH]).strip("-") or fallback
+        """A new id made from `name` (`fallback` when it has no Latin letter or digit): accents
+        are dropped with their letters kept (`Österreich` → `osterreich`, not `sterreich`)."""
+        plain = (
+            unicodedata.normalize("NFKD", name[:_LENGTH].translate(_UNDECOMPOSED)).encode("ascii", "ignore").decode()
+        )
+        base = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or fallback
         if not base[0].isalpha():
             base = f"x-{base}"
         local_id, n = base, self._next.get(base, 1)

@@ -633,6 +633,8 @@ class Coverage:
     tracebacks: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     quirks: dict[str, int] = field(default_factory=dict)
+    no_items: set[str] = field(default_factory=set)
+    """The NewsML-G2 files holding no newsItem (a conceptItem, a packageItem, an empty message)."""
 
 
 def read_reports(path: Path, coverage: Coverage) -> tuple[list[NewsReport], bool]:
@@ -665,6 +667,8 @@ def measure_items(folder: Path, coverage: Coverage) -> None:
     for path in sorted(folder.glob("*.xml")):
         files += 1
         items = news_items(etree.parse(str(path), parser).getroot())
+        if not items:
+            coverage.no_items.add(path.name)
         reports, whole = read_reports(path, coverage)
         if whole and len(reports) != len(items):
             coverage.notes.append(f"{path.name}: {len(items)} newsItems, {len(reports)} reports")
@@ -884,28 +888,29 @@ def main(argv: list[str] | None = None) -> int:
             peers = json.loads(out)
             coverage.notes += [f"peer: {line}" for line in err.splitlines() if line.startswith(("extruct,", "traf"))]
     measure_pages(corpus / "html", coverage, peers)
+    print_coverage(coverage, bool(peers), args.verbose)
+    return 0
+
+
+def print_coverage(coverage: Coverage, peers_run: bool, verbose: bool) -> None:
+    """The table, then the crashes, the refusals (those of files holding no newsItem counted, not
+    listed), the notes and, if `verbose`, the files each row misses."""
     read = coverage.read
     print(f"{read['newsml']} NewsML-G2 files ({read['items']} newsItems), {read['pages']} pages\n")
-    print("\n".join(table(coverage, bool(peers))))
+    print("\n".join(table(coverage, peers_run)))
     print(f"\ntracebacks: {len(coverage.tracebacks)}; files refused (NewsReportError): {len(coverage.refused)}")
-    kinds = re.compile(r"the root element is <(conceptitem|packageitem|catalog)>")
-    other_kinds = [line for line in coverage.refused if kinds.search(line)]
-    if other_kinds:
-        print(f"- {len(other_kinds)} files hold a conceptItem or packageItem, not news: refused")
+    not_news = [line for line in coverage.refused if line.partition(":")[0] in coverage.no_items]
+    if not_news:
+        print(f"- {len(not_news)} refused hold no newsItem (conceptItems, packageItems)")
     quirks = [f"{name}: {n}" for name, n in coverage.quirks.items()]
-    for line in [
-        *coverage.tracebacks,
-        *(r for r in coverage.refused if r not in other_kinds),
-        *coverage.notes,
-        *quirks,
-    ]:
+    others = [line for line in coverage.refused if line not in not_news]
+    for line in [*coverage.tracebacks, *others, *coverage.notes, *quirks]:
         print(f"- {line}")
-    for key in ORDER if args.verbose else ():
+    for key in ORDER if verbose else ():
         misses = coverage.tallies[key].misses
         if misses:
             more = f" and {len(misses) - 12} more" if len(misses) > 12 else ""
             print(f"\n{key}: not kept in {len(misses)}: {', '.join(misses[:12])}{more}")
-    return 0
 
 
 if __name__ == "__main__":

@@ -355,7 +355,7 @@ def reports(draw: st.DrawFn, max_items: int = 4) -> NewsReport:
         "publisher": maybe(draw(agents)),
         "authors": draw(st.lists(agents, max_size=3)),
         **draw(metadata(max_items)),
-        "body": {"text": body, "blocks": blocks},
+        "body": {"text": body, "blocks": blocks, "origin": draw(st.sampled_from(["source", "extracted"]))},
         "event": main,
         "participants": participants,
         "statements": statements,

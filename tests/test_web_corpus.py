@@ -129,6 +129,24 @@ def test_a_page_without_article_body_gets_its_main_text_marked_as_extracted() ->
     assert "Home | News" not in report.body.text and "All rights reserved" not in report.body.text
     assert len(report.body.blocks) == report.body.text.count("\n") + 1
     assert any("no articleBody: its text is the page's main text" in w for w in caught)
+    assert report.body.origin == "extracted"
+
+
+@pytest.mark.skipif(not extraction.available(), reason="needs newsreport[web]")
+@pytest.mark.parametrize("to", ["jsonld", "newsml-g2", "csv"])
+def test_an_extracted_body_stays_marked_in_every_format(tmp_path: Path, to: str) -> None:
+    """The text a program took from the page is a draft, and says so after any conversion (it was
+    written back as articleBody, indistinguishable from the publisher's own)."""
+    page = QUIRKS / "no-article-body.html"
+    out = tmp_path / {"jsonld": "r.jsonld", "newsml-g2": "r.xml", "csv": "pkg"}[to]
+    command = [sys.executable, "-m", "newsreport"]
+    assert (
+        subprocess.run([*command, "convert", str(page), "--to", to, "-o", str(out)], capture_output=True).returncode
+        == 0
+    )
+    back = subprocess.run([*command, "convert", str(out), "--to", "json"], capture_output=True)
+    assert back.returncode == 0, back.stderr
+    assert json.loads(back.stdout)["body"]["origin"] == "extracted"
 
 
 def test_without_the_extra_the_reader_says_which_to_install(monkeypatch: pytest.MonkeyPatch) -> None:

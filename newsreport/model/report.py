@@ -32,6 +32,10 @@ class Body(Model):
     """The exact text. Never re-normalised: every span in the report indexes into it."""
     blocks: tuple[Block, ...] = ()
     """Paragraphs and subheadings, in order and without overlap."""
+    origin: Literal["source", "extracted"] = "source"
+    """`source` if the source gives this text as the report's text (schema.org `articleBody`, a
+    NewsML-G2 content rendition); `extracted` if a program took it from the page around the
+    article (a main-text extractor), so it is a draft that may hold or miss parts of the page."""
 
 
 class NewsReport(Model):

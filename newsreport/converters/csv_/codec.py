@@ -66,6 +66,7 @@ def rows(report: NewsReport) -> dict[str, list[Row]]:
         **_agent_cells("rights_holder_", rights.holder if rights else None),
         rights_license=rights.license if rights else None,
         body=report.body.text if report.body else None,
+        body_origin=report.body.origin if report.body else None,
     )
     for part in PARTS:
         fielded = {"field": part.field} if part.field else {}

@@ -94,6 +94,7 @@ def report_data(tables: dict[str, list[Row]]) -> Node:
         "body": {
             "text": r["body"],
             "blocks": [{"kind": b["kind"], "span": _span(b, "")} for b in tables.get("blocks", [])],
+            "origin": r["body_origin"] or "source",
         }
         if r["body"]
         else None,

@@ -46,6 +46,7 @@ _REPORTS_1_0 = (
     "rights_holder_code",
     "rights_holder_role",
     "rights_license",
+    "body_origin",
 )
 
 LAYOUTS: dict[str, dict[str, Source]] = {

@@ -119,6 +119,12 @@ REPORTS = Table(
         *agent_columns("rights_holder_", "the copyright holder"),
         iri("rights_license", "The licence's URL."),
         Column("body", "The exact text of the report; every span indexes into it."),
+        Column(
+            "body_origin",
+            "source if the source gives the body as the report's text; extracted if a program took it "
+            "from the page around the article (a draft).",
+            enum=("source", "extracted"),
+        ),
     ),
     ("report_id",),
 )

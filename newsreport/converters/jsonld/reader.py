@@ -167,6 +167,7 @@ class _Reader:
             data["body"] = {
                 "text": a["articleBody"],
                 "blocks": [{"kind": _BLOCK_KINDS[b["@type"]], "span": parse_span(b["nr:textSpan"])} for b in blocks],
+                "origin": a.get("nr:bodyOrigin", "source"),
             }
         mentioned = [self.node(ref, a) for ref in _many(a, "mentions")]
         data["participants"] = [self.participant(n) for n in mentioned if n["@type"] != "Event"]

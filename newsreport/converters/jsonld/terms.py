@@ -95,6 +95,7 @@ PROPERTIES: dict[str, frozenset[str]] = {
             *("@id", "@type", "headline", "nr:headlineOrigin", "datePublished", "dateModified", "inLanguage", "url"),
             *("dateline", "nr:datelineSpan", "locationCreated", "nr:datelineDate"),
             *("nr:datelineDateInferred", "nr:datelineDateNote", "publisher", "author", "articleBody", "nr:blocks"),
+            "nr:bodyOrigin",
             *("about", "mentions", "hasPart"),
         },
         "event": {*_EVENT, "location", "attendee", "nr:textSpan", "subEvent"},

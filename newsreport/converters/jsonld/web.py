@@ -221,7 +221,7 @@ class _Mapper(Values):
             ReadWarning,
             stacklevel=4,
         )
-        return {"text": extracted, "blocks": paragraphs(extracted)}
+        return {"text": extracted, "blocks": paragraphs(extracted), "origin": "extracted"}
 
     def url(self, a: Node) -> str | None:
         """The article's `url`, else its `mainEntityOfPage`; the page named when it is another one."""

@@ -89,6 +89,8 @@ class _Graph:
         _put(node, "author", [agent_value(a, "author") for a in r.authors])
         if r.body:
             node["articleBody"] = r.body.text
+            if r.body.origin != "source":
+                node["nr:bodyOrigin"] = r.body.origin
             blocks = [{"@type": BLOCK_TYPES[b.kind], "nr:textSpan": span_value(b.span)} for b in r.body.blocks]
             if blocks:
                 node["nr:blocks"] = {"@list": blocks}

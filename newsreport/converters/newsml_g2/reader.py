@@ -338,7 +338,8 @@ class ItemReader:
                 problem = f"nr:blocks: {token!r} is not a block (p:START-END or h:START-END)"
                 raise ReadError(problem, source=self.ctx.source, location=path(plain), format="newsml-g2")
             blocks.append({"kind": _BLOCK_KINDS[kind], "span": spans[0]})
-        return content.Story(body={"text": text_of(plain), "blocks": blocks})
+        origin = plain.get(nr("origin"), "source")
+        return content.Story(body={"text": text_of(plain), "blocks": blocks, "origin": origin})
 
 
 def _printed_at(dateline: str, body: Node) -> Node | None:

@@ -153,7 +153,11 @@ def item(report: NewsReport, prefix: str = "") -> str:
             blocks = [
                 f"{'h' if b.kind == 'subheading' else 'p'}:{b.span.start}-{b.span.end}" for b in report.body.blocks
             ]
-            exact = [("contenttype", "text/plain"), ("nr:exact", "true"), ("nr:blocks", " ".join(blocks) or None)]
+            origin = report.body.origin if report.body.origin != "source" else None
+            exact = [
+                *(("contenttype", "text/plain"), ("nr:exact", "true")),
+                *(("nr:blocks", " ".join(blocks) or None), ("nr:origin", origin)),
+            ]
             out.leaf("inlineData", exact, report.body.text)
     inner = out.parts
     out = Markup()

@@ -36,6 +36,7 @@ NR_TERMS = frozenset(
         "Subheading",
         "PartialQuotation",
         "blocks",
+        "bodyOrigin",
         "datelineDate",
         "datelineDateInferred",
         "datelineDateNote",

@@ -177,8 +177,8 @@ def metadata(draw: st.DrawFn, max_items: int = 4) -> dict[str, Any]:
     )
     links = st.fixed_dictionaries(
         {"url": st.sampled_from(["urn:newsml:dpa.com:20090101:250203-99-1", "https://news.example.org/b"])},
-        optional={"rel": roles, "title": labels, "media_type": media_types},
-    )
+        optional={"item_id": labels, "rel": roles, "title": labels, "media_type": media_types},
+    ) | st.fixed_dictionaries({"item_id": labels}, optional={"rel": roles})
     return {
         "alternative_headlines": some(wordings),
         "first_created": maybe(moments()),

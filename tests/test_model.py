@@ -115,7 +115,8 @@ BROKEN = [
     ("media", [{"kind": "image", "width": 640}], "$.media[0]", "needs a url, a title or a caption"),
     ("media", [{"url": "https://example.org/a.jpg", "media_type": "jpeg"}], "$.media[0].media_type", "does not match"),
     ("keywords", [""], "$.keywords[0]", "should be non-empty"),
-    ("links", [{"rel": "irel:seeAlso"}], "$.links[0].url", "'url' is a required property"),
+    ("links", [{"rel": "irel:seeAlso"}], "$.links[0]", "a link needs a url or an item_id"),
+    ("links", [{"item_id": "STT 123456"}], None, None),  # an agency's guid need not be an IRI
     ("extra", 1, "$", "Additional properties are not allowed ('extra' was unexpected)"),
     (
         "participants.0.identifiers",

@@ -166,13 +166,23 @@ class Rights(Model):
 
 
 class Link(Model):
-    """A link to a related item or page (NewsML-G2 `link`, ninjs `links`)."""
+    """A link to a related item or page (NewsML-G2 `link`, ninjs `links`); it has a `url`, an
+    `item_id` or both."""
 
-    url: Iri
-    """The related item's URL or id (NewsML-G2 `href` or `residref`)."""
+    url: Iri | None = None
+    """Where the related item or page is (NewsML-G2 `href`)."""
+    item_id: Label | None = None
+    """The related item's id, as its provider gives it (NewsML-G2 `residref`: the item's guid,
+    which need not be an IRI)."""
     rel: Role | None = None
     """How it is related, as the source names it (`irel:seeAlso`, `irel:previousVersion`)."""
     title: Label | None = None
     """Its title."""
     media_type: MediaType | None = None
     """Its IANA media type."""
+
+    @model_validator(mode="after")
+    def _somewhere(self) -> Link:
+        if self.url is None and self.item_id is None:
+            raise ValueError("a link needs a url or an item_id")
+        return self

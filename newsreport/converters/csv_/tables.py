@@ -224,7 +224,8 @@ TABLES: tuple[Table, ...] = (
         (
             report_id(),
             position("link"),
-            iri("url", "The related item's URL or id.", required=True),
+            iri("url", "Where the related item or page is."),
+            Column("item_id", "The related item's id as its provider gives it (NewsML-G2 residref)."),
             Column("rel", "How it is related (irel:seeAlso...), as the source names it."),
             Column("title", "Its title."),
             Column("media_type", "Its IANA media type."),

@@ -107,7 +107,10 @@ def write_metadata(r: NewsReport) -> Node:
         if not (rights.holder or rights.notices or rights.usage_terms or rights.license):
             node["nr:rightsGiven"] = True  # an empty Rights, which the model allows
     links = [
-        {"url": link.url} | _some(("nr:rel", link.rel), ("name", link.title), ("encodingFormat", link.media_type))
+        _some(
+            *(("url", link.url), ("identifier", link.item_id), ("nr:rel", link.rel)),
+            *(("name", link.title), ("encodingFormat", link.media_type)),
+        )
         for link in r.links
     ]
     _put(node, "nr:link", links)
@@ -221,7 +224,8 @@ def read_metadata(a: Node, check: Check) -> Node:
         check(link, "link", f"{at} nr:link")
         data["links"].append(
             {
-                "url": link["url"],
+                "url": link.get("url"),
+                "item_id": link.get("identifier"),
                 "rel": link.get("nr:rel"),
                 "title": link.get("name"),
                 "media_type": link.get("encodingFormat"),

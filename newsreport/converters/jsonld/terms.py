@@ -116,7 +116,7 @@ PROPERTIES: dict[str, frozenset[str]] = {
         "media": {"@type", "additionalType", "contentUrl", "encodingFormat", "width", "height", "name", "caption"}
         | {"nr:altText", "creditText", "position"},
         "usage": {"@type", "text", "nr:role"},
-        "link": {"url", "nr:rel", "name", "encodingFormat"},
+        "link": {"url", "identifier", "nr:rel", "name", "encodingFormat"},
         "Role": {"@type", "roleName", "attendee"},
         "OrganizationRole": {"@type", "roleName", "memberOf", "nr:textSpan"},
         "PropertyValue": {"@type", "propertyID", "value"},

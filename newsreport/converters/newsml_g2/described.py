@@ -111,7 +111,10 @@ def rights_info(out: Markup, aliases: Aliases, rights: Rights) -> None:
 
 
 def link(out: Markup, aliases: Aliases, value: Link) -> None:
-    attributes = [*aliases.qcode("rel", value.rel), ("href", value.url), ("contenttype", value.media_type)]
+    attributes = [
+        *aliases.qcode("rel", value.rel),
+        *(("href", value.url), ("residref", value.item_id), ("contenttype", value.media_type)),
+    ]
     if value.title is None:
         out.leaf("link", attributes)
         return

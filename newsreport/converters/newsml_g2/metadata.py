@@ -121,13 +121,14 @@ def rights(item: etree._Element, ctx: Context) -> Node | None:
 
 
 def links(item_meta: etree._Element | None, ctx: Context) -> list[Node]:
-    """Links to related items (`href`, else `residref`), with their relation, title and type."""
+    """Links to related items (`href` and `residref`), with their relation, title and type."""
     found = []
     for link in children(item_meta, "link"):
         if link.get("rel") == "nrrel:webPage":
             continue
-        url = ctx.iri(link.get("href") or link.get("residref"), "link")
-        if url is None:
+        url = ctx.iri(link.get("href"), "link") if link.get("href") else None
+        item_id = ctx.clean(link.get("residref") or "") or None
+        if url is None and item_id is None:
             continue
         media_type = link.get("contenttype")
         if media_type and not ctx.own and not MEDIA_TYPE.match(media_type):
@@ -137,6 +138,7 @@ def links(item_meta: etree._Element | None, ctx: Context) -> list[Node]:
         found.append(
             {
                 "url": url,
+                "item_id": item_id,
                 "rel": ctx.role(link, "rel"),
                 "title": ctx.clean(text_of(title)) or None,
                 "media_type": media_type,

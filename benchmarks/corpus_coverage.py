@@ -307,7 +307,7 @@ ITEM_FIELDS: dict[str, ItemField] = {
     "links": ItemField(
         "links",
         lambda i: [c for e in kids(i, "itemMeta/link") if (c := e.get("href") or e.get("residref"))],
-        lambda r, links, _: all_in(links, (link.url for link in r.links)),
+        lambda r, links, _: all_in(links, (v for link in r.links for v in (link.url, link.item_id))),
     ),
     "embargo": ItemField(
         "embargo", lambda i: texts(i, "itemMeta/embargoed"), lambda r, _, __: r.embargoed_until is not None

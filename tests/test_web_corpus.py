@@ -409,3 +409,24 @@ def test_relative_urls_resolve_against_the_article(tmp_path: Path) -> None:
     ]
     assert [s.name for s in report.subjects] == ["Floods"]
     assert any("mentions 'Weather' (a plain string)" in str(w.message) for w in caught)
+
+
+def test_escaped_markup_in_any_text_becomes_text() -> None:
+    """Keywords and sections kept their entities (`Food &amp; Drink`, 9 corpus pages), a
+    publisher's double escaping left one (`detenci&amp;oacute;n`), and tags escaped as entities
+    stayed tags in the body."""
+    article = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": "Detenci&amp;oacute;n",
+        "keywords": "Food &amp; Drink, Bewegung &amp;amp; Natur",
+        "articleSection": ["City &amp; states"],
+        "description": "A &lt;b&gt;bold&lt;/b&gt; move",
+        "articleBody": "It was a &lt;b&gt;bold&lt;/b&gt; move &amp; a fast one.",
+    }
+    report = read(json.dumps(article).encode(), "jsonld")
+    assert report.headline.text == "Detención"
+    assert report.keywords == ("Food & Drink", "Bewegung & Natur")
+    assert report.sections == ("City & states",)
+    assert [d.text for d in report.descriptions] == ["A bold move"]
+    assert report.body is not None and report.body.text == "It was a bold move & a fast one."

@@ -39,7 +39,7 @@ def metadata(v: Values, a: Node, agent: Agent) -> Node:
         "descriptions": wordings(v, a, "description", None) + wordings(v, a, "abstract", "abstract"),
         "keywords": list(dict.fromkeys(_keywords(v, a))),
         "genres": [c for c in (concept(v, g, "genre") for g in v.values(a, "genre")) if c],
-        "sections": list(dict.fromkeys(one_line(s) for s in _strings(v, a, "articleSection") if s.strip())),
+        "sections": list(dict.fromkeys(one_line(as_text(s)) for s in _strings(v, a, "articleSection") if s.strip())),
         "credit_line": v.text(a, "creditText"),
         "first_created": iso(v.date(a, "dateCreated")),
         "media": [
@@ -166,7 +166,7 @@ def _keywords(v: Values, a: Node) -> list[str]:
             name = v.name(value)
             words += [name] if name else []
         else:
-            words += [one_line(w) for w in value.split(",") if w.strip()]
+            words += [one_line(w) for w in as_text(value).split(",") if w.strip()]
     return words
 
 

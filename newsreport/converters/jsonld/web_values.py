@@ -29,16 +29,23 @@ _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);?")
 
 
 def as_text(raw: str) -> str:
-    """A JSON-LD string as the text it stands for: HTML entities decoded and tags removed (a line
-    break for `<br>` and the end of a paragraph), control characters other than tab and line
-    breaks (which pages leave in strings, and no text holds) removed; any other character kept
-    exactly."""
+    """A JSON-LD string as the text it stands for: HTML entities decoded (again while a publisher's
+    double escaping leaves some: `&amp;amp;`), then tags removed (a line break for `<br>` and the
+    end of a paragraph; so tags escaped as `&lt;b&gt;` go too), control characters other than tab
+    and line breaks (which pages leave in strings, and no text holds) removed; any other
+    character kept exactly."""
     text = _CONTROL.sub("", raw) if _CONTROL.search(raw) else raw
+    for _ in range(_MAX_ESCAPING):
+        if "&" not in text or not _ENTITY.search(text):
+            break
+        text = _CONTROL.sub("", html.unescape(text))
     if "<" in text and _TAG.search(text):
         text = _TAG.sub("", _LINE_TAG.sub("\n", text))
-    if "&" in text and _ENTITY.search(text):
-        text = _CONTROL.sub("", html.unescape(text))
     return text
+
+
+_MAX_ESCAPING = 3
+"""How many times over a publisher may have escaped a string (`&amp;amp;` is twice)."""
 
 
 def one_line(text: str) -> str:

@@ -32,6 +32,7 @@ from newsreport.model.base import (
 from newsreport.model.dates import MOMENT_PATTERN, DatePart, Moment, PartialDate
 from newsreport.model.events import Event, Participation, ReferencedEvent, _EventBase, event_depth_problem
 from newsreport.model.metadata import (
+    MEDIA_TYPE_PATTERN,
     Agent,
     Concept,
     Dateline,
@@ -52,6 +53,7 @@ __all__ = [
     "IRI_PATTERN",
     "LANGUAGE_PATTERN",
     "LOCAL_ID_PATTERN",
+    "MEDIA_TYPE_PATTERN",
     "MOMENT_PATTERN",
     "Agent",
     "Block",

@@ -19,7 +19,9 @@ Role = Label
 """What a thing is for, as the source names it: a NewsML-G2 QCode (`drol:summary`, `crol:editor`),
 a schema.org term (`abstract`) or the source's own word."""
 
-MediaType = Annotated[str, Field(pattern=r"^[a-z0-9!#$&^_.+-]+/[A-Za-z0-9!#$&^_.+-]+(;.*)?$")]
+MEDIA_TYPE_PATTERN = r"^[a-z0-9!#$&^_.+-]+/[A-Za-z0-9!#$&^_.+-]+(;.*)?$"
+"""The pattern of `MediaType`, for readers that check a value before handing it to the model."""
+MediaType = Annotated[str, Field(pattern=MEDIA_TYPE_PATTERN)]
 """An IANA media type such as `image/jpeg` (RFC 6838)."""
 
 

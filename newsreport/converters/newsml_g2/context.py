@@ -10,11 +10,11 @@ from lxml import etree
 from newsreport.converters.dates import lenient_date, only_looks_like_a_date
 from newsreport.converters.newsml_g2.coverage import Coverage
 from newsreport.converters.newsml_g2.xml import NR, XML_LANG, nr, text_of
-from newsreport.model import IRI_PATTERN, LANGUAGE_PATTERN
+from newsreport.model import IRI_PATTERN, LANGUAGE_PATTERN, MEDIA_TYPE_PATTERN
 
 _IRI = re.compile(IRI_PATTERN)
 _LANGUAGE = re.compile(LANGUAGE_PATTERN)
-MEDIA_TYPE = re.compile(r"^[a-z0-9!#$&^_.+-]+/[A-Za-z0-9!#$&^_.+-]+(;.*)?$")
+MEDIA_TYPE = re.compile(MEDIA_TYPE_PATTERN)
 """An IANA media type as the model takes it (`image/jpeg`)."""
 
 

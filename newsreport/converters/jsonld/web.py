@@ -33,7 +33,7 @@ from newsreport.converters.jsonld.web_metadata import CONCEPT_TYPES, concept, me
 from newsreport.converters.jsonld.web_values import Values, is_iri, iso, one_line
 from newsreport.converters.local_ids import LocalIds
 from newsreport.errors import ReadError, ReadWarning
-from newsreport.model import IRI_PATTERN, LANGUAGE_PATTERN, NewsReport
+from newsreport.model import LANGUAGE_PATTERN, NewsReport
 from newsreport.problems import problems_from
 
 Node = dict[str, Any]
@@ -79,7 +79,6 @@ PLACE_TYPES = {
 EVENT_TYPES = {"Event", "BusinessEvent", "SocialEvent", "PublicationEvent", "SportsEvent", "PoliticalEvent"}
 
 _LANGUAGE = re.compile(LANGUAGE_PATTERN)
-_IRI = re.compile(IRI_PATTERN)
 _WIKIDATA = re.compile(r"^https?://(?:www\.)?wikidata\.org/(?:wiki|entity)/(Q[1-9][0-9]*)$")
 
 
@@ -231,7 +230,7 @@ class _Mapper(Values):
         return url or page
 
     def article_id(self, a: Node) -> str:
-        if not a["@id"].startswith("_:") and _IRI.match(a["@id"]):
+        if is_iri(a["@id"]):
             return str(a["@id"])
         found = self.iri(a, "url") or self.iri(a, "mainEntityOfPage")
         if found:

@@ -70,6 +70,8 @@ class _Checker:
             if s.reporting_verb:
                 verb = s.reporting_verb
                 self._excerpt(("statements", i, "reporting_verb", "span"), verb.text, verb.span)
+            if s.source:
+                self._excerpt(("statements", i, "source", "span"), s.source.text, s.source.span)
             self._refs(("statements", i, "speakers"), s.speakers)
             self._refs(("statements", i, "about"), s.about)
             if s.event is not None and s.event not in self.event_ids:

@@ -188,3 +188,19 @@ class Link(Model):
         if self.url is None and self.item_id is None:
             raise ValueError("a link needs a url or an item_id")
         return self
+
+
+class Draft(Model):
+    """The program that drafted a report's participants, statements and events from its text.
+
+    A drafted report is a machine's reading for a person to check: every fact points at its words,
+    but none has been checked. A report a person made or checked has no `drafted_by`.
+    """
+
+    software: Label
+    """The drafting program, as a Python distribution and module: `newsreport.extract`."""
+    version: Label
+    """Its version, as the distribution gives it."""
+    pipeline: Label | None = None
+    """The language-processing pipeline it ran, with its version (`en_core_web_sm 3.8.0`), when
+    it ran one; none for the built-in rules alone."""

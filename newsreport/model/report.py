@@ -10,7 +10,7 @@ from newsreport.invariants import report_problems
 from newsreport.model.base import Iri, Label, LanguageTag, Model, Span, Text
 from newsreport.model.dates import Moment
 from newsreport.model.events import Event, ReferencedEvent, event_depth_problem
-from newsreport.model.metadata import Agent, Concept, Dateline, Headline, Link, Media, Rights, Subject, Wording
+from newsreport.model.metadata import Agent, Concept, Dateline, Draft, Headline, Link, Media, Rights, Subject, Wording
 from newsreport.model.participants import Participant
 from newsreport.model.statements import Statement
 from newsreport.problems import InvariantError
@@ -119,6 +119,9 @@ class NewsReport(Model):
     """Every statement the report gives, in the order of the text."""
     referenced_events: tuple[ReferencedEvent, ...] = ()
     """Earlier events the report points to."""
+    drafted_by: Draft | None = None
+    """The program that drafted the event, participants, statements and referenced events from
+    the text, when a program did: the report is then a draft, not a checked report."""
 
     @field_validator("event", mode="before")
     @classmethod

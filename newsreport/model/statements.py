@@ -23,6 +23,10 @@ class Statement(Model):
     """Where `text` stands in the body."""
     reporting_verb: Excerpt | None = None
     """The verb that introduces it ("stressed"), with its place in the body."""
+    source: Excerpt | None = None
+    """The words that name the speaker in this attribution, as printed ("Trump", "the
+    influential US daily", "he"): the source of the source-cue-content triple (PARC, PolNeAR).
+    `speakers` holds who they stand for."""
     event: LocalId | None = None
     """The event it was made at: the id of an event or sub-event."""
     about: tuple[LocalId, ...] = ()

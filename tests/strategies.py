@@ -155,6 +155,13 @@ def media(draw: st.DrawFn) -> dict[str, Any]:
     return item
 
 
+drafts = st.fixed_dictionaries(
+    {"software": st.one_of(st.just("newsreport.extract"), labels), "version": st.one_of(st.just("0.5.0"), labels)},
+    optional={"pipeline": st.one_of(st.just("en_core_web_sm 3.8.0"), labels)},
+)
+"""What drafted a report: the extractor's names, or any labels."""
+
+
 @st.composite
 def metadata(draw: st.DrawFn, max_items: int = 4) -> dict[str, Any]:
     """The report's metadata besides its headline, dates, publisher and authors: each field
@@ -311,6 +318,7 @@ def reports(draw: st.DrawFn, max_items: int = 4) -> NewsReport:
                 "text": e["text"],
                 "span": e["span"],
                 "reporting_verb": maybe(excerpt()),
+                "source": maybe(excerpt()),
                 "event": maybe(draw(st.sampled_from(event_ids))) if event_ids else None,
                 "about": draw(st.lists(st.sampled_from(everyone), unique=True, max_size=2)) if everyone else [],
             }
@@ -360,5 +368,6 @@ def reports(draw: st.DrawFn, max_items: int = 4) -> NewsReport:
         "participants": participants,
         "statements": statements,
         "referenced_events": referenced,
+        "drafted_by": maybe(draw(drafts)),
     }
     return NewsReport.model_validate(data)

@@ -9,6 +9,9 @@ behind the report, status and links, each under its schema.org term where there 
 - Subjects are embedded DefinedTerms in `about` (termCode, inDefinedTermSet, url, name); genres are
   Text when a name is all they have, else DefinedTerms; signals are DefinedTerms under `nr:signal`.
 - Media spread over `image`, `video`, `audio` and `associatedMedia` keep their order in `position`.
+- The program that drafted the report is a SoftwareApplication (`name`, `softwareVersion`, the
+  pipeline it ran as a `softwareAddOn`) under `nr:draftedBy`: schema.org has no property from a
+  work to the software that made it.
 - Editorial notes, the by-line, slugline, urgency, embargo, version time, subject ranks, alt texts
   and links have no schema.org term and are `nr:` terms.
 """
@@ -70,7 +73,7 @@ ARTICLE_PROPERTIES = frozenset(
         *_PLAIN.values(),
         *MEDIA_LISTS,
         *("contributor", "genre", "nr:signal", "copyrightHolder", "copyrightNotice", "usageInfo", "license"),
-        *("nr:rightsGiven", "nr:link"),
+        *("nr:rightsGiven", "nr:link", "nr:draftedBy"),
     ]
 )
 """The article properties this module writes and reads."""
@@ -114,6 +117,12 @@ def write_metadata(r: NewsReport) -> Node:
         for link in r.links
     ]
     _put(node, "nr:link", links)
+    if r.drafted_by:
+        draft = r.drafted_by
+        software: Node = {"@type": "SoftwareApplication", "name": draft.software, "softwareVersion": draft.version}
+        if draft.pipeline:
+            software["softwareAddOn"] = {"@type": "SoftwareApplication", "name": draft.pipeline}
+        node["nr:draftedBy"] = software
     return node
 
 
@@ -231,7 +240,20 @@ def read_metadata(a: Node, check: Check) -> Node:
                 "media_type": link.get("encodingFormat"),
             }
         )
+    data["drafted_by"] = _read_draft(a["nr:draftedBy"], check, f"{at} nr:draftedBy") if "nr:draftedBy" in a else None
     return data
+
+
+def _read_draft(node: Node, check: Check, where: str) -> Node:
+    check(node, "software", where)
+    add_on = node.get("softwareAddOn")
+    if add_on is not None:
+        check(add_on, "software add-on", f"{where} softwareAddOn")
+    return {
+        "software": node["name"],
+        "version": node["softwareVersion"],
+        "pipeline": add_on["name"] if add_on is not None else None,
+    }
 
 
 def read_subject(node: Node, check: Check, where: str) -> Node:

@@ -295,6 +295,9 @@ class _Reader:
         verb = None
         if "nr:reportingVerb" in node:
             verb = {"text": node["nr:reportingVerb"], "span": parse_span(node["nr:reportingVerbSpan"])}
+        source = None
+        if "creditText" in node:
+            source = {"text": node["creditText"], "span": parse_span(node["nr:creditTextSpan"])}
         return {
             "id": self.local(node),
             "kind": kind,
@@ -302,6 +305,7 @@ class _Reader:
             "text": node["text"],
             "span": parse_span(node["nr:textSpan"]),
             "reporting_verb": verb,
+            "source": source,
             "event": self._optional_ref(node, "recordedAt"),
             "about": [self.local(ref) for ref in _many(node, "about")],
         }

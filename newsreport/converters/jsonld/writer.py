@@ -3,7 +3,8 @@
 The article is a NewsArticle; the event and its sub-events are Events; participants are Persons,
 Organizations and Places; direct and partial quotes are Quotations, indirect statements are
 Claims (reported content is not a verbatim quotation); referenced events are Events the article
-`mentions`. Roles use schema.org's Role pattern. Only spans, inference marks, the headline's
+`mentions`. Roles use schema.org's Role pattern. The words that name a statement's speaker are
+its `creditText` (the text crediting the quotation to its creator). Only spans, inference marks, the headline's
 origin, the dateline's date and a referenced event's relation need `nr:` terms; the report's
 metadata (descriptions, subjects, media, rights...) is written by `metadata.py`.
 """
@@ -173,6 +174,9 @@ class _Graph:
         if s.reporting_verb:
             node["nr:reportingVerb"] = s.reporting_verb.text
             node["nr:reportingVerbSpan"] = span_value(s.reporting_verb.span)
+        if s.source:
+            node["creditText"] = s.source.text
+            node["nr:creditTextSpan"] = span_value(s.source.span)
         if s.event:
             node["recordedAt"] = self.ref(s.event)
         _put(node, "about", self.refs(s.about))

@@ -17,6 +17,7 @@ from newsreport.converters import FORMATS
 from newsreport.converters.format import CheckOptions
 from newsreport.converters.newsml_g2.writer import write_item as newsml_item
 from newsreport.errors import ReadWarning
+from newsreport.model import Draft
 
 from .conftest import EXAMPLES, ROOT
 from .strategies import reports
@@ -118,6 +119,32 @@ def test_direct_quotes_are_marked_in_the_nitf_body(report: NewsReport) -> None:
     refs = {p.get("partid"): p.get("contentrefs") for p in root.iterfind("n:partMeta", ns)}
     assert sorted(quotes.values()) == sorted((s.text, names[s.speakers[0]]) for s in direct)
     assert all(quotes[refs[s.id]][0] == s.text for s in direct)
+
+
+def test_source_and_draft_are_native(report: NewsReport, xsd: etree.XMLSchema) -> None:
+    """The drafting program is itemMeta's `generator` (role nrrel:draft, `versioninfo`), its
+    pipeline a second generator; a statement's source words are its partMeta's `nr:source`."""
+    draft = Draft(software="newsreport.extract", version="0.5.0", pipeline="en_core_web_sm 3.8.0")
+    drafted = report.model_copy(update={"drafted_by": draft})
+    data = write(drafted, "newsml-g2")
+    _assert_valid(xsd, data)
+    assert NEWSML.problems(data, "drafted.xml", CheckOptions()) == []
+    assert read(data, "newsml-g2") == drafted
+    root = etree.fromstring(data)
+    ns = {"n": "http://iptc.org/std/nar/2006-10-01/", "nr": "https://w3id.org/newsreport/ns#"}
+    generators = [(g.get("role"), g.get("versioninfo"), g.text) for g in root.iterfind("n:itemMeta/n:generator", ns)]
+    assert generators == [
+        ("nrrel:draft", "0.5.0", "newsreport.extract"),
+        ("nrrel:draftPipeline", None, "en_core_web_sm 3.8.0"),
+    ]
+    sources = {
+        p.get("partid"): [(e.text, e.get(f"{{{ns['nr']}}}span")) for e in p.iterfind("nr:source", ns)]
+        for p in root.iterfind("n:partMeta", ns)
+    }
+    assert sources["s4"] == [("he", "748-750")]
+    assert sources["s3"] == []  # "stressing": no words of its own name the speaker
+    checked = etree.fromstring(write(report, "newsml-g2"))
+    assert checked.find("n:itemMeta/n:generator", ns) is None  # a checked report names no drafting program
 
 
 @pytest.mark.parametrize(

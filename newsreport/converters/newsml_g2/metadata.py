@@ -1,6 +1,7 @@
 """Reading what an item says about itself: its concepts (subjects, genres, signals), wordings
 (headlines, descriptions, notes), agents (creators, contributors, copyright holder), rights,
-links, status, version and item times, as NewsML-G2 carries them natively."""
+links, status, version, item times and the program that drafted the report, as NewsML-G2
+carries them natively."""
 
 from __future__ import annotations
 
@@ -213,6 +214,24 @@ def free_access(item_meta: etree._Element | None, ctx: Context) -> bool | None:
             ctx.coverage.take(prop)
             return prop.get("value") == "true"
     return None
+
+
+def drafted_by(item_meta: etree._Element | None, ctx: Context) -> Node | None:
+    """The program that drafted the report: the `generator` of role `nrrel:draft`, with the
+    pipeline it ran from the one of role `nrrel:draftPipeline`. Any other generator (the tool
+    that wrote an agency's item) is left to be named."""
+    generators = {g.get("role"): g for g in reversed(children(item_meta, "generator"))}
+    draft = generators.get("nrrel:draft")
+    if draft is None:
+        return None
+    pipeline = generators.get("nrrel:draftPipeline")
+    ctx.coverage.take(draft)
+    ctx.coverage.take(pipeline)
+    return {
+        "software": text_of(draft),
+        "version": draft.get("versioninfo"),
+        "pipeline": text_of(pipeline) if pipeline is not None else None,
+    }
 
 
 def media(meta: etree._Element | None, ctx: Context) -> list[Node]:

@@ -140,6 +140,7 @@ class ItemReader:
         data["rights"] = metadata.rights(self.item, ctx)
         data["links"] = metadata.links(item_meta, ctx)
         data["free_access"] = metadata.free_access(item_meta, ctx)
+        data["drafted_by"] = metadata.drafted_by(item_meta, ctx)
         data["media"] = metadata.media(meta, ctx) + content.media(child(self.item, "contentSet"), ctx.coverage)
         participants, events, subjects = self.classify()
         data["subjects"] = subjects + self.slugline_topics(story)

@@ -25,6 +25,8 @@ def statements(ctx: Context, subjects: Subjects, prefix: str) -> list[Node]:
         spans = subjects.spans(part, "span")
         verb = child(part, "reportingVerb")
         verb_spans = subjects.spans(verb, "span") if verb is not None else []
+        source = child(part, "source")
+        source_spans = subjects.spans(source, "span") if source is not None else []
         found.append(
             {
                 "id": part.get("partid", "").removeprefix(prefix),
@@ -33,6 +35,7 @@ def statements(ctx: Context, subjects: Subjects, prefix: str) -> list[Node]:
                 "text": text_of(child(part, "description")),
                 "span": spans[0] if spans else None,
                 "reporting_verb": {"text": text_of(verb), "span": verb_spans[0]} if verb is not None else None,
+                "source": {"text": text_of(source), "span": source_spans[0]} if source is not None else None,
                 "event": part.get(nr("event")),
                 "about": [subjects.ref(s) for s in children(part, "subject")],
             }

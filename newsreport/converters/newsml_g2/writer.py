@@ -1,7 +1,9 @@
 """NewsReport → NewsML-G2 2.35 newsItem (power conformance), valid against IPTC's XSD.
 
 Native elements carry everything they can: guid and `version`, item times (`versionCreated`,
-`firstCreated`, `embargoed`), `pubStatus`, `edNote`, `signal`, `link`s, `rightsInfo`; content
+`firstCreated`, `embargoed`), `pubStatus`, the program that drafted the report as a `generator`
+(role `nrrel:draft`, its version as `versioninfo`; the pipeline it ran as a second one, role
+`nrrel:draftPipeline`), `edNote`, `signal`, `link`s, `rightsInfo`; content
 times, `urgency`, `located`, `creator` and `contributor`, `language`, `genre`, `keyword`, topics
 as `subject`s with their QCodes and names (see `described`), `slugline`, `headline`s, `dateline`,
 `by`, `creditline`, `description`s; participants and events as `subject`s (`cpnat:person`,
@@ -11,10 +13,10 @@ speakers as `infoSource`, text as `description`, topics as `subject`), and the b
 `contentSet`: as NITF with `<q>` around direct quotes, and as the exact text (`inlineData`),
 which is what every span indexes. Our own namespace (`nr:`) adds only what has no native slot:
 spans, kinds of place, inference marks and notes, a referenced event's relation, the headline's
-origin, the reporting verb, sections, media, a credit line with line breaks, free access (an
-`itemMetaExtProperty`), a value that is no QCode where one is wanted, and marks on what the
-XSD makes us write though the report lacks it (`nr:derived` on a made-up `versionCreated`,
-`nr:day` on a day written as midnight).
+origin, the reporting verb and the words naming the speaker (`nr:source`), sections, media, a
+credit line with line breaks, free access (an `itemMetaExtProperty`), a value that is no QCode
+where one is wanted, and marks on what the XSD makes us write though the report lacks it
+(`nr:derived` on a made-up `versionCreated`, `nr:day` on a day written as midnight).
 """
 
 from __future__ import annotations
@@ -136,6 +138,9 @@ def item(report: NewsReport, prefix: str = "") -> str:
             out.leaf("description", (), statement.text)
             for topic in statement.about:
                 out.leaf("subject", [("literal", topic)])
+            if statement.source:
+                source = statement.source
+                out.leaf("nr:source", [("nr:span", spans_value([source.span]))], source.text)
             if statement.reporting_verb:
                 verb = statement.reporting_verb
                 out.leaf("nr:reportingVerb", [("nr:span", spans_value([verb.span]))], verb.text)
@@ -198,6 +203,11 @@ def _item_meta(out: Markup, aliases: Aliases, report: NewsReport) -> None:
         described.moment_leaf(out, "embargoed", report.embargoed_until)
         if report.status:
             out.leaf("pubStatus", [("qcode", f"stat:{report.status}")])
+        if report.drafted_by:
+            draft = report.drafted_by
+            out.leaf("generator", [("role", "nrrel:draft"), ("versioninfo", draft.version)], draft.software)
+            if draft.pipeline:
+                out.leaf("generator", [("role", "nrrel:draftPipeline")], draft.pipeline)
         described.item_meta_extras(out, aliases, report)
 
 

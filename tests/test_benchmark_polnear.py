@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
+import benchmarks.extract.__main__ as runner
 from benchmarks.extract.metric import Predicted, Tally, coverage, covering, figures, inside_some, overlap, score
 from benchmarks.extract.polnear import GoldAttribution, PolnearError, read_split
+from newsreport.model import NewsReport
 
 FIXTURE = Path(__file__).parent / "data" / "polnear-like"
 NAME = "gazette_2016-09-12_synthetic-bridge-story"
@@ -217,3 +219,73 @@ def test_tallies_add_up() -> None:
     both = score(GOLD, PREDICTED) + score(GOLD[:1], PREDICTED[:1])
     assert (both.articles, both.gold_direct, both.direct_covered_03, both.predicted_direct) == (2, 3, 3, 4)
     assert [m.what for m in both.misses] == ["cue", "recall", "indirect precision", "precision", "recall"]
+
+
+def echo_gold(text: str, *, published: date | None = None, language: str | None = None) -> NewsReport:
+    """A stand-in extractor: on the fixture, E1's first piece as a direct quote inside its marks,
+    spoken by a participant named at E1's source (no source excerpt); elsewhere nothing."""
+    statements, participants = [], []
+    if "Ada Lane" in text:
+        start, end = at(text, "We will build the bridge,")
+        lane = at(text, "Mayor Ada Lane")
+        participants = [
+            {"id": "lane", "kind": "person", "name": "Ada Lane", "mentions": [{"start": lane[0], "end": lane[1]}]}
+        ]
+        said = at(text, "said")
+        statements = [
+            {
+                "id": "s1",
+                "kind": "direct",
+                "speakers": ["lane"],
+                "text": text[start:end],
+                "span": {"start": start, "end": end},
+                "reporting_verb": {"text": "said", "span": {"start": said[0], "end": said[1]}},
+            }
+        ]
+    return NewsReport.model_validate(
+        {
+            "id": "urn:example:draft",
+            "headline": {"text": "draft", "origin": "editorial"},
+            "body": {"text": text},
+            "participants": participants,
+            "statements": statements,
+        }
+    )
+
+
+def test_the_runner_prints_one_table_over_the_split(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """E1 (two pieces, 45 characters with their marks) is covered 25/45 >= 0.3, not 0.8; its speaker
+    is right by the participant's mention; E5 is missed; 1 of the 1 predicted direct is inside E1."""
+    monkeypatch.setattr(runner, "load_extractor", lambda: echo_gold)
+    assert runner.main([str(FIXTURE), "--passes", "1", "--errors", "1", "--by-publisher"]) == 0
+    out = capsys.readouterr().out
+    assert "| direct quotes recall@0.3 | 0.500 (1 of 2) | ≥ 0.97 |" in out
+    assert "| direct quotes recall@0.8 | 0.000 (0 of 2) | ≥ 0.92 |" in out
+    assert "| direct quotes precision | 1.000 (1 of 1) | ≥ 0.97 |" in out
+    assert "| speaker accuracy (covered ≥ 0.3; 0 gold without a source left out) | 1.000 (1 of 1) | ≥ 0.96 |" in out
+    assert "| cue accuracy (covered ≥ 0.3; 0 gold without a cue left out) | 1.000 (1 of 1) | ≥ 0.96 |" in out
+    assert "| seed: direct statements found | 0 of 2 | all |" in out
+    assert "| gazette | 1 | 2 | 1 |" in out
+    assert "### recall misses: 2 (the first 1)" in out
+
+
+def test_the_runner_says_in_one_line_when_there_is_no_extractor(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def missing() -> None:
+        raise ImportError("newsreport.extract.extract cannot be imported (ModuleNotFoundError: no)")
+
+    monkeypatch.setattr(runner, "load_extractor", missing)
+    assert runner.main([str(FIXTURE)]) == 1
+    err = capsys.readouterr().err
+    assert err == "benchmarks.extract: error: newsreport.extract.extract cannot be imported (ModuleNotFoundError: no)\n"
+
+
+def test_a_draft_whose_body_is_not_the_text_is_refused(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(runner, "load_extractor", lambda: lambda text, **_: echo_gold(text.strip()))
+    assert runner.main([str(FIXTURE), "--passes", "0"]) == 1
+    assert "body.text is not the article's text" in capsys.readouterr().err

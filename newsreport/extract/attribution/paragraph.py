@@ -1,0 +1,139 @@
+"""Attributing one paragraph after another: quotations first, then the indirect statements.
+
+A quotation whose own sentence has no attribution takes that of the quotation before it in its
+paragraph, or else the one after it (a split quote `"A," said X. "B."`); a quotation opening a
+paragraph with none follows the speaker of the previous paragraph's quotation. A quotation inside
+an indirect statement's content is a partial quote; an unattributed quoted phrase in mid-sentence
+(a title, a scare quote) that no statement holds is left out.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Literal
+
+from newsreport.extract.attribution.direct import Context, Said, attribute
+from newsreport.extract.attribution.indirect import find_indirect
+from newsreport.extract.cues import Cue, find_cues
+from newsreport.extract.found import Attribution, FoundBlock, Stretch
+from newsreport.extract.quotes import Quote
+from newsreport.extract.sentences import find_sentences
+
+_MIN_FLOATING_WORDS = 4
+
+
+@dataclass(slots=True)
+class _Draft:
+    kind: Literal["direct", "partial", "indirect"]
+    content: Stretch
+    cue: Stretch | None
+    source: Stretch | None
+    follows: _Draft | None = None
+
+
+def attribute_paragraphs(
+    text: str, blocks: tuple[FoundBlock, ...], quotes: tuple[Quote, ...]
+) -> tuple[Attribution, ...]:
+    """Every attribution of the text, in the order of its content."""
+    openings = [quote.opening for quote in quotes]
+    drafts: list[_Draft] = []
+    last_quote: _Draft | None = None
+    for block in blocks:
+        if block.kind != "paragraph":
+            continue
+        low, high = bisect_right(openings, block.start - 1), bisect_right(openings, block.end - 1)
+        mine = quotes[low:high]
+        sentences = find_sentences(text, block.start, block.end, mine)
+        cues = tuple(cue for cue in find_cues(text, block.start, block.end) if not _quoted(cue, quotes, openings))
+        paragraph, last_quote = _paragraph(text, block, mine, sentences, cues, last_quote)
+        drafts.extend(paragraph)
+    drafts.sort(key=lambda draft: draft.content)
+    index = {id(draft): position for position, draft in enumerate(drafts)}
+    return tuple(
+        Attribution(
+            draft.kind,
+            draft.content,
+            draft.cue,
+            draft.source,
+            index.get(id(draft.follows)) if draft.follows is not None else None,
+        )
+        for draft in drafts
+    )
+
+
+def _paragraph(
+    text: str,
+    block: FoundBlock,
+    quotes: tuple[Quote, ...],
+    sentences: tuple[Stretch, ...],
+    cues: tuple[Cue, ...],
+    last_quote: _Draft | None,
+) -> tuple[list[_Draft], _Draft | None]:
+    said = _attribute_quotes(text, quotes, sentences, cues)
+    used = frozenset(found.cue_index for found in said if found is not None and found.cue_index is not None)
+    drafts: list[_Draft] = []
+    for sentence in sentences:
+        for reported in find_indirect(text, sentence, cues, used):
+            follows = drafts[-1] if reported.follows_previous and drafts else None
+            drafts.append(_Draft("indirect", reported.content, reported.cue, reported.source, follows))
+    indirect = list(drafts)
+    for quote, found in zip(quotes, said, strict=True):
+        holder = next((d for d in indirect if d.content[0] <= quote.start and quote.end <= d.content[1] + 1), None)
+        if holder is not None and (found is None or found.cue is None or found.cue == holder.cue):
+            drafts.append(_Draft("partial", (quote.start, quote.end), holder.cue, holder.source, holder.follows))
+        elif found is not None:
+            draft = _Draft("direct", (quote.start, quote.end), found.cue, found.source)
+            drafts.append(draft)
+            last_quote = draft
+        elif _floating(text, block, quote, sentences):
+            draft = _Draft("direct", (quote.start, quote.end), None, None, _speaker_of(last_quote))
+            drafts.append(draft)
+            last_quote = draft
+    return drafts, last_quote
+
+
+def _attribute_quotes(
+    text: str, quotes: tuple[Quote, ...], sentences: tuple[Stretch, ...], cues: tuple[Cue, ...]
+) -> list[Said | None]:
+    """Each quotation's attribution in its sentence, then shared along the paragraph."""
+    said: list[Said | None] = []
+    for position, quote in enumerate(quotes):
+        at = _sentence_index(sentences, quote.opening)
+        closing_at = _sentence_index(sentences, max(quote.opening, quote.closing - 1))
+        floor = sentences[at][0]
+        if position and quotes[position - 1].closing > floor:
+            floor = quotes[position - 1].closing
+        following = sentences[closing_at + 1] if closing_at + 1 < len(sentences) else None
+        sentence = (sentences[at][0], sentences[closing_at][1])
+        said.append(attribute(text, Context(quote, sentence, following, floor, cues)))
+    for position, found in enumerate(said):
+        if found is None and position and said[position - 1] is not None:
+            said[position] = said[position - 1]
+    for position in range(len(said) - 2, -1, -1):
+        if said[position] is None and said[position + 1] is not None:
+            said[position] = said[position + 1]
+    return said
+
+
+def _floating(text: str, block: FoundBlock, quote: Quote, sentences: tuple[Stretch, ...]) -> bool:
+    """A quotation standing as a sentence of its own (not a quoted phrase inside a sentence)."""
+    starts_sentence = any(start == quote.opening for start, _ in sentences) or quote.opening == block.start
+    return starts_sentence and len(text[quote.start : quote.end].split()) >= _MIN_FLOATING_WORDS
+
+
+def _speaker_of(draft: _Draft | None) -> _Draft | None:
+    """The quotation a floating one follows: the one that names the speaker, not another follower."""
+    while draft is not None and draft.source is None and draft.follows is not None:
+        draft = draft.follows
+    return draft
+
+
+def _sentence_index(sentences: tuple[Stretch, ...], position: int) -> int:
+    starts = [start for start, _ in sentences]
+    return max(0, bisect_right(starts, position) - 1)
+
+
+def _quoted(cue: Cue, quotes: tuple[Quote, ...], openings: list[int]) -> bool:
+    index = bisect_right(openings, cue.start) - 1
+    return index >= 0 and cue.start < quotes[index].closing

@@ -1,0 +1,113 @@
+"""The words naming the speaker next to a cue: the subject before it or the name after it.
+
+No parser: a source is the run of words between the cue and the nearest clause boundary (a
+comma, a conjunction, the sentence start), without the auxiliaries and adverbs that sit between
+a subject and its verb (`he also said`, `Trump has repeatedly said`). An appositive between
+commas (`Smith, a spokesman for X, said`) is stepped over to the name before it. After an
+inverted cue (`" ... ," said Sen. Bernie Sanders (I-Vt.)`) the source runs to the next comma or
+stop.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsreport.extract.found import Stretch
+from newsreport.extract.lexicon import read_lexicon
+
+_MAX_WORDS = 9
+_WORD = re.compile(r"[^\s,;:()\[\]“”\"]+")
+_ROLES = read_lexicon("source_words.tsv")
+_BETWEEN = frozenset(row["word"] for row in _ROLES if row["role"] == "between")
+_BOUNDARY = frozenset(row["word"] for row in _ROLES if row["role"] == "boundary")
+_RELATIVE = frozenset(row["word"] for row in _ROLES if row["role"] == "relative")
+_LEADING = frozenset(row["word"] for row in _ROLES if row["role"] == "leading")
+_PRONOUNS = frozenset(row["word"] for row in _ROLES if row["role"] == "pronoun")
+_AFTER_STOP = re.compile(r"[,.;:!?—–―]|\s(?:in|on|at|during|after|before|when|while|that|to|of|as)\s|\n")
+
+
+def source_before(text: str, floor: int, cue: int) -> Stretch | None:
+    """The subject ending just before the cue at `cue`, not reaching before `floor`."""
+    words = _words(text, floor, cue)
+    verb = cue
+    while words and (words[-1][2].lower() in _BETWEEN or words[-1][2].endswith("ly")):
+        verb = words.pop()[0]
+    if words and "," in text[words[-1][1] : verb]:
+        # A comma right before the cue: step over an appositive `Smith, a spokesman, said`.
+        return _before_appositive(text, floor, words[-1][1], cue)
+    chosen: list[tuple[int, int, str]] = []
+    for word in reversed(words):
+        if word[2] in _BOUNDARY or len(chosen) >= _MAX_WORDS:
+            break
+        chosen.insert(0, word)
+        if word[2].lower() in _RELATIVE or word[2] in _PRONOUNS:
+            break
+        if text[word[0] - 1 : word[0]] in {",", ";", ":", "(", "“", '"'} or (
+            word[0] > floor and text[word[0] - 2 : word[0]].strip() in {",", ";", ":", "—", "–"}
+        ):
+            break
+    while chosen and chosen[0][2] in _LEADING and len(chosen) > 1:
+        chosen.pop(0)
+    if not chosen or not _looks_like_source(chosen):
+        return None
+    return (chosen[0][0], chosen[-1][1])
+
+
+def _before_appositive(text: str, floor: int, comma_end: int, cue: int) -> Stretch | None:
+    """`Smith, a spokesman for the campaign, said`: the words before the appositive's first comma."""
+    piece = text[floor:cue].rstrip(" ,")
+    first = piece.rfind(",")
+    if first < 0:
+        return None
+    words = _words(text, floor, floor + first)
+    chosen: list[tuple[int, int, str]] = []
+    for word in reversed(words):
+        if word[2] in _BOUNDARY or len(chosen) >= 5 or (text[word[1] : word[1] + 1] == "," and chosen):
+            break
+        chosen.insert(0, word)
+    while chosen and chosen[0][2] in _LEADING and len(chosen) > 1:
+        chosen.pop(0)
+    if not chosen or not (chosen[0][2][0].isupper() or chosen[0][2] in _PRONOUNS):
+        return None
+    return (chosen[0][0], chosen[-1][1])
+
+
+def source_opening(text: str, floor: int, end: int) -> Stretch | None:
+    """The noun phrase opening the clause before `end` (`the governor` in `the governor on Twitter:`)."""
+    comma = text.rfind(",", floor, end)
+    chosen: list[tuple[int, int, str]] = []
+    for word in _words(text, comma + 1 if comma >= 0 else floor, end):
+        if word[2] in _BOUNDARY or len(chosen) >= _MAX_WORDS:
+            break
+        if chosen or word[2] not in _LEADING:
+            chosen.append(word)
+    return (chosen[0][0], chosen[-1][1]) if chosen else None
+
+
+def source_after(text: str, cue_end: int, ceiling: int) -> Stretch | None:
+    """The speaker named right after an inverted cue: `said Caddell`, `said the influential US daily`."""
+    start = cue_end
+    while start < ceiling and text[start] == " ":
+        start += 1
+    stop = _AFTER_STOP.search(text, start, ceiling)
+    end = stop.start() if stop else ceiling
+    words = _words(text, start, end)[:_MAX_WORDS]
+    if not words or not (words[0][2][0].isupper() or words[0][2] in {"the", "a", "an", "one", "another"}):
+        return None
+    if words[0][2] in _PRONOUNS or words[0][2] in {"he", "she"}:
+        return (words[0][0], words[0][1])
+    if "(" in text[words[-1][1] : words[-1][1] + 2]:
+        close = text.find(")", words[-1][1], ceiling)
+        if 0 < close - words[-1][1] < 12:
+            return (words[0][0], close + 1)
+    return (words[0][0], words[-1][1])
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(match.start(), match.end(), match.group()) for match in _WORD.finditer(text, start, end)]
+
+
+def _looks_like_source(words: list[tuple[int, int, str]]) -> bool:
+    """A pronoun, a relative pronoun, a name, or a noun phrase (`the campaign`, `officials`)."""
+    first = words[0][2]
+    return first[0].isupper() or first[0].isdigit() or first.lower() in _RELATIVE or len(words) <= 6

@@ -1,0 +1,54 @@
+"""Paragraphs and subheadings of a plain text.
+
+Paragraphs are separated by blank lines; a text with no blank line at all but several lines
+(some agency feeds, copied pages) has one paragraph per line. A block's span leaves out the white
+space around it (spaces, tabs, NBSP, `\\r`), so `text[start:end]` is the printed words.
+A subheading is a short one-line block that does not end like a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsreport.extract.found import FoundBlock
+
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
+_LINE_BREAK = re.compile(r"\n\s*")
+_EDGE_SPACE = " \t\r\n\u00a0\u2007\u202f\ufeff"
+_SENTENCE_END = frozenset(".!?:;,…\"'”’»)]")
+_SUBHEADING_MAX_CHARS = 100
+_SUBHEADING_MAX_WORDS = 14
+
+
+def find_blocks(text: str) -> tuple[FoundBlock, ...]:
+    """The paragraphs and subheadings of `text`, in order."""
+    separator = _BLANK_LINE if _BLANK_LINE.search(text) else _LINE_BREAK
+    blocks: list[FoundBlock] = []
+    position = 0
+    for match in separator.finditer(text):
+        _add(text, position, match.start(), blocks)
+        position = match.end()
+    _add(text, position, len(text), blocks)
+    if len(blocks) == 1 and blocks[0].kind == "subheading":
+        blocks[0] = FoundBlock("paragraph", blocks[0].start, blocks[0].end)
+    return tuple(blocks)
+
+
+def _add(text: str, start: int, end: int, blocks: list[FoundBlock]) -> None:
+    while start < end and text[start] in _EDGE_SPACE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_SPACE:
+        end -= 1
+    if start < end:
+        blocks.append(FoundBlock("subheading" if _is_subheading(text[start:end]) else "paragraph", start, end))
+
+
+def _is_subheading(words: str) -> bool:
+    """Short, on one line, opening with a capital or digit, with no sentence stop at its end."""
+    return (
+        len(words) <= _SUBHEADING_MAX_CHARS
+        and "\n" not in words
+        and words[-1] not in _SENTENCE_END
+        and (words[0].isupper() or words[0].isdigit())
+        and len(words.split()) <= _SUBHEADING_MAX_WORDS
+    )

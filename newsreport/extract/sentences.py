@@ -1,0 +1,55 @@
+"""Sentences of a paragraph, quote-aware.
+
+A sentence ends at `.`, `!` or `?` (with any closing marks after it) followed by space and a
+capital, a digit or an opening mark, unless the stop belongs to an abbreviation (`Mr.`, `Sept.`,
+an initial `J.`, `U.S.` before a capitalised word). A stop inside a quotation does not end the
+sentence around it: `"We won. They lost," he said.` is one sentence, so a quotation stays with
+its attribution.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from newsreport.extract.found import Stretch
+from newsreport.extract.lexicon import read_lexicon
+from newsreport.extract.quotes import Quote
+
+_ABBREVIATIONS = frozenset(row["abbreviation"] for row in read_lexicon("abbreviations.tsv"))
+_END = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=[^\S\n]+[\"“‘'«(\[]*[A-Z0-9])")
+_WORD_BEFORE = re.compile(r"(\w+(?:\.\w+)*)\.$")
+
+
+def find_sentences(text: str, start: int, end: int, quotes: tuple[Quote, ...] = ()) -> tuple[Stretch, ...]:
+    """The sentences of `text[start:end]`, without surrounding space, in order."""
+    openings = [quote.opening for quote in quotes]
+    sentences: list[Stretch] = []
+    position = start
+    for match in _END.finditer(text, start, end):
+        stop = match.end()
+        if _inside_quote(match, quotes, openings) or _abbreviation(text, position, match):
+            continue
+        sentences.append((position, stop))
+        position = stop
+        while position < end and text[position].isspace():
+            position += 1
+    if position < end:
+        sentences.append((position, end))
+    return tuple(sentences)
+
+
+def _inside_quote(match: re.Match[str], quotes: tuple[Quote, ...], openings: list[int]) -> bool:
+    """A stop inside a quotation and not at its end (`"We won. They lost"`)."""
+    index = bisect_right(openings, match.start()) - 1
+    return index >= 0 and match.end() < quotes[index].closing
+
+
+def _abbreviation(text: str, start: int, match: re.Match[str]) -> bool:
+    if text[match.start()] != "." or match.end() - match.start() > 1:
+        return False
+    word = _WORD_BEFORE.search(text, max(start, match.start() - 20), match.start() + 1)
+    if word is None:
+        return False
+    letters = word.group(1)
+    return letters in _ABBREVIATIONS or (len(letters) == 1 and letters.isupper()) or "." in letters

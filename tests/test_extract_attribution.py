@@ -1,0 +1,161 @@
+"""Source-cue-content triples: direct, partial and indirect statements found in plain text."""
+
+from __future__ import annotations
+
+from newsreport.extract.attribution import find_attributions
+from newsreport.extract.blocks import find_blocks
+from newsreport.extract.found import Attribution, Stretch
+
+
+def _found(text: str) -> tuple[Attribution, ...]:
+    return find_attributions(text, find_blocks(text))
+
+
+def _words(text: str, stretch: Stretch | None) -> str | None:
+    return None if stretch is None else text[stretch[0] : stretch[1]]
+
+
+def _triples(text: str) -> list[tuple[str, str | None, str | None, str | None, int | None]]:
+    """Each attribution as (kind, content, cue, source, follows), in words."""
+    return [
+        (found.kind, _words(text, found.content), _words(text, found.cue), _words(text, found.source), found.follows)
+        for found in _found(text)
+    ]
+
+
+def test_quote_then_pronoun_and_cue() -> None:
+    """`"A," he said.`: the quotation without its comma, cue `said`, source `he`."""
+    assert _triples('"We will fight for every vote," he said.') == [
+        ("direct", "We will fight for every vote", "said", "he", None)
+    ]
+
+
+def test_inverted_cue_then_name() -> None:
+    """`"A," said Jane Doe, a spokeswoman.`: the name after the cue is the source."""
+    assert _triples("\u201cThe numbers speak for themselves,\u201d said Jane Doe, a campaign spokeswoman.") == [
+        ("direct", "The numbers speak for themselves", "said", "Jane Doe", None)
+    ]
+
+
+def test_split_quote_is_two_attributions_with_one_cue_and_source() -> None:
+    """`"A," said X. "B."`: one attribution per piece, both with the cue and source between them."""
+    text = "\u201cWe will win this race,\u201d said Jane Doe. \u201cNobody can stop us now.\u201d"
+    assert _triples(text) == [
+        ("direct", "We will win this race", "said", "Jane Doe", None),
+        ("direct", "Nobody can stop us now.", "said", "Jane Doe", None),
+    ]
+
+
+def test_split_quote_in_one_sentence() -> None:
+    """`"A," X said, "b."`: the second piece has the same cue and source."""
+    text = '"It was a long night," Smith said, "but we expected that."'
+    assert _triples(text) == [
+        ("direct", "It was a long night", "said", "Smith", None),
+        ("direct", "but we expected that.", "said", "Smith", None),
+    ]
+
+
+def test_cue_before_quote_with_colon() -> None:
+    """`X told reporters: "A."`: the cue and subject before the quotation."""
+    text = "The mayor told reporters: \u201cWe are ready for the storm.\u201d"
+    assert _triples(text) == [("direct", "We are ready for the storm.", "told", "The mayor", None)]
+
+
+def test_colon_alone_is_the_cue() -> None:
+    """`Trump on Twitter: "A."`: no reporting verb, the colon is the cue."""
+    text = "Earlier, the governor on Twitter: \u201cThe media is not telling the truth.\u201d"
+    assert _triples(text) == [("direct", "The media is not telling the truth.", ":", "the governor", None)]
+
+
+def test_nyt_two_apostrophes() -> None:
+    """NYT's `''...''` is a double quotation, attributed as any other."""
+    text = "''Good news for the country is bad news for them,'' said Geoff Smith, a pollster."
+    assert _triples(text) == [("direct", "Good news for the country is bad news for them", "said", "Geoff Smith", None)]
+
+
+def test_huffpost_bar_and_name() -> None:
+    """huff-post's `"A" ― Name`: the horizontal bar is the cue, the name after it the source."""
+    text = "\u201cI just want my vote to count.\u201d\u2015 Maria Lopez, 54, of Phoenix"
+    assert _triples(text) == [("direct", "I just want my vote to count.", "\u2015", "Maria Lopez", None)]
+
+
+def test_floating_quote_paragraph_follows_the_previous_speaker() -> None:
+    """A quote paragraph with no attribution of its own follows the previous quote's speaker."""
+    text = "\u201cWe will win,\u201d Smith said on Monday.\n\n\u201cNobody can stop us now, not this year.\u201d"
+    assert _triples(text) == [
+        ("direct", "We will win", "said", "Smith", None),
+        ("direct", "Nobody can stop us now, not this year.", None, None, 0),
+    ]
+
+
+def test_quote_over_paragraphs_is_one_attribution() -> None:
+    """A quote over two paragraphs is one attribution from its first word to its last."""
+    text = "She said: \u201cFirst we fix the roads.\n\n\u201cThen we fix the schools.\u201d"
+    assert _triples(text) == [
+        ("direct", "First we fix the roads.\n\n\u201cThen we fix the schools.", "said", "She", None)
+    ]
+
+
+def test_nested_quote_is_inside_its_quotation() -> None:
+    """A quotation inside a quotation is part of the outer one's content."""
+    text = "\u201cHe told me \u2018never again\u2019 and left,\u201d she said."
+    assert _triples(text) == [("direct", "He told me \u2018never again\u2019 and left", "said", "she", None)]
+
+
+def test_scare_quote_is_no_statement() -> None:
+    """A quoted phrase in a sentence without a reporting verb is not a statement."""
+    assert _triples("The film \u201cHigh Noon\u201d opened in 1952 to good reviews.") == []
+
+
+def test_participle_follows_the_statement_before_it() -> None:
+    """`X praised A, stressing that B.`: two indirect statements, the second following the first."""
+    text = "The minister praised the new plan, stressing that it would create jobs."
+    assert _triples(text) == [
+        ("indirect", "the new plan", "praised", "The minister", None),
+        ("indirect", "it would create jobs", "stressing", None, 0),
+    ]
+
+
+def test_partial_quote_inside_indirect_statement() -> None:
+    """Quoted words inside reported speech: a partial quote with the statement's cue and source."""
+    text = "The senator described the deal as \u201ca historic step\u201d for the region."
+    assert _triples(text) == [
+        ("indirect", "the deal as \u201ca historic step\u201d for the region", "described", "The senator", None),
+        ("partial", "a historic step", "described", "The senator", None),
+    ]
+
+
+def test_according_to_before_and_after() -> None:
+    """`According to X, A.` and `A, according to X.`: the nominal cue with its source and content."""
+    assert _triples("According to the report, unemployment fell to 5 percent.") == [
+        ("indirect", "unemployment fell to 5 percent", "According to", "the report", None)
+    ]
+    assert _triples("Unemployment fell to 5 percent, according to the report.") == [
+        ("indirect", "Unemployment fell to 5 percent", "according to", "the report", None)
+    ]
+
+
+def test_clause_then_source_and_cue() -> None:
+    """`A, officials said.`: the content is the sentence before the comma."""
+    assert _triples("The talks will resume next week, officials said.") == [
+        ("indirect", "The talks will resume next week", "said", "officials", None)
+    ]
+
+
+def test_seed_article_statements(article: str, example_data: dict[str, object]) -> None:
+    """The seed article: every statement of examples/report.json found with its kind and cue."""
+    found = _found(article)
+    statements = example_data["statements"]
+    assert isinstance(statements, list)
+    for statement in statements:
+        span, verb = statement["span"], statement["reporting_verb"]["span"]
+        matches = [
+            f
+            for f in found
+            if f.kind == statement["kind"] and f.content[0] < span["end"] and span["start"] < f.content[1]
+        ]
+        assert matches, statement["id"]
+        assert matches[0].cue == (verb["start"], verb["end"]), statement["id"]
+    direct = {(f.content, _words(article, f.source)) for f in found if f.kind == "direct"}
+    assert direct == {((568, 745), "he"), ((2032, 2099), "he")}
+    assert [(f.content, f.cue) for f in found if f.kind == "partial"] == [((1019, 1028), (976, 985))]

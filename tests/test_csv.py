@@ -21,7 +21,9 @@ from newsreport import NewsReport, ReadError
 from newsreport.converters import FORMATS
 from newsreport.converters.csv_ import EXCEL
 from newsreport.converters.csv_.flat import HEADER
+from newsreport.converters.csv_.tables import LAYOUT_VERSION
 from newsreport.converters.csv_.writer import write_folder
+from newsreport.model import Draft
 
 from .conftest import EXAMPLES
 from .strategies import reports
@@ -294,6 +296,54 @@ def test_a_package_of_layout_1_0_still_reads() -> None:
     assert list(CSV.read_path(DATA / "csv-layout-1.0", "p")) == [expected]  # type: ignore[misc]
 
 
+def test_a_package_of_layout_2_0_still_reads() -> None:
+    """A package written before layout 2.1 (no source columns on statements, no drafted_by columns
+    on reports) reads as the report it was written from: no source words, not a draft."""
+    expected = NewsReport.model_validate_json((DATA / "csv-layout-2.0.json").read_text())
+    (got,) = CSV.read_path(DATA / "csv-layout-2.0", "p")  # type: ignore[misc]
+    assert got == expected
+    assert got.drafted_by is None
+    assert got.statements[0].source is None
+
+
+DRAFT = {"software": "newsreport.extract", "version": "0.5.0", "pipeline": "en_core_web_sm 3.8.0"}
+
+
+def test_source_and_draft_have_their_columns(report: NewsReport, tmp_path: Path) -> None:
+    """A statement's source words are its source, source_start_char and source_end_char cells;
+    the drafting program is the report's drafted_by_software, _version and _pipeline cells."""
+    drafted = report.model_copy(update={"drafted_by": Draft.model_validate(DRAFT)})
+    folder = _written(tmp_path, [drafted])
+    assert list(CSV.read_path(folder, "p")) == [drafted]  # type: ignore[misc]
+    reports_frame = _frame(folder, "reports")
+    assert reports_frame.loc[0, ["drafted_by_software", "drafted_by_version", "drafted_by_pipeline"]].tolist() == [
+        "newsreport.extract",
+        "0.5.0",
+        "en_core_web_sm 3.8.0",
+    ]
+    statements = _frame(folder, "statements").set_index("statement_id")
+    assert statements.loc["s4", ["source", "source_start_char", "source_end_char"]].tolist() == ["he", "748", "750"]
+    assert statements.loc["s3", ["source", "source_start_char"]].isna().all()  # "stressing": no words of its own
+    assert _frictionless_errors(folder) == []
+
+
+def test_a_source_that_is_not_at_its_span_fails_at_its_cell(report: NewsReport, tmp_path: Path) -> None:
+    """Source words the body does not hold at their span are refused at the row's source cell."""
+    message = _edited(tmp_path, report, "statements", lambda rows: _cell(rows, 4, "source", "she"))
+    assert message.startswith("pkg: statements.csv:5:source: the body has 'he' at [748, 750), not this text")
+
+
+def test_flat_export_marks_a_draft_and_gives_the_source() -> None:
+    """The flat export names the drafting program on every row of a draft, and each statement's source words."""
+    data = _tricky().model_dump(mode="json", exclude_none=True)
+    data["statements"][0]["source"] = {"text": "He", "span": {"start": 3, "end": 5}}
+    out = io.BytesIO()
+    FORMATS["csv-flat"].write_all([NewsReport.model_validate(data | {"drafted_by": DRAFT})], out)
+    (row,) = csv.DictReader(io.StringIO(out.getvalue().decode()))
+    assert row["report_drafted_by"] == "newsreport.extract 0.5.0; en_core_web_sm 3.8.0"
+    assert row["source"] == "He"
+
+
 def _metadata() -> NewsReport:
     return NewsReport.model_validate_json((DATA / "csv" / "metadata.json").read_text())
 
@@ -422,11 +472,11 @@ def test_a_layout_this_program_does_not_know_is_refused(report: NewsReport, tmp_
     """A package of a later layout is refused by name, not read as if it were this one."""
     folder = _written(tmp_path, [report])
     descriptor = folder / "datapackage.json"
-    descriptor.write_text(descriptor.read_text().replace('"2.0"', '"3.0"', 1))
+    descriptor.write_text(descriptor.read_text().replace(f'"{LAYOUT_VERSION}"', '"3.0"', 1))
     with pytest.raises(ReadError) as caught:
         list(CSV.read_path(folder, "pkg"))  # type: ignore[misc]
     assert str(caught.value) == (
-        "pkg: datapackage.json: x-newsreport-layout-version '3.0' is not a layout this program reads (1.0, 2.0)"
+        "pkg: datapackage.json: x-newsreport-layout-version '3.0' is not a layout this program reads (1.0, 2.0, 2.1)"
     )
 
 

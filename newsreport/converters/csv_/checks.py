@@ -75,6 +75,7 @@ def build(lines: dict[str, list[Line]], source: str) -> NewsReport:
     for line, prefix, text_column in (
         *((s, "", "text") for s in lines["statements"]),
         *((s, "verb_", "reporting_verb") for s in lines["statements"] if s.row["reporting_verb"]),
+        *((s, "source_", "source") for s in lines["statements"] if s.row["source"]),
         *([(report_line, "dateline_", "dateline")] if report_line.row["dateline_start_char"] else []),
     ):
         start, end = line.row[f"{prefix}start_char"], line.row[f"{prefix}end_char"]

@@ -12,13 +12,15 @@ from datetime import date
 from typing import Any
 
 from newsreport.converters.csv_.tables import BY_NAME, PARTS, Part
-from newsreport.model import Agent, Event, NewsReport, PartialDate, Person, Place, Span, _EventBase
+from newsreport.model import Agent, Draft, Event, NewsReport, PartialDate, Person, Place, Span, _EventBase
 
 Row = dict[str, str]
 Node = dict[str, Any]
 
 AGENT = ("kind", "name", "url", "code", "role")
 """An agent's fields, which are its columns (after a prefix on `reports`)."""
+DRAFT = ("software", "version", "pipeline")
+"""The fields of a report's drafting program, which are its `drafted_by_` columns on `reports`."""
 KEYS = ("report_id", "field", "position")
 """The columns that place a row in a report's list, not fields of its item."""
 
@@ -67,6 +69,7 @@ def rows(report: NewsReport) -> dict[str, list[Row]]:
         rights_license=rights.license if rights else None,
         body=report.body.text if report.body else None,
         body_origin=report.body.origin if report.body else None,
+        **_draft_cells(report.drafted_by),
     )
     for part in PARTS:
         fielded = {"field": part.field} if part.field else {}
@@ -145,7 +148,7 @@ def rows(report: NewsReport) -> dict[str, list[Row]]:
         for j, span in enumerate(any_event.mentions):
             add("mentions", subject_id=any_event.id, position=j, **_span_cells("", span))
     for i, s in enumerate(report.statements):
-        verb = s.reporting_verb
+        verb, source = s.reporting_verb, s.source
         add(
             "statements",
             statement_id=s.id,
@@ -156,6 +159,8 @@ def rows(report: NewsReport) -> dict[str, list[Row]]:
             **_span_cells("", s.span),
             reporting_verb=verb.text if verb else None,
             **_span_cells("verb_", verb.span if verb else None),
+            source=source.text if source else None,
+            **_span_cells("source_", source.span if source else None),
             event_id=s.event,
             about_ids=list(s.about),
         )
@@ -219,6 +224,10 @@ def _date_cells(prefix: str, value: PartialDate | None) -> dict[str, object]:
         f"{prefix}date_inferred": list(value.inferred),
         f"{prefix}date_note": value.note,
     }
+
+
+def _draft_cells(draft: Draft | None) -> dict[str, object]:
+    return {f"drafted_by_{name}": getattr(draft, name) if draft else None for name in DRAFT}
 
 
 def _agent_cells(prefix: str, agent: Agent | None) -> dict[str, object]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsreport.converters.csv_.codec import AGENT, SINGLE, Node, Row, attributes, owner
+from newsreport.converters.csv_.codec import AGENT, DRAFT, SINGLE, Node, Row, attributes, owner
 from newsreport.converters.csv_.tables import BY_NAME, PARTS, REPORTS, Part
 from newsreport.converters.csv_.tableschema import Column
 
@@ -110,6 +110,7 @@ def report_data(tables: dict[str, list[Row]]) -> Node:
                 "reporting_verb": {"text": s["reporting_verb"], "span": _span(s, "verb_")}
                 if s["reporting_verb"]
                 else None,
+                "source": {"text": s["source"], "span": _span(s, "source_")} if s["source"] else None,
                 "event": _none(s["event_id"]),
                 "about": _list(s["about_ids"]),
             }
@@ -119,6 +120,7 @@ def report_data(tables: dict[str, list[Row]]) -> Node:
             {**event_common(e), "relation": e["relation"], "cited_by": _list(e["cited_by"])}
             for e in tables.get("referenced_events", [])
         ],
+        "drafted_by": _draft(r),
     }
     for part in PARTS:
         parent = data
@@ -183,6 +185,12 @@ def _decoded(part: Part, rows: list[Row], concept_names: dict[tuple[object, ...]
             item["other_names"] = [{"text": n["name"], "language": _none(n["language"])} for n in names]
         items.append(item)
     return items
+
+
+def _draft(row: Row) -> Node | None:
+    """The drafting program in the `drafted_by_` columns, if any of them is filled."""
+    cells = {name: row[f"drafted_by_{name}"] for name in DRAFT if row[f"drafted_by_{name}"]}
+    return cells or None
 
 
 def _agent(row: Row, prefix: str) -> Node | None:

@@ -16,6 +16,7 @@ HEADER = [
     "report_headline",
     "report_url",
     "report_status",
+    "report_drafted_by",
     "statement_id",
     "statement_position",
     "kind",
@@ -23,6 +24,7 @@ HEADER = [
     "speaker_names",
     "speaker_kinds",
     "speaker_titles",
+    "source",
     "reporting_verb",
     "text",
     "start_char",
@@ -34,7 +36,10 @@ HEADER = [
 ]
 """Columns of the flat export; several speakers of a joint statement are joined with `; `.
 `report_status` is there because a `withheld` or `canceled` report's statements must not reach
-readers, and a spreadsheet user filtering rows would not know it otherwise."""
+readers, and a spreadsheet user filtering rows would not know it otherwise; `report_drafted_by`
+(`newsreport.extract 0.5.0`, then `; ` and the pipeline if one ran) because a drafted report's
+statements are a program's reading, not checked ones. `source` holds the words that name the
+speaker as printed ("he"), beside the speakers' names."""
 
 
 def write_flat(reports: Iterable[NewsReport], stream: BinaryIO, excel: bool = False) -> None:
@@ -56,6 +61,8 @@ def flat_rows(report: NewsReport) -> list[list[str]]:
 def _rows(report: NewsReport) -> Iterable[list[str]]:
     people = {p.id: p for p in report.participants}
     events: dict[str, _EventBase] = {e.id: e for e in (*report.events(), *report.referenced_events)}
+    draft = report.drafted_by
+    drafted_by = "; ".join(filter(None, [f"{draft.software} {draft.version}", draft.pipeline])) if draft else ""
     for position, s in enumerate(report.statements):
         speakers = [people[i] for i in s.speakers]
         titles = [p.titles[0].text if isinstance(p, Person) and p.titles else "" for p in speakers]
@@ -67,6 +74,7 @@ def _rows(report: NewsReport) -> Iterable[list[str]]:
             report.headline.text,
             report.url or "",
             report.status or "",
+            drafted_by,
             s.id,
             str(position),
             s.kind,
@@ -74,6 +82,7 @@ def _rows(report: NewsReport) -> Iterable[list[str]]:
             "; ".join(p.name for p in speakers),
             "; ".join(p.kind for p in speakers),
             "; ".join(titles),
+            s.source.text if s.source else "",
             s.reporting_verb.text if s.reporting_verb else "",
             s.text,
             str(s.span.start),

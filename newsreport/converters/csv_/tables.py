@@ -32,7 +32,7 @@ from newsreport.converters.csv_.tableschema import (
     span,
 )
 
-LAYOUT_VERSION = "2.0"
+LAYOUT_VERSION = "2.1"
 LAYOUT_KEY = "x-newsreport-layout-version"
 """The descriptor key that holds `LAYOUT_VERSION`: the mark of a package this program wrote (only
 such a package is ever replaced by a new one)."""
@@ -125,6 +125,13 @@ REPORTS = Table(
             "from the page around the article (a draft).",
             enum=("source", "extracted"),
         ),
+        Column(
+            "drafted_by_software",
+            "The program that drafted the report's participants, statements and events from its text "
+            "(newsreport.extract): the report is a draft for a person to check. Empty for a checked report.",
+        ),
+        Column("drafted_by_version", "The drafting program's version."),
+        Column("drafted_by_pipeline", "The language-processing pipeline it ran, with its version, if it ran one."),
     ),
     ("report_id",),
 )
@@ -404,6 +411,8 @@ TABLES: tuple[Table, ...] = (
             *span("", "the text"),
             Column("reporting_verb", "The verb that introduces it."),
             *span("verb_", "the reporting verb", required=False),
+            Column("source", "The words that name the speaker in this attribution, as printed (he, Trump)."),
+            *span("source_", "the source words", required=False),
             local_id("event_id", "The event it was made at.", required=False),
             Column("about_ids", "Participants it is about.", "list", item_pattern=ID),
         ),

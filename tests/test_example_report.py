@@ -78,6 +78,27 @@ def test_direct_quotes_belong_to_the_right_speakers(report: NewsReport, article:
         assert surname in paragraph
 
 
+def test_each_attribution_names_its_speaker_in_its_source(report: NewsReport, article: str) -> None:
+    """Every statement whose attribution has words naming the speaker carries them as its source,
+    at their place: before the verb, or after the quote ("he said"); a participle clause
+    ("stressing", "adding") has none of its own. The report is checked by hand: no drafting program."""
+    assert report.drafted_by is None
+    sources = {s.id: s.source for s in report.statements}
+    assert [i for i, source in sources.items() if source is None] == ["s3", "s6", "s15", "s17", "s23"]
+    for s in report.statements:
+        if s.source is None:
+            assert s.reporting_verb is not None and s.reporting_verb.text.endswith("ing"), s.id
+            continue
+        assert article[s.source.span.start : s.source.span.end] == s.source.text, s.id
+        assert s.reporting_verb is not None
+        after_quote = s.source.span.start > s.span.end
+        assert after_quote == (s.kind == "direct"), s.id
+        if not after_quote:
+            assert s.source.span.end <= s.reporting_verb.span.start, s.id
+    texts = {i: source.text for i, source in sources.items() if source is not None}
+    assert (texts["s1"], texts["s4"], texts["s5"]) == ("Iran and Iraq", "he", "The Iranian parliament speaker")
+
+
 def _paragraph_of(report: NewsReport, offset: int) -> str:
     assert report.body is not None
     block = next(b for b in report.body.blocks if b.span.start <= offset < b.span.end)

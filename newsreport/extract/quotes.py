@@ -18,7 +18,8 @@ from newsreport.extract.found import FoundBlock
 from newsreport.extract.lexicon import read_lexicon
 
 _MARKS = {row["mark"]: (row["family"], row["role"]) for row in read_lexicon("quote_marks.tsv")}
-_MARK = re.compile("|".join(re.escape(mark) for mark in sorted(_MARKS, key=len, reverse=True)))
+# Three apostrophes end a single quote nested in NYT's two-apostrophe quote: the single mark first.
+_MARK = re.compile("'(?='')|" + "|".join(re.escape(mark) for mark in sorted(_MARKS, key=len, reverse=True)))
 _BEFORE_OPENING = frozenset("([{/—–-―")
 _AFTER_CLOSING = frozenset(".,;:!?)]}/—–-―…")
 _CONTENT_EDGE = " \t\r\n\u00a0,"

@@ -14,18 +14,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsreport.extract.attribution.sources import source_after, source_before, source_opening
+from newsreport.extract.attribution.sources import clause_subject, source_after, source_before, source_opening
 from newsreport.extract.cues import Cue
 from newsreport.extract.found import Stretch
 from newsreport.extract.quotes import Quote
 
 _MAX_GAP_WORDS = 10
+_MAX_APPOSITIVE_WORDS = 30
+_NAME_THEN_COMMA = re.compile(r"[\s,]*((?:[A-Z][\w’'.-]*\s+){1,4}[A-Z][\w’'.-]*),")
 _MAX_BEFORE_GAP_WORDS = 6
 _SENTENCE_STOP = re.compile(r"[.!?;]")
 _THAT = re.compile(r"\bthat\b")
 _DASH_NAME = re.compile(r"\s*([―—]|--)\s*(?=[A-Z])")
 _COLON = re.compile(r"\s*:\s*$")
-_SHORT_SENTENCE_WORDS = 8
+_SHORT_SENTENCE_WORDS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +62,7 @@ def attribute(text: str, context: Context) -> Said | None:
         said = look(text, context)
         if said is not None:
             return said
-    return _short_sentence(text, context)
+    return None
 
 
 def _after(text: str, context: Context) -> Said | None:
@@ -74,56 +76,86 @@ def _after(text: str, context: Context) -> Said | None:
         if cue.start < quote.closing or cue.start >= end:
             continue
         gap = text[quote.closing : cue.start]
-        if len(gap.split()) > _MAX_GAP_WORDS or any(mark in gap for mark in '“"«„'):
+        if any(mark in gap for mark in '“"«„'):
             return None
-        if not gap.strip(" ,\u00a0\n"):
+        if len(gap.split()) > _MAX_GAP_WORDS:
+            # `"A," Elaine Kamarck, a senior fellow at ... and a superdelegate, wrote`
+            appositive = _NAME_THEN_COMMA.match(gap)
+            if appositive is None or not gap.rstrip().endswith(",") or len(gap.split()) > _MAX_APPOSITIVE_WORDS:
+                return None
+            source = (quote.closing + appositive.start(1), quote.closing + appositive.end(1))
+        elif not gap.strip(" ,\u00a0\n"):
             source = source_after(text, cue.end, end)
-            return Said((cue.start, cue.end), source, index)
-        return Said((cue.start, cue.end), source_before(text, quote.closing, cue.start), index)
+        elif gap.rstrip().endswith(","):
+            # `"A" for Clinton, said Kunin.`
+            source = source_after(text, cue.end, end) or source_before(text, quote.closing, cue.start)
+        else:
+            source = source_before(text, quote.closing, cue.start)
+        return Said((cue.start, cue.end), source or clause_subject(text, context.sentence[0], cue.start), index)
     return None
 
 
 def _before(text: str, context: Context) -> Said | None:
-    quote, head_start = context.quote, context.floor
-    for index in range(len(context.cues) - 1, -1, -1):
-        cue = context.cues[index]
-        if cue.end > quote.opening:
+    quote = context.quote
+    return _cue_before(text, context.floor, context.sentence[0], quote.opening, context.cues, text[quote.start].islower())
+
+
+def attribute_by_introduction(text: str, sentence: Stretch, cues: tuple[Cue, ...]) -> Said | None:
+    """A paragraph ending with a colon (`Dr. Ward stated:`) attributes the quote opening the next."""
+    start, end = sentence
+    return _cue_before(text, start, start, end, cues, lowercase=False) if text[end - 1 : end] == ":" else None
+
+
+def _cue_before(
+    text: str, floor: int, sentence_start: int, opening: int, cues: tuple[Cue, ...], lowercase: bool
+) -> Said | None:
+    """The cue and source before a quotation opening at `opening`, from `floor` on."""
+    for index in range(len(cues) - 1, -1, -1):
+        cue = cues[index]
+        if cue.end > opening:
             continue
-        if cue.start < head_start:
+        if cue.start < floor:
             break
-        gap = text[cue.end : quote.opening]
+        gap = text[cue.end : opening]
         if (
             len(gap.split()) > _MAX_BEFORE_GAP_WORDS
             or _SENTENCE_STOP.search(gap)
             or cue.kind == "evidence"
             or _THAT.search(gap)
-            or (text[quote.start].islower() and gap.strip(" ,:\u00a0"))
+            or (lowercase and gap.strip(" ,:\u00a0"))
         ):
             break  # `described X as "very deep"`, `said that "..."`: a partial quote in an indirect statement
-        source = source_before(text, head_start, cue.start)
-        if source is None:
-            source = source_after(text, cue.end, quote.opening)
+        source = (
+            source_before(text, floor, cue.start)
+            or source_after(text, cue.end, opening)
+            or clause_subject(text, sentence_start, cue.start)
+        )
         return Said((cue.start, cue.end), source, index)
-    colon = _COLON.search(text, head_start, quote.opening)
-    if colon is not None and colon.start() > head_start:
-        source = source_opening(text, head_start, colon.start())
+    colon = _COLON.search(text, floor, opening)
+    if colon is not None and colon.start() > floor:
+        source = source_opening(text, floor, colon.start())
+        if source is None or text[source[0]].islower():
+            source = clause_subject(text, sentence_start, colon.start()) or source
         if source is not None:
             cue_start = text.index(":", colon.start())
             return Said((cue_start, cue_start + 1), source)
     return None
 
 
-def _short_sentence(text: str, context: Context) -> Said | None:
-    """`"We will win." Trump said.`: a short sentence right after, of a source and a cue only."""
+def attribute_by_next_sentence(text: str, context: Context) -> Said | None:
+    """`"Who knows?" Trump said.`: the next sentence opens with a source and a cue (and is no more
+    than that after a quotation ending with a full stop: `"We won." Trump said Monday.`)."""
     following = context.next_sentence
     if following is None or following[0] - context.quote.closing > 2:
         return None
     start, end = following
-    if len(text[start:end].split()) > _SHORT_SENTENCE_WORDS:
+    ends_sentence = text[context.quote.closing - 2 : context.quote.closing - 1] in {"?", "!"}
+    if not ends_sentence and len(text[start:end].split()) > _SHORT_SENTENCE_WORDS:
         return None
     for index, cue in enumerate(context.cues):
         if start <= cue.start < end and cue.kind in {"speech", "quote"}:
-            source = source_before(text, start, cue.start) or source_after(text, cue.end, end)
-            if source is not None:
+            source = source_before(text, start, cue.start)
+            if source is not None and source[0] == start and len(text[start : cue.start].split()) <= 7:
                 return Said((cue.start, cue.end), source, index)
+            return None
     return None

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsreport.extract.attribution.sources import source_after, source_before
+from newsreport.extract.attribution.sources import clause_subject, source_after, source_before
 from newsreport.extract.cues import Cue
 from newsreport.extract.found import Stretch
 
@@ -25,9 +25,6 @@ _TRAILING_STOP = re.compile(r"[\s.!?…\"”’'»)]+$")
 _BEFORE_NEXT_CUE = re.compile(r"(?:,|\band|\bbut|;|—|–)[^,;]{0,60}$")
 _MIN_WORDS = 2
 _COORDINATED = re.compile(r"\band\s+(?:also\s+|then\s+)?$")
-_SUBJECT = re.compile(
-    r"\s*((?:(?:[A-Z][\w’'.-]*|al-\w+|of|the)\s+)*[A-Z][\w’'.-]*|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\s+(?:also\s+)?[a-z]"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +80,7 @@ def _forward(text: str, start: int, end: int, limit: int, cue: Cue, *, previous:
         if previous:
             participle = True
         else:
-            source = _clause_subject(text, start, cue.start)
+            source = clause_subject(text, start, cue.start)
     if source is None and not participle:
         return None
     content_start = cue.end
@@ -99,13 +96,6 @@ def _forward(text: str, start: int, end: int, limit: int, cue: Cue, *, previous:
     if reported is not None and participle:
         return Reported(reported.content, reported.cue, None, follows_previous=True)
     return reported
-
-
-def _clause_subject(text: str, start: int, cue: int) -> Stretch | None:
-    """`Mohseni-Ejei welcomed the delegation and expressed ...`: the name opening the clause."""
-    comma = text.rfind(",", start, cue)
-    subject = _SUBJECT.match(text, comma + 1 if comma >= 0 else start, cue)
-    return subject.span(1) if subject is not None else None
 
 
 def _backward(text: str, start: int, end: int, cue: Cue) -> Reported | None:

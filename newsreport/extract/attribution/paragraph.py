@@ -13,7 +13,13 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Literal
 
-from newsreport.extract.attribution.direct import Context, Said, attribute
+from newsreport.extract.attribution.direct import (
+    Context,
+    Said,
+    attribute,
+    attribute_by_introduction,
+    attribute_by_next_sentence,
+)
 from newsreport.extract.attribution.indirect import find_indirect
 from newsreport.extract.cues import Cue, find_cues
 from newsreport.extract.found import Attribution, FoundBlock, Stretch
@@ -39,6 +45,7 @@ def attribute_paragraphs(
     openings = [quote.opening for quote in quotes]
     drafts: list[_Draft] = []
     last_quote: _Draft | None = None
+    introduction: Said | None = None
     for block in blocks:
         if block.kind != "paragraph":
             continue
@@ -46,8 +53,13 @@ def attribute_paragraphs(
         mine = quotes[low:high]
         sentences = find_sentences(text, block.start, block.end, mine)
         cues = tuple(cue for cue in find_cues(text, block.start, block.end) if not _quoted(cue, quotes, openings))
-        paragraph, last_quote = _paragraph(text, block, mine, sentences, cues, last_quote)
+        said = _attribute_quotes(text, mine, sentences, cues)
+        if said and said[0] is None and mine[0].opening == block.start:
+            said[0] = introduction
+        _share(said)
+        paragraph, last_quote = _paragraph(text, block, mine, said, sentences, cues, last_quote)
         drafts.extend(paragraph)
+        introduction = attribute_by_introduction(text, sentences[-1], cues) if sentences else None
     drafts.sort(key=lambda draft: draft.content)
     index = {id(draft): position for position, draft in enumerate(drafts)}
     return tuple(
@@ -66,11 +78,11 @@ def _paragraph(
     text: str,
     block: FoundBlock,
     quotes: tuple[Quote, ...],
+    said: list[Said | None],
     sentences: tuple[Stretch, ...],
     cues: tuple[Cue, ...],
     last_quote: _Draft | None,
 ) -> tuple[list[_Draft], _Draft | None]:
-    said = _attribute_quotes(text, quotes, sentences, cues)
     used = frozenset(found.cue_index for found in said if found is not None and found.cue_index is not None)
     drafts: list[_Draft] = []
     for sentence in sentences:
@@ -96,7 +108,7 @@ def _paragraph(
 def _attribute_quotes(
     text: str, quotes: tuple[Quote, ...], sentences: tuple[Stretch, ...], cues: tuple[Cue, ...]
 ) -> list[Said | None]:
-    """Each quotation's attribution in its sentence, then shared along the paragraph."""
+    """Each quotation's attribution in its sentence or the short one after it."""
     said: list[Said | None] = []
     for position, quote in enumerate(quotes):
         at = _sentence_index(sentences, quote.opening)
@@ -106,14 +118,19 @@ def _attribute_quotes(
             floor = quotes[position - 1].closing
         following = sentences[closing_at + 1] if closing_at + 1 < len(sentences) else None
         sentence = (sentences[at][0], sentences[closing_at][1])
-        said.append(attribute(text, Context(quote, sentence, following, floor, cues)))
+        context = Context(quote, sentence, following, floor, cues)
+        said.append(attribute(text, context) or attribute_by_next_sentence(text, context))
+    return said
+
+
+def _share(said: list[Said | None]) -> None:
+    """A quotation with no attribution takes the one before it in its paragraph, else the one after."""
     for position, found in enumerate(said):
         if found is None and position and said[position - 1] is not None:
             said[position] = said[position - 1]
     for position in range(len(said) - 2, -1, -1):
         if said[position] is None and said[position + 1] is not None:
             said[position] = said[position + 1]
-    return said
 
 
 def _floating(text: str, block: FoundBlock, quote: Quote, sentences: tuple[Stretch, ...]) -> bool:

@@ -16,13 +16,18 @@ from newsreport.extract.found import Stretch
 from newsreport.extract.lexicon import read_lexicon
 
 _MAX_WORDS = 9
-_WORD = re.compile(r"[^\s,;:()\[\]“”\"]+")
+_WORD = re.compile(r"[^\s,;:()\[\]“”\"']+(?:'[^\s,;:()\[\]“”\"']+)*")
 _ROLES = read_lexicon("source_words.tsv")
 _BETWEEN = frozenset(row["word"] for row in _ROLES if row["role"] == "between")
 _BOUNDARY = frozenset(row["word"] for row in _ROLES if row["role"] == "boundary")
 _RELATIVE = frozenset(row["word"] for row in _ROLES if row["role"] == "relative")
 _LEADING = frozenset(row["word"] for row in _ROLES if row["role"] == "leading")
 _PRONOUNS = frozenset(row["word"] for row in _ROLES if row["role"] == "pronoun")
+_PREPOSITIONS = frozenset(row["word"] for row in _ROLES if row["role"] == "preposition")
+_MAX_WORDS_BEFORE_PREPOSITION = 5
+_SUBJECT = re.compile(
+    r"\s*((?:(?:[A-Z][\w’'.-]*|al-\w+|of|the)\s+)*[A-Z][\w’'.-]*|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\s+(?:also\s+)?[a-z]"
+)
 _AFTER_STOP = re.compile(r"[,.;:!?—–―]|\s(?:in|on|at|during|after|before|when|while|that|to|of|as)\s|\n")
 
 
@@ -34,10 +39,12 @@ def source_before(text: str, floor: int, cue: int) -> Stretch | None:
         verb = words.pop()[0]
     if words and "," in text[words[-1][1] : verb]:
         # A comma right before the cue: step over an appositive `Smith, a spokesman, said`.
-        return _before_appositive(text, floor, words[-1][1], cue)
+        return _before_appositive(text, floor, cue)
     chosen: list[tuple[int, int, str]] = []
     for word in reversed(words):
         if word[2] in _BOUNDARY or len(chosen) >= _MAX_WORDS:
+            break
+        if word[2] in _PREPOSITIONS and (not chosen or len(chosen) > _MAX_WORDS_BEFORE_PREPOSITION):
             break
         chosen.insert(0, word)
         if word[2].lower() in _RELATIVE or word[2] in _PRONOUNS:
@@ -48,17 +55,27 @@ def source_before(text: str, floor: int, cue: int) -> Stretch | None:
             break
     while chosen and chosen[0][2] in _LEADING and len(chosen) > 1:
         chosen.pop(0)
+    if chosen and chosen[0][2] in _PREPOSITIONS:
+        # `At the rally Trump said`: the phrase opening the sentence is no part of the speaker.
+        run = len(chosen)
+        while run > 1 and chosen[run - 1][2][0].isupper():
+            run -= 1
+        chosen = chosen[run:] if run < len(chosen) else []
     if not chosen or not _looks_like_source(chosen):
         return None
     return (chosen[0][0], chosen[-1][1])
 
 
-def _before_appositive(text: str, floor: int, comma_end: int, cue: int) -> Stretch | None:
-    """`Smith, a spokesman for the campaign, said`: the words before the appositive's first comma."""
+def _before_appositive(text: str, floor: int, cue: int) -> Stretch | None:
+    """`the nominee, Donald Trump, said`: the name between the commas; `Smith, a spokesman for the
+    campaign, said`: the name before the appositive."""
     piece = text[floor:cue].rstrip(" ,")
     first = piece.rfind(",")
     if first < 0:
         return None
+    inner = _words(text, floor + first + 1, floor + len(piece))
+    if inner and inner[0][2][0].isupper() and len(inner) <= 4:
+        return (inner[0][0], inner[-1][1])
     words = _words(text, floor, floor + first)
     chosen: list[tuple[int, int, str]] = []
     for word in reversed(words):
@@ -72,12 +89,28 @@ def _before_appositive(text: str, floor: int, comma_end: int, cue: int) -> Stret
     return (chosen[0][0], chosen[-1][1])
 
 
+def clause_subject(text: str, start: int, cue: int) -> Stretch | None:
+    """The name or pronoun opening the sentence (or its clause after an opening phrase and comma)
+    for a cue without a subject of its own: `Christie bristled at it, saying "..."`,
+    `X welcomed the delegation and expressed ...`."""
+    openings = [start]
+    comma = text.find(",", start, cue)
+    while comma >= 0:
+        openings.append(comma + 1)
+        comma = text.find(",", comma + 1, cue)
+    for opening in reversed(openings):
+        subject = _SUBJECT.match(text, opening, cue)
+        if subject is not None and subject.group(1).split()[0] not in _LEADING:
+            return subject.span(1)
+    return None
+
+
 def source_opening(text: str, floor: int, end: int) -> Stretch | None:
     """The noun phrase opening the clause before `end` (`the governor` in `the governor on Twitter:`)."""
     comma = text.rfind(",", floor, end)
     chosen: list[tuple[int, int, str]] = []
     for word in _words(text, comma + 1 if comma >= 0 else floor, end):
-        if word[2] in _BOUNDARY or len(chosen) >= _MAX_WORDS:
+        if word[2] in _BOUNDARY or word[2] in _PREPOSITIONS or len(chosen) >= _MAX_WORDS:
             break
         if chosen or word[2] not in _LEADING:
             chosen.append(word)
@@ -92,7 +125,11 @@ def source_after(text: str, cue_end: int, ceiling: int) -> Stretch | None:
     stop = _AFTER_STOP.search(text, start, ceiling)
     end = stop.start() if stop else ceiling
     words = _words(text, start, end)[:_MAX_WORDS]
-    if not words or not (words[0][2][0].isupper() or words[0][2] in {"the", "a", "an", "one", "another"}):
+    if not words or not (
+        words[0][2][0].isupper()
+        or words[0][2] in {"the", "a", "an", "one", "another"}
+        or any(word[2][0].isupper() for word in words[1:4])
+    ):
         return None
     if words[0][2] in _PRONOUNS or words[0][2] in {"he", "she"}:
         return (words[0][0], words[0][1])

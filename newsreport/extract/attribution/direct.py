@@ -97,7 +97,8 @@ def _after(text: str, context: Context) -> Said | None:
 
 def _before(text: str, context: Context) -> Said | None:
     quote = context.quote
-    return _cue_before(text, context.floor, context.sentence[0], quote.opening, context.cues, text[quote.start].islower())
+    lowercase = text[quote.start].islower()
+    return _cue_before(text, context.floor, context.sentence[0], quote.opening, context.cues, lowercase)
 
 
 def attribute_by_introduction(text: str, sentence: Stretch, cues: tuple[Cue, ...]) -> Said | None:

@@ -344,6 +344,9 @@ def test_source_and_draft_are_native(report: NewsReport, schemaorg: Path, contex
     by_pyld, by_rdflib = _graphs(data, context)
     assert isomorphic(by_pyld, by_rdflib)
     assert (None, URIRef(SCHEMA + "softwareVersion"), None) in by_pyld
+    broken = data.replace(b'"softwareVersion": "0.5.0"', b'"softwareVersion": 5')
+    with pytest.raises(ReadError, match=r" nr:draftedBy: report \$\.drafted_by\.version"):
+        read(broken, "jsonld")
 
 
 def test_a_draft_without_pipeline_has_no_add_on(report: NewsReport) -> None:

@@ -145,6 +145,8 @@ def test_source_and_draft_are_native(report: NewsReport, xsd: etree.XMLSchema) -
     assert sources["s3"] == []  # "stressing": no words of its own name the speaker
     checked = etree.fromstring(write(report, "newsml-g2"))
     assert checked.find("n:itemMeta/n:generator", ns) is None  # a checked report names no drafting program
+    with pytest.raises(ReadError, match=r"/itemMeta/generator\[1\]: report \$\.drafted_by\.version"):
+        read(data.replace(b' versioninfo="0.5.0"', b""), "newsml-g2")
 
 
 @pytest.mark.parametrize(

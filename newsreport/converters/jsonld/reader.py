@@ -325,6 +325,7 @@ _ARTICLE_FIELDS = {
     "$.publisher": "publisher",
     "$.authors": "author",
     "$.body": "articleBody",
+    "$.drafted_by": "nr:draftedBy",
 }
 """Where in the article each of the report's own fields is read from."""
 

@@ -225,6 +225,7 @@ def drafted_by(item_meta: etree._Element | None, ctx: Context) -> Node | None:
     if draft is None:
         return None
     pipeline = generators.get("nrrel:draftPipeline")
+    ctx.places["$.drafted_by"] = draft
     ctx.coverage.take(draft)
     ctx.coverage.take(pipeline)
     return {

@@ -1,0 +1,235 @@
+"""The cast being gathered: persons, organizations and places with their mentions, and the model
+objects they become once every mention is in.
+
+Ids are readable and unique: a person's surname (`qalibaf`, `mashhadani` without its `al-`), or
+the full name when two persons share one; an organization's or place's name (`iran-judiciary`
+for `Iran's Judiciary`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newsreport.converters.local_ids import LocalIds
+from newsreport.extract.found import Stretch
+from newsreport.extract.names import FoundName
+from newsreport.extract.places import DEMONYMS, PLACES, KnownPlace, country_of
+from newsreport.extract.roles import FoundTitle, is_demonym
+from newsreport.model import Identifier, Organization, Participant, Person, Place, Span, Title
+
+_POSSESSIVE = re.compile(r"['’]s\b")
+_SPACE = re.compile(r"\s+")
+_PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ash|as|at|az|ul)-")
+
+
+@dataclass
+class TitleDraft:
+    text: str
+    organization: str | None
+    """The key of the organization participant."""
+    mentions: list[Stretch] = field(default_factory=list)
+    rank: bool = False
+
+
+@dataclass
+class PersonDraft:
+    words: tuple[str, ...]
+    name: str
+    mentions: list[Stretch] = field(default_factory=list)
+    references: list[int] = field(default_factory=list)
+    """Where the text names the person or stands for them (names and roles), in no set order."""
+    gender: str = ""
+    country: KnownPlace | None = None
+    titles: dict[str, TitleDraft] = field(default_factory=dict)
+    """By title key (`iranian parliament speaker`)."""
+    id: str = ""
+
+    def before(self, position: int) -> bool:
+        """Whether the text refers to the person before `position`."""
+        return any(reference < position for reference in self.references)
+
+    def offices(self) -> set[str]:
+        """The last words of the person's titles of office, in lower case (`speaker`)."""
+        return {key.rsplit(" ", 1)[-1] for key, title in self.titles.items() if not title.rank}
+
+
+@dataclass
+class OrganizationDraft:
+    name: str
+    country: KnownPlace | None
+    mentions: list[Stretch] = field(default_factory=list)
+    id: str = ""
+
+
+@dataclass
+class PlaceDraft:
+    known: KnownPlace
+    name: str | None = None
+    """The fullest name printed, demonyms aside."""
+    mentions: list[Stretch] = field(default_factory=list)
+    id: str = ""
+
+
+class CastIndex:
+    """Everything found so far, by what identifies it."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.persons: list[PersonDraft] = []
+        self.organizations: dict[str, OrganizationDraft] = {}
+        self.places: dict[str, PlaceDraft] = {}
+        self.roles: list[tuple[Stretch, PersonDraft]] = []
+        """Words standing for a person (`the Iraqi parliament speaker`) and whom they stand for."""
+        self._starts: dict[int, PersonDraft] = {}
+
+    def person(self, words: tuple[str, ...]) -> PersonDraft:
+        person = PersonDraft(words, " ".join(words))
+        self.persons.append(person)
+        return person
+
+    def mention(self, person: PersonDraft, name: FoundName) -> None:
+        """`name` names `person`: its span, its fuller form, gender and titles."""
+        person.mentions.append((name.start, name.end))
+        person.references.append(name.start)
+        self._starts[name.start] = person
+        printed = _SPACE.sub(" ", self.text[name.start : name.end])
+        if len(name.words) > len(person.words):
+            person.words, person.name = name.words, printed
+        elif len(person.words) > 1 and len(name.words) == len(person.words) and person.name == " ".join(person.words):
+            person.name = printed
+        person.gender = person.gender or name.gender
+        for title in name.titles:
+            self.title(person, title, self.text)
+
+    def person_at(self, position: int) -> PersonDraft | None:
+        """The person whose mention starts at `position`."""
+        return self._starts.get(position)
+
+    def title_key(self, title: FoundTitle) -> str:
+        return _SPACE.sub(" ", self.text[title.span[0] : title.span[1]]).casefold()
+
+    def title(self, person: PersonDraft, title: FoundTitle, text: str) -> None:
+        """Give `person` a title (or one more mention of one they hold)."""
+        key = self.title_key(title)
+        draft = person.titles.get(key)
+        if draft is None:
+            organization = self.organization(*title.organization, title.country) if title.organization else None
+            printed = _SPACE.sub(" ", text[title.span[0] : title.span[1]])
+            draft = person.titles[key] = TitleDraft(printed, organization, rank=title.rank)
+        if title.span not in draft.mentions:
+            draft.mentions.append(title.span)
+        country = country_of(title.country) if title.country else None
+        person.country = person.country or country
+
+    def organization(self, start: int, end: int, country: KnownPlace | None) -> str:
+        """Record an organization's mention; returns its key."""
+        printed = _SPACE.sub(" ", self.text[start:end])
+        key = " ".join(_key_word(word) for word in _POSSESSIVE.sub("", printed).split())
+        draft = self.organizations.get(key)
+        if draft is None:
+            draft = self.organizations[key] = OrganizationDraft(printed, country)
+        elif _fullness(printed) > _fullness(draft.name):
+            draft.name = printed
+        if (start, end) not in draft.mentions:
+            draft.mentions.append((start, end))
+        draft.country = draft.country or country
+        return key
+
+    def place(self, known: KnownPlace, start: int, end: int, name: str | None = None) -> PlaceDraft:
+        """Record a place's mention (a name or a demonym)."""
+        draft = self.places.setdefault(known.name, PlaceDraft(known))
+        if (start, end) not in draft.mentions:
+            draft.mentions.append((start, end))
+        printed = name or _SPACE.sub(" ", self.text[start:end])
+        if not is_demonym(printed) and (draft.name is None or len(printed) > len(draft.name)):
+            draft.name = printed
+        return draft
+
+    def participants(self) -> tuple[Participant, ...]:
+        """The model's participants, ids given: persons, organizations, places, each by first mention."""
+        ids = LocalIds()
+        persons = sorted((p for p in self.persons if p.mentions), key=lambda p: min(p.mentions))
+        surnames = [surname(person.words[-1]) for person in persons]
+        for person, last in zip(persons, surnames, strict=True):
+            shared = surnames.count(last) > 1
+            person.id = ids.from_name(person.name if shared else last, "person")
+        organizations = sorted(self.organizations.values(), key=lambda o: min(o.mentions))
+        for organization in organizations:
+            organization.id = ids.from_name(_POSSESSIVE.sub("", organization.name), "organization")
+        places = sorted(self.places.values(), key=lambda p: min(p.mentions))
+        for place in places:
+            place.id = ids.from_name(place.name or place.known.name, "place")
+        return (
+            *(self._person(person) for person in persons),
+            *(self._organization(organization) for organization in organizations),
+            *(self._place(place) for place in places),
+        )
+
+    def _country_id(self, place: KnownPlace | None) -> str | None:
+        country = country_of(place) if place else None
+        draft = self.places.get(country.name) if country else None
+        return draft.id if draft and draft.id else None
+
+    def _person(self, person: PersonDraft) -> Person:
+        titles = tuple(
+            Title(
+                text=title.text,
+                organization=self.organizations[title.organization].id if title.organization else None,
+                mentions=_spans(title.mentions),
+            )
+            for title in person.titles.values()
+        )
+        affiliations = tuple(
+            dict.fromkeys(
+                self.organizations[title.organization].id for title in person.titles.values() if title.organization
+            )
+        )
+        return Person(
+            id=person.id,
+            name=person.name,
+            mentions=_spans(person.mentions),
+            titles=titles,
+            affiliations=affiliations,
+            country=self._country_id(person.country),
+        )
+
+    def _organization(self, organization: OrganizationDraft) -> Organization:
+        return Organization(
+            id=organization.id,
+            name=organization.name,
+            mentions=_spans(organization.mentions),
+            country=self._country_id(organization.country),
+        )
+
+    def _place(self, place: PlaceDraft) -> Place:
+        known = place.known
+        below_country = known.place_type != "country" and known.country is not None
+        return Place(
+            id=place.id,
+            name=place.name or known.name,
+            mentions=_spans(place.mentions),
+            place_type=known.place_type,
+            country=self._country_id(known) if below_country else None,
+            identifiers=(Identifier(scheme="iso3166-1", value=known.code),) if known.code else (),
+        )
+
+
+def _spans(stretches: list[Stretch]) -> tuple[Span, ...]:
+    return tuple(Span(start=start, end=end) for start, end in sorted(set(stretches)))
+
+
+def surname(word: str) -> str:
+    """A name's last word without its Arabic article: `al-Mashhadani` → `Mashhadani`."""
+    return _PARTICLE_PREFIX.sub("", word)
+
+
+def _key_word(word: str) -> str:
+    """An organization name's word as it identifies the organization: `Iranian` as `iran`."""
+    place = DEMONYMS.get(word) or PLACES.get(word)
+    return (place.name if place else word).casefold()
+
+
+def _fullness(name: str) -> tuple[int, int]:
+    """Capitalised words first (`Iranian Parliament` over `Iranian parliament`), then length."""
+    return sum(word[0].isupper() for word in name.split()), len(name)

@@ -1,0 +1,260 @@
+"""Names in a text: runs of capitalised words, each split into the titles printed before it and
+the name itself, and typed person, organization, place or (a lone word) undecided.
+
+`Iranian Parliament Speaker Mohammad Baqer Qalibaf` is one run: the title `Iranian Parliament
+Speaker` (its organization `Iranian Parliament`, its country Iran) and the person's name. In `Iran's
+Judiciary Chief Hojjat al-Islam Gholam-Hossein Mohseni-Ejei` the possessor names the country and
+starts the organization (`Iran's Judiciary`), the title is `Judiciary Chief`, and the rank
+`Hojjat al-Islam` is a second title. Lower-case titles stand before the run
+(`Democratic presidential candidate Bernie Sanders`). A lone capitalised word (`Qalibaf`) is left
+for `participants` to match against the full names; words that open sentences (`The`, `But`)
+and that are not names (weekdays, months) are dropped from a run's ends.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from newsreport.extract.found import Stretch
+from newsreport.extract.name_words import (
+    HONORIFICS,
+    MODIFIERS,
+    NOT_LAST_NAMES,
+    NOT_NAMES,
+    OFFICES,
+    ORGANIZATION_WORDS,
+    ORGANIZATIONS,
+    THINGS,
+)
+from newsreport.extract.places import KnownPlace, place_of
+from newsreport.extract.roles import FoundRole, FoundTitle, is_demonym, role_after, title_before
+
+_DOTTED = sorted(
+    {word for word in [*OFFICES, *HONORIFICS, *NOT_NAMES, "Jr.", "Sr.", "St.", "Ft.", "Mt."] if word.endswith(".")},
+    key=len,
+    reverse=True,
+)
+_PARTICLE = r"(?:al|el|ad|ash|as|at|az|ul|bin|ibn|abu|ben|bint|de|di|da|du|le|la|van|von|der|den|del|della|dos|das)"
+_WORD = (
+    rf"(?:{'|'.join(re.escape(word) for word in _DOTTED)}|(?:[A-Z]\.){{2,}}|[A-Z]\.(?=[ \u00a0][A-Z])"
+    rf"|(?:{_PARTICLE}-)?[A-Z][\w]*(?:[’'-][A-Za-z]\w*)*)"
+)
+_RUN = re.compile(rf"(?<![\w’'-]){_WORD}(?:(?:[ \u00a0]|[ \u00a0](?:{_PARTICLE}|of)[ \u00a0]){_WORD})*")
+_TOKEN = re.compile(rf"{_WORD}|{_PARTICLE}|of")
+_SUFFIXES = frozenset({"Jr.", "Sr.", "II", "III", "IV"})
+_MULTIWORD = 3
+"""The most words a title or honorific of the lexicons has."""
+
+
+@dataclass(frozen=True, slots=True)
+class FoundName:
+    """A name in the text, with the titles printed before it."""
+
+    kind: Literal["person", "organization", "place", "word"]
+    start: int
+    end: int
+    words: tuple[str, ...]
+    """The name's words, possessive `'s`, titles and suffixes (`Jr.`) left out."""
+    titles: tuple[FoundTitle, ...] = ()
+    gender: str = ""
+    """`m` or `f` when a courtesy title (`Mr.`, `Mrs.`) says so."""
+    place: KnownPlace | None = None
+    """For a place (or a demonym): the place it names; for an organization: its country."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    start: int
+    end: int
+    word: str
+    possessive: bool
+
+
+@dataclass(slots=True)
+class FoundNames:
+    """What `find_names` finds, each list in text order."""
+
+    names: list[FoundName]
+    roles: list[FoundRole]
+
+
+def find_names(text: str, skip: Stretch | None = None) -> FoundNames:
+    """Every name and role in `text`, places and organizations inside titles included; `skip` is a
+    stretch to leave out (the dateline, whose place `participants` reads itself)."""
+    found = FoundNames([], [])
+    for run in _RUN.finditer(text):
+        if skip and run.start() < skip[1] and skip[0] < run.end():
+            continue
+        tokens = _trimmed([_token(match) for match in _TOKEN.finditer(text, run.start(), run.end())])
+        possessor: FoundName | None = None
+        while tokens:
+            split = next((i for i, token in enumerate(tokens) if token.possessive), len(tokens) - 1)
+            possessor = _read(text, tokens[: split + 1], found, possessor)
+            tokens = _trimmed(tokens[split + 1 :])
+    return found
+
+
+def _token(match: re.Match[str]) -> _Token:
+    word = match[0]
+    possessive = word.endswith(("'s", "’s"))
+    end = match.end() - 2 if possessive else match.end()
+    return _Token(match.start(), end, word[:-2] if possessive else word, possessive)
+
+
+def _trimmed(tokens: list[_Token]) -> list[_Token]:
+    """Without the function words, particles and non-names at either end."""
+    start, end = 0, len(tokens)
+    while start < end and (tokens[start].word in NOT_NAMES or tokens[start].word.islower()):
+        start += 1
+    while end > start and (tokens[end - 1].word in NOT_LAST_NAMES or tokens[end - 1].word.islower()):
+        end -= 1
+    return tokens[start:end]
+
+
+def _read(text: str, tokens: list[_Token], found: FoundNames, possessor: FoundName | None) -> FoundName | None:
+    """Type one run up to its first possessive; returns what a possessive at its end names."""
+    if not tokens:
+        return None
+    whole = " ".join(token.word for token in tokens)
+    place = place_of(whole)
+    start, end = tokens[0].start, tokens[-1].end
+    if place or _is_organization(tokens):
+        kind: Literal["organization", "place"] = "place" if place else "organization"
+        country = place or (place_of(tokens[0].word) if kind == "organization" else None)
+        name = FoundName(kind, start, end, tuple(t.word for t in tokens), place=country)
+        found.names.append(name)
+        within = kind == "organization" or is_demonym(whole)  # the title holds it: `Iraqi parliament speaker`
+        role, organization = role_after(text, start, end + (2 if tokens[-1].possessive else 0), country, within=within)
+        if organization and (organization != (start, end)):
+            words = tuple(text[organization[0] : organization[1]].split())
+            found.names.append(FoundName("organization", *organization, words, place=country))
+        if role:
+            found.roles.append(role)
+        return name
+    titles, gender, first = _titles(text, tokens, found, possessor)
+    rest = tokens[first:]
+    if not rest or rest[0].word in OFFICES:  # a title with no name: `Iranian Parliament Speaker said`
+        title = titles[-1] if titles else FoundTitle((start, end))
+        found.roles.append(FoundRole(start, end, tokens[-1].word.lower(), title, title.country))
+        return None
+    of = next((i for i, token in enumerate(rest) if token.word == "of"), None)
+    if of is not None:  # `Sen. Ted Cruz of Texas`: the name ends before `of`
+        _read(text, _trimmed(rest[of + 1 :]), found, None)
+        rest = rest[:of]
+    words = tuple(token.word for token in rest if token.word not in _SUFFIXES)
+    outside = None if titles else title_before(text, rest[0].start)
+    if outside:
+        titles.append(outside)
+        _title_names(outside, found)
+    kind_: Literal["person", "word"]
+    if titles or gender:
+        kind_ = "person"
+    elif len(words) < 2:
+        kind_ = "word"
+    elif _is_person(rest):
+        kind_ = "person"
+    else:
+        return None
+    found.names.append(FoundName(kind_, rest[0].start, rest[-1].end, words, tuple(titles), gender))
+    return None
+
+
+def _titles(
+    text: str, tokens: list[_Token], found: FoundNames, possessor: FoundName | None
+) -> tuple[list[FoundTitle], str, int]:
+    """The titles and honorifics a run opens with, its courtesy gender, and where the name starts."""
+    titles: list[FoundTitle] = []
+    gender = ""
+    office_start = 0  # where the office title being read starts
+    i = 0
+    while i < len(tokens) - 1:
+        length, kind = _lexicon_words(tokens, i)
+        if kind == "honorific":
+            rank, gender_ = HONORIFICS[_joined(tokens[i : i + length])]
+            gender = gender or gender_
+            if rank == "rank":
+                titles.append(FoundTitle((tokens[i].start, tokens[i + length - 1].end), rank=True))
+            office_start = i + length
+        elif kind == "office":
+            title = _office(tokens[office_start : i + length], length, possessor if office_start == 0 else None)
+            titles.append(title)
+            _title_names(title, found)
+            lead = tokens[office_start]
+            if title.country and not (possessor and office_start == 0):
+                found.names.append(FoundName("place", lead.start, lead.end, (lead.word,), place=title.country))
+            office_start = i + length
+        elif kind != "prefix" or not _title_ahead(tokens, i + length):
+            break
+        i += length
+    return titles, gender, i
+
+
+def _office(tokens: list[_Token], length: int, possessor: FoundName | None) -> FoundTitle:
+    """An office title such as `Iranian Parliament Speaker` (`length`: the office's own words)."""
+    lead = tokens[0].word
+    country = possessor.place if possessor and possessor.kind == "place" else place_of(lead)
+    own = 1 if country and not possessor and not is_demonym(lead) and len(tokens) > length else 0
+    org_words = [token for token in tokens[:-length] if token.word in ORGANIZATION_WORDS]
+    org_start = possessor.start if possessor else tokens[0].start
+    organization = (org_start, org_words[-1].end) if org_words else None
+    return FoundTitle((tokens[own].start, tokens[-1].end), organization, country)
+
+
+def _title_names(title: FoundTitle, found: FoundNames) -> None:
+    """The places and organizations a title names are mentions too."""
+    if title.organization:
+        start, end = title.organization
+        found.names.append(FoundName("organization", start, end, (), place=title.country))
+
+
+def _is_organization(tokens: list[_Token]) -> bool:
+    """`FBI`, `Resistance Front`, `University of Iowa`."""
+    return (
+        _joined(tokens) in ORGANIZATIONS
+        or tokens[-1].word in ORGANIZATION_WORDS
+        or any(token.word in ORGANIZATION_WORDS and after.word == "of" for token, after in itertools.pairwise(tokens))
+    )
+
+
+def _lexicon_words(tokens: list[_Token], i: int) -> tuple[int, str]:
+    """How many words from `i` are one title or honorific, or one word that may open a title."""
+    for length in range(min(_MULTIWORD, len(tokens) - i), 0, -1):
+        words = _joined(tokens[i : i + length])
+        if words in HONORIFICS:
+            return length, "honorific"
+        if words in OFFICES:
+            return length, "office"
+    word = tokens[i].word
+    if word.lower() in MODIFIERS or place_of(word) or word in ORGANIZATION_WORDS:
+        return 1, "prefix"
+    return 0, ""
+
+
+def _title_ahead(tokens: list[_Token], i: int) -> bool:
+    """Whether an office title follows from `i` (after more prefixes) before the name."""
+    while i < len(tokens):
+        length, kind = _lexicon_words(tokens, i)
+        if kind in ("office", "honorific"):
+            return True
+        if kind != "prefix":
+            return False
+        i += length
+    return False
+
+
+def _joined(tokens: list[_Token]) -> str:
+    return " ".join(token.word for token in tokens)
+
+
+def _is_person(tokens: list[_Token]) -> bool:
+    """Whether a run of two or more capitalised words, with no title, looks like a person's name."""
+    return not any(
+        token.word in THINGS
+        or token.word == "of"
+        or (token.word.isupper() and len(token.word) > 1)
+        or place_of(token.word)
+        for token in tokens
+    )

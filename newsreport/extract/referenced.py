@@ -1,0 +1,54 @@
+"""An earlier event a text refers to, from a trigger dated before the report.
+
+`Iraqi President Abdul Latif Rashid's visit to Tehran in May` is a `visit`, owned by Rashid as
+its guest, at Tehran, in May 2024 (year inferred); its name is its words without the date, with
+the owner's full name: `Abdul Latif Rashid's visit to Tehran`. Statements whose words hold the
+mention cite it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsreport.extract.event_words import Situation, owner_role
+from newsreport.model import Participation, ReferencedEvent, Span
+
+_NEAR = 60
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def referenced_event(s: Situation, index: int, taken: set[str]) -> ReferencedEvent:
+    """The referenced event of the dated trigger `index`; its id is not one of `taken`."""
+    trigger, when = s.triggers[index], s.dated.adjacent[index]
+    owner = s.owner(index)
+    if when.end <= trigger.start:
+        start, end, words = when.start, trigger.end, s.text[when.start : trigger.end]
+    else:
+        named = owner.possessive if owner else None
+        start = named[0] if named else trigger.start
+        end = when.end if when.start - trigger.end <= _NEAR else trigger.end
+        words = s.text[named[1] if named else start : min(when.start, end)]
+        if owner is not None:
+            words = owner.person.name + words if named else f"{owner.person.name} {words}"
+    roles = {owner.person.id: owner_role(trigger.kind)} if owner else {}
+    for person in s.cast.persons_in(start, end):
+        roles.setdefault(person.id, "participant")
+    place = s.place_after(index)
+    return ReferencedEvent(
+        id=_unique(f"{owner.person.id}-{trigger.kind}" if owner else f"{trigger.kind}-{when.date.value}", taken),
+        kind=trigger.kind,
+        name=" ".join(words.split()).strip(" ,;:") or trigger.kind,
+        date=when.date,
+        place=place,
+        participations=tuple(Participation(participant=p, role=r) for p, r in roles.items()),
+        mentions=(Span(start=start, end=end),),
+        cited_by=tuple(x.id for x in s.statements if x.span.start <= start and end <= x.span.end),
+    )
+
+
+def _unique(wanted: str, taken: set[str]) -> str:
+    slug = _SLUG.sub("-", wanted.lower()).strip("-")
+    candidate, n = slug, 2
+    while candidate in taken:
+        candidate, n = f"{slug}-{n}", n + 1
+    return candidate

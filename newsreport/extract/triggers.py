@@ -1,0 +1,167 @@
+"""Words that name events (`visit`, `press conference`, `assuming office`), and the dates they have.
+
+The trigger words are in `lexicons/event_kinds.tsv`, each with the kind of event it names and
+whether that is a whole occasion (a visit, an election) or a part of one (a press conference, a
+meeting). A date belongs to the trigger just before it in its clause (`visit to Tehran in May`,
+`assuming office in October 2024`) or just after it (`last year's summit`, `the 2016 election`);
+a date of a sentence left over after that belongs to the sentence's first trigger before it
+(`a press conference in Tehran, where ... on Monday`).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from newsreport.extract.dates import FoundDate
+from newsreport.extract.found import Stretch
+from newsreport.extract.lexicon import read_lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """Words naming an event, and its kind."""
+
+    start: int
+    end: int
+    kind: str
+    part: bool
+    """Whether the kind is a part of an occasion (a press conference, a meeting) rather than one."""
+    verb: bool
+    """Whether the words are a verb form (`visited`, `assuming office`), whose subject is the actor."""
+
+
+_KINDS = {
+    row["trigger"]: (row["kind"], row["span"] == "part", row["form"] == "verb")
+    for row in read_lexicon("event_kinds.tsv")
+}
+_LAST_WORDS = {row["trigger"].split()[-1] for row in read_lexicon("event_kinds.tsv") if row["span"] == "part"}
+_PART_WORDS = tuple(w for w in _LAST_WORDS if not any(o != w and o in w for o in _LAST_WORDS))
+_ROLES = {row["verb"]: (row["subject"], row["object"]) for row in read_lexicon("event_roles.tsv")}
+
+
+_Node = dict[str, "_Node"]
+
+
+def _trie(words: Iterable[str]) -> str:
+    """A regex matching any of `words`, branching one character at a time: the engine then tries
+    one branch per character instead of every word at every word start."""
+    root: _Node = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: _Node) -> str:
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(root)
+
+
+_TRIGGER = re.compile(rf"(?<![\w-])(?:{_trie({*_KINDS, *(w[0].upper() + w[1:] for w in _KINDS)})})(?![\w-])")
+_ROLE_VERB = re.compile(rf"(?<![\w-])(?:{_trie(_ROLES)})(?![\w-])")
+_CLAUSE_BREAK = re.compile(r"[,;:()\"“”—–]")
+_DATE_THEN_TRIGGER = re.compile(r"(?:['’]s)?(?:\s+[a-z][a-z-]*){0,2}\s+$")
+_NEAR = 60
+
+
+def find_triggers(text: str, regions: Iterable[Stretch]) -> tuple[Trigger, ...]:
+    """The event words in `regions` of `text` (stretches that may overlap), in order.
+
+    Only regions are scanned, as a regex scan costs about the same at every character: the lead,
+    the sentences with dates, and those with the word of a part (`conference`, `meeting`).
+    """
+    found: dict[int, Trigger] = {}
+    for start, end in _merged(text, regions):
+        for match in _TRIGGER.finditer(text, start, end):
+            word = match[0]
+            kind, part, verb = _KINDS.get(word) or _KINDS[word[0].lower() + word[1:]]
+            found[match.start()] = Trigger(match.start(), match.end(), kind, part, verb)
+    return tuple(found[at] for at in sorted(found))
+
+
+def part_words(text: str) -> list[int]:
+    """Where the last word of a part trigger (`conference`, `meeting`, `met`) may stand, found at C
+    speed with `str.find`."""
+    found = []
+    for word in _PART_WORDS:
+        at = text.find(word)
+        while at >= 0:
+            found.append(at)
+            at = text.find(word, at + len(word))
+    return found
+
+
+def _merged(text: str, regions: Iterable[Stretch]) -> list[Stretch]:
+    """`regions` sorted and merged, each end moved past its word: a scan may not stop mid-word."""
+    merged: list[Stretch] = []
+    for start, end in sorted(regions):
+        while end < len(text) and (text[end].isalnum() or text[end] == "-"):
+            end += 1
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def find_roles(text: str, start: int, end: int) -> tuple[tuple[Stretch, str, str], ...]:
+    """The host-guest verbs (`hosted`, `welcomed`) of `text[start:end]`, each with the role of
+    the person before it and of the person after it."""
+    return tuple((m.span(), *_ROLES[m[0]]) for m in _ROLE_VERB.finditer(text, start, end))
+
+
+@dataclass(frozen=True, slots=True)
+class Dated:
+    """The dates of triggers, by the trigger's index."""
+
+    adjacent: dict[int, FoundDate]
+    """Dates standing next to their trigger in its clause (`visit to Tehran in May`)."""
+    loose: dict[int, FoundDate]
+    """Dates of a sentence given to its first trigger before them (`a press conference in Tehran,
+    where ... on Monday`): good enough to date the news, too loose to make an earlier event."""
+
+
+def attach(
+    text: str, dates: Iterable[FoundDate], triggers: tuple[Trigger, ...], sentence_of: Callable[[int], Stretch]
+) -> Dated:
+    """The dates of the triggers that have one; a date and its trigger share a sentence
+    (`sentence_of` gives the sentence around a position)."""
+    adjacent: dict[int, FoundDate] = {}
+    left: list[tuple[FoundDate, list[int]]] = []
+    starts = [t.start for t in triggers]
+    for date in dates:
+        sentence = sentence_of(date.start)
+        here = list(range(bisect_left(starts, sentence[0]), bisect_left(starts, sentence[1])))
+        chosen = _adjacent(text, date, triggers, here)
+        if chosen is not None and chosen not in adjacent:
+            adjacent[chosen] = date
+        elif chosen is None:
+            left.append((date, here))
+    loose: dict[int, FoundDate] = {}
+    for date, here in left:
+        before = [i for i in here if triggers[i].end <= date.start and i not in adjacent and i not in loose]
+        if before:
+            loose[before[0]] = date
+    return Dated(adjacent, loose)
+
+
+def _adjacent(text: str, date: FoundDate, triggers: tuple[Trigger, ...], here: list[int]) -> int | None:
+    """The trigger the date stands next to in its clause, if any."""
+    before = [i for i in here if triggers[i].end <= date.start]
+    if before:
+        nearest = before[-1]
+        gap = text[triggers[nearest].end : date.start]
+        if len(gap) <= _NEAR and not _CLAUSE_BREAK.search(gap):
+            return nearest
+    after = [i for i in here if triggers[i].start >= date.end]
+    if after and _DATE_THEN_TRIGGER.match(text[date.end : triggers[after[0]].start] + " "):
+        return after[0]
+    return None

@@ -1,0 +1,181 @@
+"""The event a text covers and the earlier events it refers to (extract.events)."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from newsreport import NewsReport
+from newsreport.extract.blocks import find_blocks
+from newsreport.extract.events import find_events
+from newsreport.extract.found import FoundDateline, FoundEvents
+from newsreport.model import PartialDate, Participant, Person, Place, ReferencedEvent, Span, Statement
+
+THURSDAY = datetime.date(2025, 2, 6)
+
+
+def _cast(text: str, persons: dict[str, str], places: dict[str, str] | None = None) -> tuple[Participant, ...]:
+    """Participants named by `id: printed name`, with a mention wherever the name is printed."""
+
+    def spans(words: str) -> tuple[Span, ...]:
+        return tuple(Span(start=m.start(), end=m.end()) for m in re.finditer(re.escape(words), text))
+
+    cast: list[Participant] = [Person(id=i, name=n, mentions=spans(n)) for i, n in persons.items()]
+    cast += [Place(id=i, name=n, place_type="city", mentions=spans(n)) for i, n in (places or {}).items()]
+    return tuple(cast)
+
+
+def _events(
+    text: str,
+    published: datetime.date | None = THURSDAY,
+    cast: tuple[Participant, ...] = (),
+    statements: tuple[Statement, ...] = (),
+    dateline: FoundDateline | None = None,
+) -> FoundEvents:
+    return find_events(text, find_blocks(text), published, dateline, cast, statements)
+
+
+LEAD = "The council met on Thursday.\n\nIt voted on the budget.\n\nThe vote was close.\n\n"
+
+
+def test_visit_referenced_with_owner_place_and_citing_statement() -> None:
+    """`X's visit to Y in May`: a visit, X its guest, at Y, May of the year before, cited by the statement."""
+    text = LEAD + "He praised deals signed during Anna Berg’s visit to Paris in May, officials said."
+    statement = Statement(
+        id="s1",
+        kind="indirect",
+        speakers=(),
+        text=text[len(LEAD) + 3 : text.index(",")],
+        span=Span(start=len(LEAD) + 3, end=text.index(",")),
+    )
+    found = _events(text, cast=_cast(text, {"berg": "Anna Berg"}, {"paris": "Paris"}), statements=(statement,))
+    (visit,) = found.referenced
+    assert visit.kind == "visit"
+    assert visit.date is not None
+    assert (visit.date.value, visit.date.inferred) == ("2024-05", ("year",))
+    assert visit.place == "paris"
+    assert [(p.participant, p.role) for p in visit.participations] == [("berg", "guest")]
+    assert visit.mentions[0].of(text) == "Anna Berg’s visit to Paris in May"
+    assert visit.name == "Anna Berg’s visit to Paris"
+    assert visit.cited_by == ("s1",)
+
+
+def test_assuming_office_owned_by_the_subject() -> None:
+    """`X ... since assuming office in October 2024`: X holds the office; the date is stated."""
+    text = LEAD + "It is Omar Said’s first trip abroad since assuming office in October 2024."
+    (office,) = _events(text, cast=_cast(text, {"said": "Omar Said"})).referenced
+    assert office.kind == "assumption-of-office"
+    assert office.date is not None
+    assert (office.date.value, office.date.inferred) == ("2024-10", ())
+    assert office.mentions[0].of(text) == "assuming office in October 2024"
+    assert [(p.participant, p.role) for p in office.participations] == [("said", "office-holder")]
+
+
+def test_date_before_its_event() -> None:
+    """`the 2016 election`, `last year's summit`: the date stands before the event's word."""
+    text = LEAD + "Unlike the 2016 election, last year’s summit drew crowds."
+    found = {e.kind: e for e in _events(text).referenced}
+    assert found["election"].date == PartialDate(value="2016")
+    assert found["election"].mentions[0].of(text) == "2016 election"
+    summit = found["summit"].date
+    assert summit is not None
+    assert (summit.value, summit.inferred) == ("2024", ("year",))
+    assert found["summit"].name == "last year’s summit"
+
+
+def test_recent_day_outside_the_lead_is_referenced() -> None:
+    """`the debate on Monday` after the lead is an earlier event, dated the Monday before."""
+    (debate,) = _events(LEAD + "Critics recalled the debate on Monday.").referenced
+    assert debate.date is not None
+    assert debate.date.value == "2025-02-03"
+    assert debate.date.note is not None
+
+
+def test_coming_and_undated_events_are_not_referenced() -> None:
+    """A visit the text says will come, and a visit without a date, are no earlier events."""
+    text = LEAD + "She will visit Rome in May. Her visit to Oslo was a success."
+    assert _events(text).referenced == ()
+
+
+def test_without_publication_date_only_stated_dates() -> None:
+    """Without a publication date, `in May` dates nothing; `in October 2024` still does."""
+    text = LEAD + "The visit in May followed the summit in October 2024."
+    assert [e.kind for e in _events(text, published=None).referenced] == ["summit"]
+
+
+def test_covered_event_from_dateline_and_lead() -> None:
+    """The lead's meeting is the news: its place the dateline's, its date `on Monday`, its persons named."""
+    text = "OSLO – Anna Berg met Omar Said on Monday.\n\nThey spoke for an hour.\n\nNo deal was made."
+    dateline = FoundDateline(start=0, end=4, place=(0, 4), date="2025-02-03", agency=None)
+    cast = _cast(text, {"berg": "Anna Berg", "said": "Omar Said"}, {"oslo": "OSLO"})
+    event = _events(text, cast=cast, dateline=dateline).event
+    assert event is not None
+    assert (event.kind, event.place) == ("meeting", "oslo")
+    assert event.date is not None
+    assert event.date.value == "2025-02-03"
+    assert event.date.note == 'The text says "on Monday"; the dateline date, 2025-02-03, is a Monday.'
+    assert {(p.participant, p.role) for p in event.participations} == {("berg", "participant"), ("said", "participant")}
+    assert [m.of(text) for m in event.mentions] == ["met"]
+
+
+def test_visit_with_host_and_parts() -> None:
+    """A visit in the lead, host and guest from `hosted`, its press conference and meeting as sub-events."""
+    text = (
+        "Anna Berg hosted Omar Said at a press conference in Oslo on Monday.\n\n"
+        "It is Omar Said’s first visit abroad.\n\n"
+        "Later, Omar Said had a meeting with Ivo Lund."
+    )
+    cast = _cast(text, {"berg": "Anna Berg", "said": "Omar Said", "lund": "Ivo Lund"}, {"oslo": "Oslo"})
+    event = _events(text, datetime.date(2025, 2, 3), cast=cast).event
+    assert event is not None
+    assert event.kind == "visit"
+    assert event.name == "Omar Said's visit"
+    assert {(p.participant, p.role) for p in event.participations} == {("berg", "host"), ("said", "guest")}
+    conference, meeting = event.sub_events
+    assert (conference.kind, conference.place) == ("press-conference", "oslo")
+    assert conference.date is not None
+    assert conference.date.value == "2025-02-03"
+    assert meeting.kind == "meeting"
+    assert {(p.participant, p.role) for p in meeting.participations} == {("said", "guest"), ("lund", "participant")}
+
+
+def test_no_event_words() -> None:
+    """A text naming no event has no event and no earlier ones."""
+    assert _events("Prices rose.\n\nThey fell in May.") == FoundEvents(None, ())
+
+
+def test_ids_unique_and_names_on_one_line() -> None:
+    """Two earlier visits get two ids; every name is one line."""
+    text = LEAD + "The visit in\nMay and the visit in March 2024 mattered."
+    found = _events(text)
+    assert len({e.id for e in found.referenced}) == len(found.referenced) == 2
+    assert all("\n" not in e.name for e in found.referenced)
+
+
+def _inside(found: ReferencedEvent, key: ReferencedEvent) -> bool:
+    return key.mentions[0].start <= found.mentions[0].start and found.mentions[0].end <= key.mentions[0].end
+
+
+def test_seed_article(report: NewsReport) -> None:
+    """The seed article, with the key's participants and statements as input: the key's two earlier
+    events with their dates, each mention inside the key's, and the covered visit at Tehran."""
+    assert report.body is not None
+    text = report.body.text
+    dateline = FoundDateline(start=1, end=23, place=(17, 23), date="2025-02-03", agency=None)
+    found = find_events(
+        text, find_blocks(text), datetime.date(2025, 2, 3), dateline, report.participants, report.statements
+    )
+    by_value = {e.date.value: e for e in found.referenced if e.date}
+    key = {e.date.value: e for e in report.referenced_events if e.date}
+    assert by_value["2024-10"].date == key["2024-10"].date
+    assert by_value["2024-05"].date is not None
+    assert by_value["2024-05"].date.inferred == ("year",)
+    for value in ("2024-10", "2024-05"):
+        assert by_value[value].kind == key[value].kind
+        assert _inside(by_value[value], key[value])
+    assert by_value["2024-05"].cited_by == ("s10",)
+    assert found.event is not None
+    assert (found.event.kind, found.event.place) == ("visit", "tehran")
+    conference = next(e for e in found.event.sub_events if e.kind == "press-conference")
+    assert report.event is not None
+    assert conference.date == report.event.sub_events[0].date

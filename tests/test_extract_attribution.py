@@ -80,12 +80,24 @@ def test_huffpost_bar_and_name() -> None:
 
 
 def test_floating_quote_paragraph_follows_the_previous_speaker() -> None:
-    """A quote paragraph with no attribution of its own follows the previous quote's speaker."""
+    """A quote paragraph with no attribution of its own continues the previous quote: its cue and
+    source, and `follows` naming it."""
     text = "\u201cWe will win,\u201d Smith said on Monday.\n\n\u201cNobody can stop us now, not this year.\u201d"
     assert _triples(text) == [
         ("direct", "We will win", "said", "Smith", None),
-        ("direct", "Nobody can stop us now, not this year.", None, None, 0),
+        ("direct", "Nobody can stop us now, not this year.", "said", "Smith", 0),
     ]
+
+
+def test_signature_paragraph_attributes_the_quote_before() -> None:
+    """`"A." ¶ -Name, Place.`: the dash and the name sign the quote paragraph before them."""
+    text = "Voters spoke.\n\n\u201cThe whole idea needs to stop, and soon.\u201d\n\n-Michelle Marks, Philadelphia."
+    assert _triples(text) == [("direct", "The whole idea needs to stop, and soon.", "-", "Michelle Marks", None)]
+
+
+def test_unknown_verb_after_a_comma_quote() -> None:
+    """`"A," Trump shot back.` / `"A," opined the Daily.`: an -ed verb after name and comma quote."""
+    assert _triples("\u201cThat is not true,\u201d Jones barked.") == [("direct", "That is not true", "barked", "Jones", None)]
 
 
 def test_quote_over_paragraphs_is_one_attribution() -> None:

@@ -25,6 +25,10 @@ _NAME_THEN_COMMA = re.compile(r"[\s,]*((?:[A-Z][\w’'.-]*\s+){1,4}[A-Z][\w’'.
 _MAX_BEFORE_GAP_WORDS = 6
 _SENTENCE_STOP = re.compile(r"[.!?;]")
 _THAT = re.compile(r"\bthat\b")
+_UNKNOWN_VERB = re.compile(
+    r"[\s,]*(?:(?P<source>[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)"
+    r"\s+(?P<cue>[a-z]+ed)|(?P<verb>[a-z]+ed)\s+(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*))\b(?=[\s.,])"
+)
 _DASH_NAME = re.compile(r"\s*([―—]|--)\s*(?=[A-Z])")
 _COLON = re.compile(r"\s*:\s*$")
 _SHORT_SENTENCE_WORDS = 5
@@ -76,6 +80,8 @@ def _after(text: str, context: Context) -> Said | None:
         if cue.start < quote.closing or cue.start >= end:
             continue
         gap = text[quote.closing : cue.start]
+        if _UNKNOWN_VERB.match(text, quote.closing, end) and len(gap.split()) > 3:
+            break
         if any(mark in gap for mark in '“"«„'):
             return None
         if len(gap.split()) > _MAX_GAP_WORDS:
@@ -92,6 +98,11 @@ def _after(text: str, context: Context) -> Said | None:
         else:
             source = source_before(text, quote.closing, cue.start)
         return Said((cue.start, cue.end), source or clause_subject(text, context.sentence[0], cue.start), index)
+    unknown = _UNKNOWN_VERB.match(text, quote.closing, end)
+    if unknown is not None and text[quote.start : quote.end].endswith(","):
+        # `"A," Trump shot back.`, `"A," opined the Plain Dealer.`: a verb the lexicon lacks.
+        cue_group, source_group = ("cue", "source") if unknown.group("cue") else ("verb", "name")
+        return Said(unknown.span(cue_group), unknown.span(source_group))
     return None
 
 
@@ -150,7 +161,7 @@ def attribute_by_next_sentence(text: str, context: Context) -> Said | None:
     if following is None or following[0] - context.quote.closing > 2:
         return None
     start, end = following
-    ends_sentence = text[context.quote.closing - 2 : context.quote.closing - 1] in {"?", "!"}
+    ends_sentence = text[context.quote.start : context.quote.end].rstrip("’'\"”")[-1:] in {"?", "!"}
     if not ends_sentence and len(text[start:end].split()) > _SHORT_SENTENCE_WORDS:
         return None
     for index, cue in enumerate(context.cues):

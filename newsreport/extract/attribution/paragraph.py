@@ -9,6 +9,7 @@ an indirect statement's content is a partial quote; an unattributed quoted phras
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Literal
@@ -27,6 +28,7 @@ from newsreport.extract.quotes import Quote
 from newsreport.extract.sentences import find_sentences
 
 _MIN_FLOATING_WORDS = 4
+_SIGNATURE = re.compile(r"([-—―–])\s*((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)")
 
 
 @dataclass(slots=True)
@@ -46,6 +48,7 @@ def attribute_paragraphs(
     drafts: list[_Draft] = []
     last_quote: _Draft | None = None
     introduction: Said | None = None
+    previous_start = 0
     for block in blocks:
         if block.kind != "paragraph":
             continue
@@ -53,6 +56,16 @@ def attribute_paragraphs(
         mine = quotes[low:high]
         sentences = find_sentences(text, block.start, block.end, mine)
         cues = tuple(cue for cue in find_cues(text, block.start, block.end) if not _quoted(cue, quotes, openings))
+        signature = _SIGNATURE.match(text, block.start, block.end)
+        if (
+            signature is not None
+            and not mine
+            and last_quote is not None
+            and (last_quote.source is None or last_quote.follows is not None)
+            and last_quote.content[1] >= previous_start
+        ):
+            # `"A." ¶ -Michelle Marks, Philadelphia.`: a dash and a name signing the quote before.
+            last_quote.cue, last_quote.source, last_quote.follows = signature.span(1), signature.span(2), None
         said = _attribute_quotes(text, mine, sentences, cues)
         if said and said[0] is None and mine[0].opening == block.start:
             said[0] = introduction
@@ -60,6 +73,7 @@ def attribute_paragraphs(
         paragraph, last_quote = _paragraph(text, block, mine, said, sentences, cues, last_quote)
         drafts.extend(paragraph)
         introduction = attribute_by_introduction(text, sentences[-1], cues) if sentences else None
+        previous_start = block.start
     drafts.sort(key=lambda draft: draft.content)
     index = {id(draft): position for position, draft in enumerate(drafts)}
     return tuple(
@@ -99,7 +113,10 @@ def _paragraph(
             drafts.append(draft)
             last_quote = draft
         elif _floating(text, block, quote, sentences):
-            draft = _Draft("direct", (quote.start, quote.end), None, None, _speaker_of(last_quote))
+            # A quote paragraph with no attribution continues the previous quote: same cue and source.
+            followed = _speaker_of(last_quote)
+            cue, source = (followed.cue, followed.source) if followed is not None else (None, None)
+            draft = _Draft("direct", (quote.start, quote.end), cue, source, followed)
             drafts.append(draft)
             last_quote = draft
     return drafts, last_quote

@@ -97,7 +97,9 @@ def test_signature_paragraph_attributes_the_quote_before() -> None:
 
 def test_unknown_verb_after_a_comma_quote() -> None:
     """`"A," Trump shot back.` / `"A," opined the Daily.`: an -ed verb after name and comma quote."""
-    assert _triples("\u201cThat is not true,\u201d Jones barked.") == [("direct", "That is not true", "barked", "Jones", None)]
+    assert _triples("\u201cThat is not true,\u201d Jones barked.") == [
+        ("direct", "That is not true", "barked", "Jones", None)
+    ]
 
 
 def test_quote_over_paragraphs_is_one_attribution() -> None:

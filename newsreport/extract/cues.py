@@ -1,7 +1,7 @@
 """Reporting words (cues): `said`, `told`, `pointed to`, `according to`, belief and evidence verbs.
 
-One compiled alternation of every form in `lexicons/cues.tsv`, longest first, matched as whole
-words and case-sensitively (a cue is lower case inside a sentence; `According to` is the one
+Every lower-case word is looked up among the first words of the forms in `lexicons/cues.tsv`
+(a multiword form, `pointed to`, wins over its first word), case-sensitively (a cue is lower case inside a sentence; `According to` is the one
 capitalised form, and `Post` in `The Washington Post` is not `post`). A form right after a
 determiner (`the report`, `his call`) is a noun and is no cue; a form that is also a common noun
 (`plan`, `claims`) is a cue only after a likely subject (a pronoun, a name, a plural, an adverb).
@@ -16,8 +16,14 @@ from newsreport.extract.lexicon import read_lexicon
 
 _LEXICON = {row["form"]: (row["lemma"], row["kind"]) for row in read_lexicon("cues.tsv")}
 _ALSO_NOUNS = frozenset(row["form"] for row in read_lexicon("cues.tsv") if row["noun"] == "yes")
-_WORD_FORMS = sorted([*(form for form in _LEXICON if form[0].isalpha()), "According to"], key=len, reverse=True)
-_CUE = re.compile(r"(?<![\w’'-])(?:" + "|".join(re.escape(form) for form in _WORD_FORMS) + r")(?![\w’-])")
+_PHRASES: dict[str, list[tuple[str, str]]] = {}
+"""First word of each form → (the words after it, the form), longest first (`pointed to` before `pointed`)."""
+for _form in sorted((form for form in _LEXICON if form[0].isalpha()), key=len, reverse=True):
+    _first, _, _rest = _form.partition(" ")
+    _PHRASES.setdefault(_first, []).append((" " + _rest if _rest else "", _form))
+_PHRASES["According"] = [(" to", "according to")]
+_WORD = re.compile(r"\b(?:[a-z]+|According)\b")
+_JOINERS = frozenset("’'-_")
 _DETERMINER = re.compile(
     r"(?:\b(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|every|each|no|any|some|"
     r"The|A|An|This|His|Her|Its|Their|Our)|’s|'s)\s+$"
@@ -41,14 +47,29 @@ class Cue:
 def find_cues(text: str, start: int, end: int) -> tuple[Cue, ...]:
     """The cues of `text[start:end]`, in order."""
     cues = []
-    for match in _CUE.finditer(text, start, end):
-        form = match.group()
-        if form == "According to":
-            form = "according to"
-        elif _DETERMINER.search(text, max(start, match.start() - 8), match.start()) or (
-            form in _ALSO_NOUNS and not _VERB_SUBJECT.search(text, max(start, match.start() - 30), match.start())
-        ):
+    for match in _WORD.finditer(text, start, end):
+        phrases = _PHRASES.get(match.group())
+        if phrases is None or text[match.start() - 1 : match.start()] in _JOINERS:
+            continue
+        cue_start, word_end = match.span()
+        form = next(
+            (form for rest, form in phrases if text.startswith(rest, word_end) and not _joined(text, word_end + len(rest))),
+            None,
+        )
+        if form is None or (form != "according to" and _noun(text, start, cue_start, form)):
             continue
         lemma, kind = _LEXICON[form]
-        cues.append(Cue(match.start(), match.end(), lemma, kind))
+        cues.append(Cue(cue_start, word_end + len(form) - len(match.group()), lemma, kind))
     return tuple(cues)
+
+
+def _joined(text: str, position: int) -> bool:
+    """Whether the word goes on at `position` (`said` in `said-so`, `reports` in `reports’`)."""
+    return position < len(text) and (text[position].isalnum() or text[position] in _JOINERS)
+
+
+def _noun(text: str, start: int, cue: int, form: str) -> bool:
+    """`the report`, `his call`, `infrastructure projects`: the form is a noun here."""
+    return _DETERMINER.search(text, max(start, cue - 8), cue) is not None or (
+        form in _ALSO_NOUNS and _VERB_SUBJECT.search(text, max(start, cue - 30), cue) is None
+    )

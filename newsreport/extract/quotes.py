@@ -22,6 +22,8 @@ _MARKS = {row["mark"]: (row["family"], row["role"]) for row in read_lexicon("quo
 _MARK = re.compile("'(?='')|" + "|".join(re.escape(mark) for mark in sorted(_MARKS, key=len, reverse=True)))
 _BEFORE_OPENING = frozenset("([{/—–-―")
 _AFTER_CLOSING = frozenset(".,;:!?)]}/—–-―…")
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\ufeff")
+"""Format characters (direction marks, zero-width spaces) that stand before a mark as a space would."""
 _CONTENT_EDGE = " \t\r\n\u00a0,"
 
 
@@ -85,6 +87,7 @@ def _marks(text: str, block: FoundBlock) -> list[_Mark]:
         family, role = _MARKS[match.group()]
         before = text[start - 1] if start > block.start else " "
         after = text[end] if end < block.end else " "
+        before = " " if before in _INVISIBLE else before
         if family == "single" and before.isalnum() and after.isalnum():
             continue  # an apostrophe
         opens = not after.isspace() and (before.isspace() or before in _BEFORE_OPENING or before in _MARKS)

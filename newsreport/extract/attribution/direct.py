@@ -99,7 +99,7 @@ def _after(text: str, context: Context) -> Said | None:
             source = source_before(text, quote.closing, cue.start)
         return Said((cue.start, cue.end), source or clause_subject(text, context.sentence[0], cue.start), index)
     unknown = _UNKNOWN_VERB.match(text, quote.closing, end)
-    if unknown is not None and text[quote.start : quote.end].endswith(","):
+    if unknown is not None and text[quote.end - 1] in ",?!":
         # `"A," Trump shot back.`, `"A," opined the Plain Dealer.`: a verb the lexicon lacks.
         cue_group, source_group = ("cue", "source") if unknown.group("cue") else ("verb", "name")
         return Said(unknown.span(cue_group), unknown.span(source_group))

@@ -118,7 +118,7 @@ def _reported(text: str, start: int, end: int, cue: Cue, source: Stretch | None)
         start += 1
     while end > start and text[end - 1] in _CONTENT_EDGE:
         end -= 1
-    if len(text[start:end].split()) < _MIN_WORDS or text[start : start + 1] in "“\"«„'‘":
+    if len(text[start:end].split()) < _MIN_WORDS:
         return None
     return Reported((start, end), (cue.start, cue.end), source, follows_previous=False)
 

@@ -28,6 +28,10 @@ from newsreport.extract.quotes import Quote
 from newsreport.extract.sentences import find_sentences
 
 _MIN_FLOATING_WORDS = 4
+_MAX_TITLE_WORDS = 6
+_TITLE_SMALL_WORDS = frozenset(["of", "the", "a", "an", "and", "in", "on", "for", "to", "with", "at", "by", "or"])
+_PHRASE = Said(None, None)
+"""Stands for a quoted phrase, which attributes nothing and takes no attribution."""
 _SIGNATURE = re.compile(r"([-—―–])\s*((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)")
 
 
@@ -106,8 +110,10 @@ def _paragraph(
     indirect = list(drafts)
     for quote, found in zip(quotes, said, strict=True):
         holder = next((d for d in indirect if d.content[0] <= quote.start and quote.end <= d.content[1] + 1), None)
-        if holder is not None and (found is None or found.cue is None or found.cue == holder.cue):
+        if holder is not None and (found is None or found is _PHRASE or found.cue == holder.cue):
             drafts.append(_Draft("partial", (quote.start, quote.end), holder.cue, holder.source, holder.follows))
+        elif found is _PHRASE:
+            continue
         elif found is not None:
             draft = _Draft("direct", (quote.start, quote.end), found.cue, found.source)
             drafts.append(draft)
@@ -135,18 +141,32 @@ def _attribute_quotes(
             floor = quotes[position - 1].closing
         following = sentences[closing_at + 1] if closing_at + 1 < len(sentences) else None
         sentence = (sentences[at][0], sentences[closing_at][1])
+        if _phrase(text, quote):
+            said.append(_PHRASE)
+            continue
         context = Context(quote, sentence, following, floor, cues)
         said.append(attribute(text, context) or attribute_by_next_sentence(text, context))
     return said
 
 
+def _phrase(text: str, quote: Quote) -> bool:
+    """A title quoted inside a clause (`on Fox's “Hannity,”`, `a memo titled "The Facts"`), not a
+    quotation of its own: a few capitalised words right after a word. (A few words in lower case,
+    `the “binary choice” framework`, are mostly quoted from the speaker: they stay quotations.)"""
+    before = text[max(0, quote.opening - 2) : quote.opening].strip()
+    if not before or not before[-1].isalnum():
+        return False
+    words = text[quote.start : quote.end].rstrip(".,").split()
+    return text[quote.end - 1] not in "!?" and len(words) <= _MAX_TITLE_WORDS and all(word[0].isupper() or word in _TITLE_SMALL_WORDS for word in words)
+
+
 def _share(said: list[Said | None]) -> None:
     """A quotation with no attribution takes the one before it in its paragraph, else the one after."""
     for position, found in enumerate(said):
-        if found is None and position and said[position - 1] is not None:
+        if found is None and position and said[position - 1] not in {None, _PHRASE}:
             said[position] = said[position - 1]
     for position in range(len(said) - 2, -1, -1):
-        if said[position] is None and said[position + 1] is not None:
+        if said[position] is None and said[position + 1] not in {None, _PHRASE}:
             said[position] = said[position + 1]
 
 

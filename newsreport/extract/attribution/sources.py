@@ -35,7 +35,7 @@ def source_before(text: str, floor: int, cue: int) -> Stretch | None:
     """The subject ending just before the cue at `cue`, not reaching before `floor`."""
     words = _words(text, floor, cue)
     verb = cue
-    while words and (words[-1][2].lower() in _BETWEEN or words[-1][2].endswith("ly")):
+    while words and (words[-1][2].lower() in _BETWEEN or (words[-1][2].endswith("ly") and words[-1][2].islower())):
         verb = words.pop()[0]
     if words and "," in text[words[-1][1] : verb]:
         # A comma right before the cue: step over an appositive `Smith, a spokesman, said`.

@@ -1,8 +1,9 @@
 """Reporting words (cues): `said`, `told`, `pointed to`, `according to`, belief and evidence verbs.
 
 Every lower-case word is looked up among the first words of the forms in `lexicons/cues.tsv`
-(a multiword form, `pointed to`, wins over its first word), case-sensitively (a cue is lower case inside a sentence; `According to` is the one
-capitalised form, and `Post` in `The Washington Post` is not `post`). A form right after a
+(a multiword form, `pointed to`, wins over its first word), case-sensitively (a cue is lower
+case inside a sentence; `According to` is the one capitalised form, and `Post` in `The
+Washington Post` is not `post`). A form right after a
 determiner (`the report`, `his call`) is a noun and is no cue; a form that is also a common noun
 (`plan`, `claims`) is a cue only after a likely subject (a pronoun, a name, a plural, an adverb).
 """
@@ -53,7 +54,11 @@ def find_cues(text: str, start: int, end: int) -> tuple[Cue, ...]:
             continue
         cue_start, word_end = match.span()
         form = next(
-            (form for rest, form in phrases if text.startswith(rest, word_end) and not _joined(text, word_end + len(rest))),
+            (
+                form
+                for rest, form in phrases
+                if text.startswith(rest, word_end) and not _joined(text, word_end + len(rest))
+            ),
             None,
         )
         if form is None or (form != "according to" and _noun(text, start, cue_start, form)):

@@ -157,7 +157,11 @@ def _phrase(text: str, quote: Quote) -> bool:
     if not before or not before[-1].isalnum():
         return False
     words = text[quote.start : quote.end].rstrip(".,").split()
-    return text[quote.end - 1] not in "!?" and len(words) <= _MAX_TITLE_WORDS and all(word[0].isupper() or word in _TITLE_SMALL_WORDS for word in words)
+    return (
+        text[quote.end - 1] not in "!?"
+        and len(words) <= _MAX_TITLE_WORDS
+        and all(word[0].isupper() or word in _TITLE_SMALL_WORDS for word in words)
+    )
 
 
 def _share(said: list[Said | None]) -> None:

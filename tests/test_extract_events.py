@@ -179,3 +179,22 @@ def test_seed_article(report: NewsReport) -> None:
     conference = next(e for e in found.event.sub_events if e.kind == "press-conference")
     assert report.event is not None
     assert conference.date == report.event.sub_events[0].date
+
+
+def test_subject_of_a_verb_within_its_clause() -> None:
+    """A verb's subject is found in its clause or across a relative `who`, not across another clause."""
+    text = (
+        LEAD
+        + "Omar Said, who took office in 2019, praised Anna Berg. Ivo Lund beat Anna Berg, debated Omar Said in 2020."
+    )
+    found = {
+        e.kind: e
+        for e in _events(
+            text, cast=_cast(text, {"said": "Omar Said", "berg": "Anna Berg", "lund": "Ivo Lund"})
+        ).referenced
+    }
+    assert [(p.participant, p.role) for p in found["assumption-of-office"].participations] == [
+        ("said", "office-holder")
+    ]
+    assert found["assumption-of-office"].name == "Omar Said took office"
+    assert [p.participant for p in found["debate"].participations] == ["said"]

@@ -9,8 +9,9 @@ when the whole week lies in one month. Without a publication date only dates sta
 at least are kept.
 
 A date without a year (`Nov. 8`, `in May`, `Tuesday`) is taken to be in the past, unless a word
-of the future stands near it in its sentence (`will`, `next`, `expected to`) and no past-tense
-verb stands just before it (`said Monday that he will ...` is still last Monday).
+of the future stands near it in its sentence (`will`, `next`, `expected to`, or the present of a
+calendar: `Nevada holds caucuses on Feb. 20`) and no past-tense verb stands just before it
+(`said Monday that he will ...` is still last Monday).
 """
 
 from __future__ import annotations
@@ -89,7 +90,8 @@ _LONGEST_AGO = 24
 
 _FUTURE = re.compile(
     r"\b(?:will|won[’']t|would|going to|gonna|next|upcoming|scheduled|set to|plans? to|planning to"
-    r"|expected to|hopes? to|poised to|ahead of|can|could|must)\b|[’']ll\b",
+    r"|expected to|hopes? to|poised to|ahead of|can|could|must|holds?|begins?|starts?|takes place|heads to"
+    r"|faces?)\b|[’']ll\b",
     re.IGNORECASE,
 )
 _PAST_JUST_BEFORE = re.compile(

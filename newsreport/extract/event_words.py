@@ -18,6 +18,8 @@ from newsreport.model import Participant, Person, Place, Statement
 
 _OWNER_ROLES = {"visit": "guest", "assumption-of-office": "office-holder"}
 _POSSESSIVE = re.compile(r"['’]s\s+(?:[a-z][a-z-]*\s+){0,3}$")
+_CLAUSE_BREAK = re.compile(r"[,;:()—–]")
+_RELATIVE = re.compile(r"\s*(?:who|which)\s")
 _PLACE_AFTER = re.compile(r"\s+(?:to|in|at)\s+(?:the\s+)?")
 _LONGEST_POSSESSIVE = 60
 
@@ -27,11 +29,16 @@ class NamedAt:
 
     def __init__(self, participants: tuple[Participant, ...], dateline: FoundDateline | None) -> None:
         self._names = {p.id: p.name for p in participants}
-        persons = sorted((m.start, m.end, p) for p in participants if isinstance(p, Person) for m in p.mentions)
-        places = sorted((m.start, m.end, p) for p in participants if isinstance(p, Place) for m in p.mentions)
+        persons: list[tuple[int, int, Person]] = []
+        self._place_at: dict[int, Place] = {}
+        for p in participants:
+            if isinstance(p, Person):
+                persons += ((m.start, m.end, p) for m in p.mentions)
+            elif isinstance(p, Place):
+                self._place_at |= {m.start: p for m in p.mentions}
+        persons.sort(key=lambda mention: mention[0])
         self._persons = persons
         self._person_starts = [start for start, _, _ in persons]
-        self._place_at = {start: p for start, _, p in places}
         self.dateline_place = _dateline_place(participants, dateline)
         """The id of the place the dateline names, if it is a participant."""
 
@@ -103,17 +110,22 @@ class Situation:
     def owner(self, index: int) -> Owner | None:
         """The person whose event the trigger names, if the words say so."""
         trigger = self.triggers[index]
+        if trigger.verb:
+            subject = self.cast.person_before(trigger.start, self._clause_start(trigger.start))
+            return Owner(subject, None) if subject else None
         window = max(0, trigger.start - _LONGEST_POSSESSIVE)
         possessive = _POSSESSIVE.search(self.text, window, trigger.start)
-        if possessive is not None:
-            named = self.cast.person_ending_at(possessive.start())
-            if named is not None:
-                return Owner(named[1], (named[0], possessive.start()))
-        if trigger.verb:
-            subject = self.cast.person_before(trigger.start, self.sentence_of(trigger.start)[0])
-            if subject is not None:
-                return Owner(subject, None)
-        return None
+        named = self.cast.person_ending_at(possessive.start()) if possessive else None
+        return Owner(named[1], (named[0], possessive.start())) if named and possessive else None
+
+    def _clause_start(self, position: int) -> int:
+        """Where the clause of `position` starts: after the last comma or the like in its sentence,
+        unless that opens a relative clause (`Obama, who took office in 2009`)."""
+        sentence_start = self.sentence_of(position)[0]
+        breaks = [m for m in _CLAUSE_BREAK.finditer(self.text, sentence_start, position)]
+        while breaks and _RELATIVE.match(self.text, breaks[-1].end()):
+            breaks.pop()
+        return breaks[-1].end() if breaks else sentence_start
 
     def place_after(self, index: int) -> str | None:
         """The place named right after the trigger (`visit to Tehran`, `press conference in Tehran`)."""

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import datetime
 from bisect import bisect_right
-from collections.abc import Iterable
 
 from newsreport.extract.dates import FoundDate, find_dates
 from newsreport.extract.event_words import NamedAt, Situation, owner_role
@@ -49,6 +48,10 @@ _ONE_DAY_KINDS = frozenset(
     )
 )
 _PART_WINDOW = (24, 2)
+_MOST_NAMED = 4
+"""Persons named in a mention's sentence taken as participants, at most."""
+_MOST_IN_NAME = 2
+_BEFORE_DATE = 400
 _AFTER_DATE = 40
 
 
@@ -69,7 +72,7 @@ def find_events(
     paragraphs = [b for b in blocks if b.kind == "paragraph"]
     lead_end = paragraphs[min(_LEAD_PARAGRAPHS, len(paragraphs)) - 1].end if paragraphs else 0
     regions = [(0, lead_end)]
-    regions += [(sentences.of(d.start)[0], d.end + _AFTER_DATE) for d in dates]
+    regions += [(max(sentences.block_of(d.start)[0], d.start - _BEFORE_DATE), d.end + _AFTER_DATE) for d in dates]
     regions += [(max(0, at - _PART_WINDOW[0]), at + _PART_WINDOW[1]) for at in part_words(text)]
     triggers = find_triggers(text, regions)
     dated = attach(text, dates, triggers, sentences.of)
@@ -133,14 +136,12 @@ def _event(
     """An event of `kind` named by the triggers `mentions` (indices into the `free` ones)."""
     roles = dict(roles)
     for i in mentions:
-        trigger = s.triggers[i]
         owner = s.owner(i)
         if owner is not None:
-            roles.setdefault(owner.person.id, owner_role(trigger.kind))
-        sentence = s.sentence_of(trigger.start)
-        roles |= _clause_roles(s, sentence)
-        for person in s.cast.persons_in(*sentence):
-            roles.setdefault(person.id, "guest" if person.id == guest else "participant")
+            roles.setdefault(owner.person.id, owner_role(kind))
+        roles |= _clause_roles(s, s.sentence_of(s.triggers[i].start))
+    for person in s.cast.persons_in(*s.sentence_of(s.triggers[mentions[0]].start))[:_MOST_NAMED]:
+        roles.setdefault(person.id, "guest" if person.id == guest else "participant")
     place = next((p for i in mentions if (p := s.place_after(i)) is not None), place)
     when = next((found.date for i in mentions if (found := free[i]) is not None), None)
     if when is None and stated is not None and kind in _ONE_DAY_KINDS:
@@ -158,13 +159,15 @@ def _event(
     )
 
 
-def _name(s: Situation, kind: str, participations: Iterable[Participation], place: str | None) -> str:
+def _name(s: Situation, kind: str, participations: tuple[Participation, ...], place: str | None) -> str:
     """`Mahmoud al-Mashhadani's visit to Tehran`, `Press conference of A and B in Tehran`."""
     names = {p.role: s.cast.name(p.participant) for p in participations}
     where = s.cast.name(place) if place else None
     if kind == "visit" and "guest" in names:
         return f"{names['guest']}'s visit" + (f" to {where}" if where else "")
     who = " and ".join(dict.fromkeys(s.cast.name(p.participant) for p in participations))
+    if len(participations) > _MOST_IN_NAME:
+        who = ""
     label = kind.replace("-", " ").capitalize()
     return label + (f" of {who}" if who else "") + (f" in {where}" if where else "")
 
@@ -215,6 +218,10 @@ class _Sentences:
         self._blocks = blocks
         self._starts = [b.start for b in blocks]
         self._split: dict[int, tuple[Stretch, ...]] = {}
+
+    def block_of(self, position: int) -> Stretch:
+        index = bisect_right(self._starts, position) - 1
+        return (self._blocks[index].start, self._blocks[index].end) if index >= 0 else (0, 0)
 
     def of(self, position: int) -> Stretch:
         index = bisect_right(self._starts, position) - 1

@@ -13,21 +13,22 @@ import re
 from newsreport.extract.event_words import Situation, owner_role
 from newsreport.model import Participation, ReferencedEvent, Span
 
-_NEAR = 60
+_TAIL = re.compile(r"\s+(?:to|in|at|with|against)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:of\s+)?[A-Z][\w.’'-]*)*")
+"""The words after an event's that name where or with whom (`to Tehran`, `with Fox News's Chris Wallace`)."""
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def referenced_event(s: Situation, index: int, taken: set[str]) -> ReferencedEvent:
-    """The referenced event of the dated trigger `index`; its id is not one of `taken`."""
+    """The referenced event of the trigger `index` with an adjacent date; its id is not one of `taken`."""
     trigger, when = s.triggers[index], s.dated.adjacent[index]
     owner = s.owner(index)
     if when.end <= trigger.start:
         start, end, words = when.start, trigger.end, s.text[when.start : trigger.end]
     else:
         named = owner.possessive if owner else None
-        start = named[0] if named else trigger.start
-        end = when.end if when.start - trigger.end <= _NEAR else trigger.end
-        words = s.text[named[1] if named else start : min(when.start, end)]
+        start, end = named[0] if named else trigger.start, when.end
+        tail = _TAIL.match(s.text, trigger.end, when.start)
+        words = s.text[named[1] if named else start : tail.end() if tail else trigger.end]
         if owner is not None:
             words = owner.person.name + words if named else f"{owner.person.name} {words}"
     roles = {owner.person.id: owner_role(trigger.kind)} if owner else {}

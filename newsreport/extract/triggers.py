@@ -67,9 +67,16 @@ def _trie(words: Iterable[str]) -> str:
 
 _TRIGGER = re.compile(rf"(?<![\w-])(?:{_trie({*_KINDS, *(w[0].upper() + w[1:] for w in _KINDS)})})(?![\w-])")
 _ROLE_VERB = re.compile(rf"(?<![\w-])(?:{_trie(_ROLES)})(?![\w-])")
-_CLAUSE_BREAK = re.compile(r"[,;:()\"“”—–]")
-_DATE_THEN_TRIGGER = re.compile(r"(?:['’]s)?(?:\s+[a-z][a-z-]*){0,2}\s+$")
+_CLAUSE_BREAK = re.compile(r"[,;:()\"“”—–!?]")
+_FULL_STOP = re.compile(r"(\w+)\.\s")
+_ABBREVIATIONS = frozenset(row["abbreviation"] for row in read_lexicon("abbreviations.tsv"))
+_DATE_THEN_TRIGGER = re.compile(
+    r"(?:['’]s)?(?:\s+(?!(?:the|a|an|on|for|of|at|in|to|with|from|by|and|or|but)\s)[a-z][a-z-]*){0,2}\s+$"
+)
+"""Between a date and its event: a possessive and at most two modifiers (`last year's summit`,
+`the 2016 presidential election`), no article or preposition."""
 _NEAR = 60
+_SENTENCE_REACH = 400
 
 
 def find_triggers(text: str, regions: Iterable[Stretch]) -> tuple[Trigger, ...]:
@@ -94,7 +101,8 @@ def part_words(text: str) -> list[int]:
     for word in _PART_WORDS:
         at = text.find(word)
         while at >= 0:
-            found.append(at)
+            if at == 0 or not text[at - 1].isalpha():
+                found.append(at)
             at = text.find(word, at + len(word))
     return found
 
@@ -132,36 +140,40 @@ class Dated:
 def attach(
     text: str, dates: Iterable[FoundDate], triggers: tuple[Trigger, ...], sentence_of: Callable[[int], Stretch]
 ) -> Dated:
-    """The dates of the triggers that have one; a date and its trigger share a sentence
-    (`sentence_of` gives the sentence around a position)."""
-    adjacent: dict[int, FoundDate] = {}
-    left: list[tuple[FoundDate, list[int]]] = []
+    """The dates of the triggers that have one; a loose date and its trigger share a sentence
+    (`sentence_of` gives the sentence around a position; asked only for dates left over)."""
     starts = [t.start for t in triggers]
+    adjacent: dict[int, FoundDate] = {}
+    left: list[FoundDate] = []
     for date in dates:
-        sentence = sentence_of(date.start)
-        here = list(range(bisect_left(starts, sentence[0]), bisect_left(starts, sentence[1])))
-        chosen = _adjacent(text, date, triggers, here)
-        if chosen is not None and chosen not in adjacent:
+        at = bisect_left(starts, date.start)
+        chosen = _adjacent(text, date, triggers, at)
+        if chosen is None and at > 0 and date.start - triggers[at - 1].end < _SENTENCE_REACH:
+            left.append(date)
+        elif chosen is not None and chosen not in adjacent:
             adjacent[chosen] = date
-        elif chosen is None:
-            left.append((date, here))
     loose: dict[int, FoundDate] = {}
-    for date, here in left:
-        before = [i for i in here if triggers[i].end <= date.start and i not in adjacent and i not in loose]
-        if before:
-            loose[before[0]] = date
+    for date in left:
+        sentence_start = sentence_of(date.start)[0]
+        for i in range(bisect_left(starts, sentence_start), bisect_left(starts, date.start)):
+            if triggers[i].end <= date.start and i not in adjacent and i not in loose:
+                loose[i] = date
+                break
     return Dated(adjacent, loose)
 
 
-def _adjacent(text: str, date: FoundDate, triggers: tuple[Trigger, ...], here: list[int]) -> int | None:
-    """The trigger the date stands next to in its clause, if any."""
-    before = [i for i in here if triggers[i].end <= date.start]
-    if before:
-        nearest = before[-1]
-        gap = text[triggers[nearest].end : date.start]
-        if len(gap) <= _NEAR and not _CLAUSE_BREAK.search(gap):
-            return nearest
-    after = [i for i in here if triggers[i].start >= date.end]
-    if after and _DATE_THEN_TRIGGER.match(text[date.end : triggers[after[0]].start] + " "):
-        return after[0]
+def _sentence_ends(gap: str) -> bool:
+    """Whether a full stop in `gap` ends a sentence: one not after an abbreviation (`Mr.`, `U.S.`)."""
+    return any(m[1] not in _ABBREVIATIONS and len(m[1]) > 1 for m in _FULL_STOP.finditer(gap))
+
+
+def _adjacent(text: str, date: FoundDate, triggers: tuple[Trigger, ...], at: int) -> int | None:
+    """The trigger the date stands next to in its clause, if any; `at` is the first trigger's
+    index from the date on."""
+    if at > 0 and triggers[at - 1].end <= date.start:
+        gap = text[triggers[at - 1].end : date.start]
+        if len(gap) <= _NEAR and not _CLAUSE_BREAK.search(gap) and not _sentence_ends(gap):
+            return at - 1
+    if at < len(triggers) and _DATE_THEN_TRIGGER.match(text[date.end : triggers[at].start] + " "):
+        return at
     return None

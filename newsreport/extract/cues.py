@@ -30,7 +30,7 @@ _DETERMINER = re.compile(
     r"The|A|An|This|His|Her|Its|Their|Our)|’s|'s)\s+$"
 )
 _VERB_SUBJECT = re.compile(
-    r"(?:\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Yy]ou|[Ii]t|who|[A-Z][\w’'.-]*|\w+s|\w+ly|also|still|now|never|often)|[”\"']),?\s+$"
+    r"(?:\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Yy]ou|[Ii]t|who|which|that|[A-Z][\w’'.-]*|\w+s|\w+ly|also|still|now|never|often)|[”\"']),?\s+$"
 )
 
 

@@ -51,5 +51,9 @@ def _abbreviation(text: str, start: int, match: re.Match[str]) -> bool:
     word = _WORD_BEFORE.search(text, max(start, match.start() - 20), match.start() + 1)
     if word is None:
         return False
-    letters = word.group(1)
+    return is_abbreviation(word.group(1))
+
+
+def is_abbreviation(letters: str) -> bool:
+    """Whether `letters` followed by a full stop is an abbreviation (`Sen`, `Sept`, `J`, `U.S`)."""
     return letters in _ABBREVIATIONS or (len(letters) == 1 and letters.isupper()) or "." in letters

@@ -21,7 +21,7 @@ from newsreport.extract.quotes import Quote
 
 _MAX_GAP_WORDS = 10
 _MAX_APPOSITIVE_WORDS = 30
-_NAME_THEN_COMMA = re.compile(r"[\s,]*((?:[A-Z][\w’'.-]*\s+){1,4}[A-Z][\w’'.-]*),")
+_NAME_THEN_COMMA = re.compile(r"[\s,]*((?:[a-z][\w’'.-]*\s+){0,3}(?:[A-Z][\w’'.-]*\s+){1,4}[A-Z][\w’'.-]*),")
 _MAX_BEFORE_GAP_WORDS = 6
 _SENTENCE_STOP = re.compile(r"[.!?;]")
 _THAT = re.compile(r"\bthat\b")
@@ -32,6 +32,7 @@ _UNKNOWN_VERB = re.compile(
 _DASH_NAME = re.compile(r"\s*([―—]|--)\s*(?=[A-Z])")
 _COLON = re.compile(r"\s*:\s*$")
 _SHORT_SENTENCE_WORDS = 5
+_SHORT_QUESTION_WORDS = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,12 +93,17 @@ def _after(text: str, context: Context) -> Said | None:
             source = (quote.closing + appositive.start(1), quote.closing + appositive.end(1))
         elif not gap.strip(" ,\u00a0\n"):
             source = source_after(text, cue.end, end)
-        elif gap.rstrip().endswith(","):
+        elif gap.rstrip().endswith(",") and not gap.lstrip(" ,")[:1].isupper():
             # `"A" for Clinton, said Kunin.`
             source = source_after(text, cue.end, end) or source_before(text, quote.closing, cue.start)
         else:
             source = source_before(text, quote.closing, cue.start)
-        return Said((cue.start, cue.end), source or clause_subject(text, context.sentence[0], cue.start), index)
+        source = (
+            source
+            or clause_subject(text, quote.closing, cue.start)
+            or clause_subject(text, context.sentence[0], cue.start)
+        )
+        return Said((cue.start, cue.end), source, index)
     unknown = _UNKNOWN_VERB.match(text, quote.closing, end)
     if unknown is not None and text[quote.end - 1] in ",?!":
         # `"A," Trump shot back.`, `"A," opined the Plain Dealer.`: a verb the lexicon lacks.
@@ -162,7 +168,7 @@ def attribute_by_next_sentence(text: str, context: Context) -> Said | None:
         return None
     start, end = following
     ends_sentence = text[context.quote.start : context.quote.end].rstrip("’'\"”")[-1:] in {"?", "!"}
-    if not ends_sentence and len(text[start:end].split()) > _SHORT_SENTENCE_WORDS:
+    if len(text[start:end].split()) > (_SHORT_QUESTION_WORDS if ends_sentence else _SHORT_SENTENCE_WORDS):
         return None
     for index, cue in enumerate(context.cues):
         if start <= cue.start < end and cue.kind in {"speech", "quote"}:

@@ -14,6 +14,7 @@ import re
 
 from newsreport.extract.found import Stretch
 from newsreport.extract.lexicon import read_lexicon
+from newsreport.extract.sentences import is_abbreviation
 
 _MAX_WORDS = 9
 _WORD = re.compile(r"[^\s,;:()\[\]“”\"']+(?:'[^\s,;:()\[\]“”\"']+)*")
@@ -28,7 +29,11 @@ _MAX_WORDS_BEFORE_PREPOSITION = 5
 _SUBJECT = re.compile(
     r"\s*((?:(?:[A-Z][\w’'.-]*|al-\w+|of|the)\s+)*[A-Z][\w’'.-]*|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\s+(?:also\s+)?[a-z]"
 )
-_AFTER_STOP = re.compile(r"[,.;:!?—–―]|\s(?:in|on|at|during|after|before|when|while|that|to|of|as)\s|\n")
+_NAMED_SEGMENT = re.compile(
+    r"(?:^|,\s*|\.\s+)((?:(?:[a-z]+\s+){0,2})(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*),(?=[^,]*,)"
+)
+_AFTER_STOP = re.compile(r"[,;:!?—–―]|\.(?=\s|$)|\s(?:in|on|at|during|after|before|when|while|that|to|as)\s|\n")
+_LAST_WORD = re.compile(r"([\w.]+)$")
 
 
 def source_before(text: str, floor: int, cue: int) -> Stretch | None:
@@ -76,6 +81,10 @@ def _before_appositive(text: str, floor: int, cue: int) -> Stretch | None:
     inner = _words(text, floor + first + 1, floor + len(piece))
     if inner and inner[0][2][0].isupper() and len(inner) <= 4:
         return (inner[0][0], inner[-1][1])
+    name = _NAMED_SEGMENT.search(text, floor, floor + first + 1)
+    if name is not None:
+        # `J.J. Goldberg, editor at large of The Forward, an influential newspaper, wrote`
+        return name.span(1)
     words = _words(text, floor, floor + first)
     chosen: list[tuple[int, int, str]] = []
     for word in reversed(words):
@@ -123,9 +132,13 @@ def source_after(text: str, cue_end: int, ceiling: int) -> Stretch | None:
     while start < ceiling and text[start] == " ":
         start += 1
     stop = _AFTER_STOP.search(text, start, ceiling)
+    while stop is not None and stop.group() == "." and _abbreviated(text, start, stop.start()):
+        stop = _AFTER_STOP.search(text, stop.end(), ceiling)  # `Sen. Bernie Sanders`, `J.J. Goldberg`
     end = stop.start() if stop else ceiling
     words = _words(text, start, end)[:_MAX_WORDS]
-    if not words or not (
+    if not words or words[0][2] in _PREPOSITIONS or words[0][2] in _BOUNDARY:
+        return None  # `said of Mr. Trump`, `said at a recent event`
+    if not (
         words[0][2][0].isupper()
         or words[0][2] in {"the", "a", "an", "one", "another"}
         or any(word[2][0].isupper() for word in words[1:4])
@@ -138,6 +151,11 @@ def source_after(text: str, cue_end: int, ceiling: int) -> Stretch | None:
         if 0 < close - words[-1][1] < 12:
             return (words[0][0], close + 1)
     return (words[0][0], words[-1][1])
+
+
+def _abbreviated(text: str, start: int, stop: int) -> bool:
+    word = _LAST_WORD.search(text, start, stop)
+    return word is not None and is_abbreviation(word.group(1))
 
 
 def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:

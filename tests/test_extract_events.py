@@ -198,3 +198,39 @@ def test_subject_of_a_verb_within_its_clause() -> None:
     ]
     assert found["assumption-of-office"].name == "Omar Said took office"
     assert [p.participant for p in found["debate"].participations] == ["said"]
+
+
+AGENCY = (
+    "TEHRAN – The foreign minister Ali Nouri met Omani officials on Monday.\n\n"
+    "The talks came after Nouri's visit to Baghdad last month.\n\n"
+    "They spoke of little else.\n\n"
+    "Nouri, who was appointed in August, condemned the killing of Sami Dara in Tehran on July 31. "
+    "He recalled the October 7 attack, the war in Gaza since October 2023 and the 2024 presidential election. "
+    "Last year's summit in Riyadh failed."
+)
+
+
+def test_agency_style_background() -> None:
+    """An agency item's earlier events, each with the date the words give and what is inferred."""
+    cast = _cast(AGENCY, {"nouri": "Nouri", "dara": "Sami Dara"}, {"tehran": "Tehran", "baghdad": "Baghdad"})
+    dateline = FoundDateline(start=0, end=6, place=(0, 6), date=None, agency=None)
+    found = _events(AGENCY, datetime.date(2025, 2, 5), cast=cast, dateline=dateline)
+    got = {
+        e.id: (e.kind, e.date.value if e.date else None, e.date.inferred if e.date else ()) for e in found.referenced
+    }
+    assert got == {
+        "nouri-visit": ("visit", "2025-01", ("year", "month")),
+        "nouri-appointment": ("appointment", "2024-08", ("year",)),
+        "killing-2024-07-31": ("killing", "2024-07-31", ("year",)),
+        "attack-2024-10-07": ("attack", "2024-10-07", ("year",)),
+        "war-2023-10": ("war", "2023-10", ()),
+        "election-2024": ("election", "2024", ()),
+        "summit-2024": ("summit", "2024", ("year",)),
+    }
+    killing = next(e for e in found.referenced if e.kind == "killing")
+    assert killing.name == "killing of Sami Dara in Tehran"
+    assert [(p.participant, p.role) for p in killing.participations] == [("dara", "participant")]
+    assert found.event is not None
+    assert (found.event.kind, found.event.place) == ("meeting", "tehran")
+    assert found.event.date is not None
+    assert found.event.date.value == "2025-02-03"

@@ -27,7 +27,7 @@ _LONGEST_POSSESSIVE = 60
 class NamedAt:
     """Persons and places by where the text names them."""
 
-    def __init__(self, participants: tuple[Participant, ...], dateline: FoundDateline | None) -> None:
+    def __init__(self, text: str, participants: tuple[Participant, ...], dateline: FoundDateline | None) -> None:
         self._names = {p.id: p.name for p in participants}
         persons: list[tuple[int, int, Person]] = []
         self._place_at: dict[int, Place] = {}
@@ -39,7 +39,7 @@ class NamedAt:
         persons.sort(key=lambda mention: mention[0])
         self._persons = persons
         self._person_starts = [start for start, _, _ in persons]
-        self.dateline_place = _dateline_place(participants, dateline)
+        self.dateline_place = _dateline_place(text, participants, dateline)
         """The id of the place the dateline names, if it is a participant."""
 
     def name(self, id_: str) -> str:
@@ -75,7 +75,8 @@ class NamedAt:
         return self._place_at.get(position)
 
 
-def _dateline_place(participants: tuple[Participant, ...], dateline: FoundDateline | None) -> str | None:
+def _dateline_place(text: str, participants: tuple[Participant, ...], dateline: FoundDateline | None) -> str | None:
+    """The place a mention of which is the dateline's place, else whose name it prints (`TEHRAN`)."""
     if dateline is None or dateline.place is None:
         return None
     start, end = dateline.place
@@ -83,7 +84,8 @@ def _dateline_place(participants: tuple[Participant, ...], dateline: FoundDateli
     for place in places:
         if any(m.start < end and start < m.end for m in place.mentions):
             return place.id
-    return None
+    printed = text[start:end].casefold()
+    return next((p.id for p in places if p.name.casefold() == printed), None)
 
 
 @dataclass(frozen=True, slots=True)

@@ -76,7 +76,7 @@ def find_events(
     regions += [(max(0, at - _PART_WINDOW[0]), at + _PART_WINDOW[1]) for at in part_words(text)]
     triggers = find_triggers(text, regions)
     dated = attach(text, dates, triggers, sentences.of)
-    cast = NamedAt(participants, dateline)
+    cast = NamedAt(text, participants, dateline)
     situation = Situation(text, triggers, dated, sentences.of, cast, statements)
 
     referenced: list[ReferencedEvent] = []

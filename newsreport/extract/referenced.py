@@ -13,7 +13,9 @@ import re
 from newsreport.extract.event_words import Situation, owner_role
 from newsreport.model import Participation, ReferencedEvent, Span
 
-_TAIL = re.compile(r"\s+(?:to|in|at|with|against)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:of\s+)?[A-Z][\w.’'-]*)*")
+_TAIL = re.compile(
+    r"(?:\s+(?:to|in|at|with|against|of)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:of\s+)?[A-Z][\w.’'-]*)*){1,2}"
+)
 """The words after an event's that name where or with whom (`to Tehran`, `with Fox News's Chris Wallace`)."""
 _SLUG = re.compile(r"[^a-z0-9]+")
 

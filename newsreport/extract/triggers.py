@@ -169,11 +169,12 @@ def _sentence_ends(gap: str) -> bool:
 
 def _adjacent(text: str, date: FoundDate, triggers: tuple[Trigger, ...], at: int) -> int | None:
     """The trigger the date stands next to in its clause, if any; `at` is the first trigger's
-    index from the date on."""
+    index from the date on. A trigger right after the date (`the 2016 election`) comes first, as
+    closer than one before it can be."""
+    if at < len(triggers) and _DATE_THEN_TRIGGER.match(text[date.end : triggers[at].start] + " "):
+        return at
     if at > 0 and triggers[at - 1].end <= date.start:
         gap = text[triggers[at - 1].end : date.start]
         if len(gap) <= _NEAR and not _CLAUSE_BREAK.search(gap) and not _sentence_ends(gap):
             return at - 1
-    if at < len(triggers) and _DATE_THEN_TRIGGER.match(text[date.end : triggers[at].start] + " "):
-        return at
     return None

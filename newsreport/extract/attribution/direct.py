@@ -25,6 +25,7 @@ _NAME_THEN_COMMA = re.compile(r"[\s,]*((?:[a-z][\w’'.-]*\s+){0,3}(?:[A-Z][\w�
 _MAX_BEFORE_GAP_WORDS = 6
 _SENTENCE_STOP = re.compile(r"[.!?;]")
 _THAT = re.compile(r"\bthat\b")
+_PARTICIPLE = re.compile(r", \w+ing\b")
 _UNKNOWN_VERB = re.compile(
     r"[\s,]*(?:(?P<source>[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)"
     r"\s+(?P<cue>[a-z]+ed)|(?P<verb>[a-z]+ed)\s+(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*))\b(?=[\s.,])"
@@ -143,11 +144,15 @@ def _cue_before(
             or (lowercase and gap.strip(" ,:\u00a0"))
         ):
             break  # `described X as "very deep"`, `said that "..."`: a partial quote in an indirect statement
-        source = (
-            source_before(text, floor, cue.start)
-            or source_after(text, cue.end, opening)
-            or clause_subject(text, sentence_start, cue.start)
-        )
+        if _PARTICIPLE.match(text, cue.start - 2, cue.end):
+            # `Sanders compared himself to Clinton, saying, "..."`: the subject of the clause.
+            source = clause_subject(text, sentence_start, cue.start)
+        else:
+            source = (
+                source_before(text, floor, cue.start)
+                or source_after(text, cue.end, opening)
+                or clause_subject(text, sentence_start, cue.start)
+            )
         return Said((cue.start, cue.end), source, index)
     colon = _COLON.search(text, floor, opening)
     if colon is not None and colon.start() > floor:
@@ -157,6 +162,21 @@ def _cue_before(
         if source is not None:
             cue_start = text.index(":", colon.start())
             return Said((cue_start, cue_start + 1), source)
+    return None
+
+
+def attribute_by_previous_sentence(text: str, previous: Stretch, cues: tuple[Cue, ...]) -> Said | None:
+    """`Dianne Bystrom agreed. "Mainstream Republicans..."`: a sentence of a source and a speech cue
+    only, right before the quotation."""
+    start, end = previous
+    if len(text[start:end].split()) > _SHORT_SENTENCE_WORDS:
+        return None
+    for index, cue in enumerate(cues):
+        if start <= cue.start < end and cue.kind in {"speech", "quote"}:
+            source = source_before(text, start, cue.start)
+            if source is not None and source[0] == start and not text[cue.end : end].strip(" .:"):
+                return Said((cue.start, cue.end), source, index)
+            return None
     return None
 
 

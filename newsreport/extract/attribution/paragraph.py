@@ -20,6 +20,7 @@ from newsreport.extract.attribution.direct import (
     attribute,
     attribute_by_introduction,
     attribute_by_next_sentence,
+    attribute_by_previous_sentence,
 )
 from newsreport.extract.attribution.indirect import find_indirect
 from newsreport.extract.cues import Cue, find_cues
@@ -145,7 +146,14 @@ def _attribute_quotes(
             said.append(_PHRASE)
             continue
         context = Context(quote, sentence, following, floor, cues)
-        said.append(attribute(text, context) or attribute_by_next_sentence(text, context))
+        found = attribute(text, context) or attribute_by_next_sentence(text, context)
+        if found is None and at > 0 and sentences[at][0] == quote.opening:
+            found = attribute_by_previous_sentence(text, sentences[at - 1], cues)
+        previous = said[-1] if said else None
+        if found is not None and found.source is None and previous is not None and previous is not _PHRASE:
+            # `"A," Cruz said, adding: "B."`: the participle's speaker is the one just named.
+            found = Said(found.cue, previous.source, found.cue_index)
+        said.append(found)
     return said
 
 

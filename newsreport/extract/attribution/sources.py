@@ -27,10 +27,10 @@ _PRONOUNS = frozenset(row["word"] for row in _ROLES if row["role"] == "pronoun")
 _PREPOSITIONS = frozenset(row["word"] for row in _ROLES if row["role"] == "preposition")
 _MAX_WORDS_BEFORE_PREPOSITION = 5
 _SUBJECT = re.compile(
-    r"\s*((?:(?:[A-Z][\w’'.-]*|al-\w+|of|the)\s+)*[A-Z][\w’'.-]*|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\s+(?:also\s+)?[a-z]"
+    r"[\s\"”’']*((?:(?:[A-Z][\w’'.-]*|al-\w+|of|the)\s+)*[A-Z][\w’'.-]*|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\s+(?:also\s+)?[a-z]"
 )
 _NAMED_SEGMENT = re.compile(
-    r"(?:^|,\s*|\.\s+)((?:(?:[a-z]+\s+){0,2})(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*),(?=[^,]*,)"
+    r"(?:^|,\s*|\.\s+|\()((?:(?:[a-z]+\s+){0,2})(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*),(?=[^,]*,)"
 )
 _AFTER_STOP = re.compile(r"[,;:!?—–―]|\.(?=\s|$)|\s(?:in|on|at|during|after|before|when|while|that|to|as)\s|\n")
 _LAST_WORD = re.compile(r"([\w.]+)$")

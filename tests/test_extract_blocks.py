@@ -42,3 +42,14 @@ def test_seed_article_blocks(article: str) -> None:
     assert len(blocks) == 13
     assert (blocks[0].start, blocks[0].end) == (1, 151)
     assert [(b.start, b.end) for b in blocks if b.kind == "subheading"] == [(2498, 2564)]
+
+
+def test_single_line_break_after_a_sentence_ends_a_paragraph_in_a_blank_line_text() -> None:
+    """In a text with blank lines, a line break after a sentence's end also ends a paragraph; a
+    hard-wrapped line inside a sentence does not."""
+    text = "First paragraph ends here.\nSecond one starts, and it wraps\nin the middle.\n\nThird."
+    assert _words(text) == [
+        ("paragraph", "First paragraph ends here."),
+        ("paragraph", "Second one starts, and it wraps\nin the middle."),
+        ("paragraph", "Third."),
+    ]

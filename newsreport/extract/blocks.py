@@ -1,7 +1,8 @@
 """Paragraphs and subheadings of a plain text.
 
-Paragraphs are separated by blank lines; a text with no blank line at all but several lines
-(some agency feeds, copied pages) has one paragraph per line. A block's span leaves out the white
+Paragraphs are separated by blank lines, and by a single line break after a sentence's end
+(texts that mix both); a text with no blank line at all but several lines (some agency feeds,
+copied pages) has one paragraph per line. A block's span leaves out the white
 space around it (spaces, tabs, NBSP, `\\r`), so `text[start:end]` is the printed words.
 A subheading is a short one-line block that does not end like a sentence.
 """
@@ -14,6 +15,9 @@ from newsreport.extract.found import FoundBlock
 
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
 _LINE_BREAK = re.compile(r"\n\s*")
+_PARAGRAPH_LINE_BREAK = re.compile(r"(?<=[.!?:\"”’)])[^\S\n]*\n\s*(?=[A-Z0-9\"“‘'(\[])")
+"""A single line break inside blank-line paragraphs that still ends one: after a sentence's end,
+before a capital or an opening mark (hard-wrapped lines break mid-sentence)."""
 _EDGE_SPACE = " \t\r\n\u00a0\u2007\u202f\ufeff"
 _SENTENCE_END = frozenset(".!?:;,…\"'”’»)]")
 _SUBHEADING_MAX_CHARS = 100
@@ -22,16 +26,26 @@ _SUBHEADING_MAX_WORDS = 14
 
 def find_blocks(text: str) -> tuple[FoundBlock, ...]:
     """The paragraphs and subheadings of `text`, in order."""
-    separator = _BLANK_LINE if _BLANK_LINE.search(text) else _LINE_BREAK
+    blank = _BLANK_LINE.search(text) is not None
+    separator = _BLANK_LINE if blank else _LINE_BREAK
     blocks: list[FoundBlock] = []
     position = 0
     for match in separator.finditer(text):
-        _add(text, position, match.start(), blocks)
+        _add_lines(text, position, match.start(), blocks, blank)
         position = match.end()
-    _add(text, position, len(text), blocks)
+    _add_lines(text, position, len(text), blocks, blank)
     if len(blocks) == 1 and blocks[0].kind == "subheading":
         blocks[0] = FoundBlock("paragraph", blocks[0].start, blocks[0].end)
     return tuple(blocks)
+
+
+def _add_lines(text: str, start: int, end: int, blocks: list[FoundBlock], blank: bool) -> None:
+    """Add the paragraph `text[start:end]`, split at line breaks that end a paragraph too."""
+    if blank:
+        for match in _PARAGRAPH_LINE_BREAK.finditer(text, start, end):
+            _add(text, start, match.start(), blocks)
+            start = match.end()
+    _add(text, start, end, blocks)
 
 
 def _add(text: str, start: int, end: int, blocks: list[FoundBlock]) -> None:

@@ -5,12 +5,14 @@ import newsreport
 report = newsreport.read("examples/report.json")
 print(report.headline.text, len(report.statements))
 jsonl = newsreport.write(report, "jsonl")
+draft = newsreport.extract(open("examples/article.txt").read(), published="2025-02-03")
 ```
 """
 
 from newsreport.api import convert_many, convert_reports, read, read_all, write
 from newsreport.batch import Failure
 from newsreport.converters import FORMATS, Format
+from newsreport.extract import extract, extract_into
 from newsreport.errors import (
     LossError,
     LossWarning,
@@ -41,6 +43,8 @@ __all__ = [
     "WriteError",
     "convert_many",
     "convert_reports",
+    "extract",
+    "extract_into",
     "json_schema",
     "read",
     "read_all",

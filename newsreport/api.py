@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from newsreport import batch
-from newsreport.batch import Failure
+from newsreport.batch import Drafting, Failure
 from newsreport.converters import Format, format_for_path, get_format, sniff
 from newsreport.errors import UnknownFormatError
 from newsreport.model import NewsReport
@@ -61,6 +61,7 @@ def convert_many(
     keep_going: bool = False,
     excel: bool = False,
     strict: bool = False,
+    drafting: Drafting | None = None,
 ) -> list[Failure]:
     """Convert files, folders, JSON Lines, newsMessages and CSV packages into one output.
 
@@ -68,14 +69,16 @@ def convert_many(
     or None for stdout. Reports stream through `jobs` processes in input order. A failing report
     stops the run with a `ReadError` and no output (or, with `keep_going`, is skipped and
     returned among the failures). With `strict`, a lossy format or input a reader cannot map
-    whole raises `LossError` and writes nothing.
+    whole raises `LossError` and writes nothing. Plain-text articles are drafted by the
+    extractor with what `drafting` says they do not (their date, language, id); with
+    `drafting.extract`, reports read from other formats are drafted from their bodies too.
     """
     fmt = get_format(to)
     batch.check_loss(fmt, strict)
     names = [str(name) for name in inputs]
     sink = batch.sink_for(fmt, os.fspath(output) if output is not None else None, excel=excel, inputs=names)
     units = batch.units(names, from_)
-    return batch.run(units, sink, jobs=jobs, keep_going=keep_going, excel=excel, strict=strict)
+    return batch.run(units, sink, jobs=jobs, keep_going=keep_going, excel=excel, strict=strict, drafting=drafting)
 
 
 def convert_reports(reports: Iterable[NewsReport], to: str, jobs: int = 1) -> Iterator[bytes]:

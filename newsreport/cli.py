@@ -16,9 +16,10 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 import typer
+from pydantic import TypeAdapter, ValidationError
 from rich.console import Console
 
 from newsreport import __version__, batch, streams
@@ -36,6 +37,7 @@ from newsreport.errors import (
 )
 from newsreport.files import write_bytes_atomically
 from newsreport.limits import read_limited
+from newsreport.model import Iri, LanguageTag, Moment
 from newsreport.problems import Problem
 from newsreport.schema import json_schema
 
@@ -168,9 +170,28 @@ def convert(
         bool,
         typer.Option(help="Write nothing and exit 3 if data would be lost: a lossy format, input a reader cannot map."),
     ] = False,
+    extract: Annotated[
+        bool,
+        typer.Option(
+            help="Draft participants, statements and events from the body of reports that have none "
+            "(web pages, JSON-LD, NewsML-G2); plain-text articles are always drafted."
+        ),
+    ] = False,
+    published: Annotated[
+        str | None,
+        typer.Option(help="For texts that do not say: when they were published (2025-02-03; ISO 8601)."),
+    ] = None,
+    language: Annotated[
+        str | None, typer.Option(help="For texts that do not say: their language (BCP 47: en, pt-BR).")
+    ] = None,
+    report_id: Annotated[
+        str | None,
+        typer.Option("--id", help="For one text: the report's IRI (default: a UUID made from the text)."),
+    ] = None,
 ) -> None:
     """Convert reports from one format to another: one file, or whole batches in parallel."""
     with _reported():
+        drafting = _drafting(extract, published, language, report_id, inputs)
         out = None if output in (None, "-") else Path(output)
         target = _output_format(to, output if out is not None else None)
         if from_:
@@ -196,6 +217,7 @@ def convert(
                 progress=progress,
                 stopped=lambda: bool(_STOPPED_BY),
                 strict=strict,
+                drafting=drafting,
             )
         for failure in failures:
             typer.echo(f"newsreport: skipped: {failure}", err=True)
@@ -331,6 +353,28 @@ def _files_to_check(name: str, from_: str | None) -> list[str]:
     if not members:
         raise UsageError(f"{name}: a folder with no file of a format newsreport reads, and no CSV package")
     return members
+
+
+def _drafting(
+    extract: bool, published: str | None, language: str | None, report_id: str | None, inputs: list[str]
+) -> batch.Drafting:
+    """The drafting options, each checked as the model would check it, so a bad one is a usage
+    error before anything is read."""
+    checks: tuple[tuple[str, str | None, TypeAdapter[Any]], ...] = (
+        ("--published", published, TypeAdapter(Moment)),
+        ("--language", language, TypeAdapter(LanguageTag)),
+        ("--id", report_id, TypeAdapter(Iri)),
+    )
+    for option, value, adapter in checks:
+        if value is not None:
+            try:
+                adapter.validate_python(value)
+            except ValidationError as exc:
+                reason = exc.errors(include_url=False)[0]["msg"].removeprefix("Value error, ")
+                raise UsageError(f"{option} {value!r}: {reason}") from None
+    if report_id is not None and (len(inputs) != 1 or Path(inputs[0]).is_dir()):
+        raise UsageError("--id names one report: give one input file")
+    return batch.Drafting(published=published, language=language, id=report_id, extract=extract)
 
 
 def _existing(path: Path | None) -> Path | None:

@@ -10,6 +10,7 @@ from newsreport.batch.sinks import Sink, file_name, sink_for
 from newsreport.batch.units import Unit, units
 from newsreport.batch.work import ENCODERS, Failure, converted
 from newsreport.converters import Format
+from newsreport.converters.text import Drafting
 from newsreport.errors import LossError, LossWarning, ReadError, ReadWarning
 
 
@@ -22,6 +23,7 @@ def run(
     progress: Callable[[int, int], None] | None = None,
     stopped: Callable[[], bool] = lambda: False,
     strict: bool = False,
+    drafting: Drafting | None = None,
 ) -> list[Failure]:
     """Convert every unit into `sink`; on a failure stop (default) or skip it (`keep_going`).
 
@@ -36,7 +38,7 @@ def run(
         with warnings.catch_warnings():
             if strict:  # what a reader could not map, here or in a worker, stops the run
                 warnings.simplefilter("error", ReadWarning)
-            for done, result in enumerate(converted(units, sink.encoder, jobs, excel), start=1):
+            for done, result in enumerate(converted(units, sink.encoder, jobs, excel, drafting), start=1):
                 if stopped():
                     raise KeyboardInterrupt
                 for message in result.warnings:
@@ -71,4 +73,16 @@ def check_loss(fmt: Format, strict: bool = False) -> None:
     warnings.warn(message, LossWarning, stacklevel=2)
 
 
-__all__ = ["ENCODERS", "Failure", "Sink", "Unit", "check_loss", "converted", "file_name", "run", "sink_for", "units"]
+__all__ = [
+    "ENCODERS",
+    "Drafting",
+    "Failure",
+    "Sink",
+    "Unit",
+    "check_loss",
+    "converted",
+    "file_name",
+    "run",
+    "sink_for",
+    "units",
+]

@@ -24,6 +24,8 @@ from newsreport.converters.csv_.writer import escape_formula
 from newsreport.converters.native import parse_line
 from newsreport.converters.newsml_g2.writer import version_created
 from newsreport.converters.newsml_g2.writer import write_item as newsml_item
+from newsreport.converters.text import Drafting
+from newsreport.converters.text import read as read_text
 from newsreport.errors import NewsReportError, ReadError, ReadWarning
 from newsreport.model import NewsReport
 
@@ -60,6 +62,7 @@ class _Task:
 
     encoder: str
     excel: bool = False
+    drafting: Drafting = field(default_factory=Drafting)
 
 
 def _convert(task: _Task, numbered: list[tuple[int, Unit]]) -> list[Result]:
@@ -77,7 +80,7 @@ def _encoded(task: _Task, number: int, unit: Unit) -> Result:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ReadWarning)
         try:
-            report = unit.report or _read(unit)
+            report = task.drafting.into(unit.report or _read(unit, task.drafting))
             payload = ENCODERS[task.encoder](report, number, task.excel)
         except ReadError as exc:
             where = f"{exc.location}: " if exc.location else ""
@@ -87,7 +90,9 @@ def _encoded(task: _Task, number: int, unit: Unit) -> Result:
     return Result(payload, report.id, warnings=[str(w.message) for w in caught])
 
 
-def _read(unit: Unit) -> NewsReport:
+def _read(unit: Unit, drafting: Drafting) -> NewsReport:
+    if unit.format == "text":
+        return read_text(unit.data, unit.source, drafting)
     if unit.format == "jsonl":
         source, _, line = unit.source.rpartition(":")
         return parse_line(unit.data, source, int(line))
@@ -111,9 +116,12 @@ ENCODERS: dict[str, Callable[[NewsReport, int, bool], Any]] = {
 """How a worker encodes a report for each kind of sink (names, so tasks pickle)."""
 
 
-def converted(units: Iterable[Unit], encoder: str, jobs: int = 1, excel: bool = False) -> Iterator[Result]:
-    """Every unit converted, in input order, `jobs` processes at a time (1: in this process)."""
-    task = _Task(encoder, excel)
+def converted(
+    units: Iterable[Unit], encoder: str, jobs: int = 1, excel: bool = False, drafting: Drafting | None = None
+) -> Iterator[Result]:
+    """Every unit converted, in input order, `jobs` processes at a time (1: in this process);
+    texts drafted, and other reports too if asked, as `drafting` says."""
+    task = _Task(encoder, excel, drafting or Drafting())
     numbered = enumerate(units, start=1)
     first = list(itertools.islice(numbered, CHUNK))
     if jobs <= 1 or len(first) < CHUNK:  # a single chunk is not worth starting processes for

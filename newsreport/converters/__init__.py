@@ -6,12 +6,22 @@ import os
 import re
 from pathlib import Path, PurePath
 
-from newsreport.converters import csv_, jsonld, native, newsml_g2
+from newsreport.converters import csv_, jsonld, native, newsml_g2, text
 from newsreport.converters.format import Format
 from newsreport.errors import UnknownFormatError
 
 FORMATS: dict[str, Format] = {
-    f.name: f for f in (native.JSON, native.JSONL, jsonld.FORMAT, newsml_g2.FORMAT, csv_.FORMAT, csv_.FLAT, jsonld.HTML)
+    f.name: f
+    for f in (
+        native.JSON,
+        native.JSONL,
+        jsonld.FORMAT,
+        newsml_g2.FORMAT,
+        csv_.FORMAT,
+        csv_.FLAT,
+        jsonld.HTML,
+        text.FORMAT,
+    )
 }
 """Every format newsreport knows, by name."""
 

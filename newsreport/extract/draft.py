@@ -25,6 +25,9 @@ from newsreport.model import Draft, NewsReport, Statement
 SOFTWARE = "newsreport.extract"
 """The name the drafts give their maker."""
 
+_AFTER_DATELINE = re.compile(r"^[\s\-\u2013\u2014:]+")
+"""The dash and spaces between a dateline and the first sentence."""
+
 HEADLINE_LENGTH = 110
 """The longest drafted headline, in characters: a first sentence is cut at a word before it."""
 
@@ -58,15 +61,15 @@ def extract(
     one; otherwise the start of its first sentence, marked `editorial`.
     """
     blocks = find_blocks(text)
-    headline = _headline(text, blocks)
+    dateline = find_dateline(text, blocks)
     fields: dict[str, Any] = {
         "id": id or text_id(text),
-        "headline": headline,
+        "headline": _headline(text, blocks, dateline),
         "published": published,
         "language": language,
         "body": {"text": text, "blocks": [_block(b) for b in blocks]},
     }
-    return NewsReport.model_validate(fields | _drafted(text, blocks, fields))
+    return NewsReport.model_validate(fields | _drafted(text, blocks, dateline, fields))
 
 
 def extract_into(report: NewsReport, published: date | datetime | str | None = None) -> NewsReport:
@@ -80,15 +83,16 @@ def extract_into(report: NewsReport, published: date | datetime | str | None = N
     blocks = tuple(FoundBlock(b.kind, b.span.start, b.span.end) for b in report.body.blocks) or find_blocks(text)
     fields = report.model_dump(exclude_none=True)
     fields.setdefault("published", published)
-    drafted = _drafted(text, blocks, fields)
+    drafted = _drafted(text, blocks, find_dateline(text, blocks), fields)
     if report.dateline is not None:
         drafted.pop("dateline")
     return NewsReport.model_validate(fields | drafted)
 
 
-def _drafted(text: str, blocks: tuple[FoundBlock, ...], fields: dict[str, Any]) -> dict[str, Any]:
+def _drafted(
+    text: str, blocks: tuple[FoundBlock, ...], dateline: FoundDateline | None, fields: dict[str, Any]
+) -> dict[str, Any]:
     """The parts the steps draft: dateline, participants, statements, events and `drafted_by`."""
-    dateline = find_dateline(text, blocks)
     attributions = find_attributions(text, blocks)
     cast = find_cast(text, blocks, dateline, attributions)
     statements = _statements(text, attributions, cast)
@@ -127,12 +131,15 @@ def _dateline(text: str, found: FoundDateline, cast: Cast) -> dict[str, Any]:
     }
 
 
-def _headline(text: str, blocks: tuple[FoundBlock, ...]) -> dict[str, str]:
+def _headline(text: str, blocks: tuple[FoundBlock, ...], dateline: FoundDateline | None) -> dict[str, str]:
     """The first block when it is a heading followed by more text; else the first sentence of
-    the first paragraph, cut at a word, as an editorial headline."""
+    the first paragraph after the dateline, cut at a word, as an editorial headline."""
     if len(blocks) > 1 and blocks[0].kind == "subheading":
         return {"text": text[blocks[0].start : blocks[0].end], "origin": "source"}
-    first = text[blocks[0].start : blocks[0].end] if blocks else text.strip()
+    start, end = (blocks[0].start, blocks[0].end) if blocks else (0, len(text))
+    if dateline is not None and start <= dateline.end <= end:
+        start = dateline.end
+    first = _AFTER_DATELINE.sub("", text[start:end])
     sentence = re.split(r"(?<=[.!?])\s", first, maxsplit=1)[0].strip() or "Untitled text"
     if len(sentence) > HEADLINE_LENGTH:
         sentence = sentence[:HEADLINE_LENGTH].rsplit(" ", 1)[0] + "…"

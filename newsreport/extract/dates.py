@@ -86,6 +86,9 @@ _LEAD = re.compile(
     r"|(?:earlier|later)\s+this))\s+|(?P<mid>(?i:mid))-)$"
 )
 _LONGEST_LEAD = 20
+_LED_ONLY = frozenset(("m", "unit"))
+"""Phrases that name a date only after a leading word: `in May`, `last week` (not `May`, `week`),
+as do the parts of a day (`last night`, not `night`)."""
 _LONGEST_AGO = 24
 
 _FUTURE = re.compile(
@@ -102,6 +105,17 @@ _PAST_JUST_BEFORE = re.compile(
 _SENTENCE_END = re.compile(r"[.!?][\"”’]?\s|\n")
 
 
+@dataclass(frozen=True, slots=True)
+class DatePhrase:
+    """Words that name a date (`in May`, `on Monday`), found but not yet resolved: resolving
+    costs more than finding, and a caller may need only the dates of some phrases."""
+
+    start: int
+    end: int
+    match: re.Match[str]
+    lead: re.Match[str] | None
+
+
 def find_dates(
     text: str, published: datetime.date | None, *, reference: str = "the publication date"
 ) -> tuple[FoundDate, ...]:
@@ -110,21 +124,36 @@ def find_dates(
     `reference` names `published` in the notes (`the dateline date` when the caller resolves
     against the dateline's date).
     """
-    found: list[FoundDate] = []
+    resolved = (resolve(text, phrase, published, reference) for phrase in find_date_phrases(text))
+    return tuple(found for found in resolved if found is not None)
+
+
+def find_date_phrases(text: str) -> tuple[DatePhrase, ...]:
+    """The phrases of `text` that may name a date, in order, not overlapping."""
     matches = [*_CORE.finditer(text)]
     matches += [m for at in _found(text, _RELATIVE_WORDS + _RELATIVE_UNITS) if (m := _RELATIVE.match(text, at))]
     matches += [m for at in _found(text, (" ago",)) if (m := _AGO.search(text, max(0, at - _LONGEST_AGO), at + 4))]
+    phrases: list[DatePhrase] = []
     for match in sorted(matches, key=lambda m: m.start()):
         lead = _LEAD.search(text, max(0, match.start() - _LONGEST_LEAD), match.start())
-        start = lead.start() if lead else match.start()
-        if found and start < found[-1].end:
-            continue
         kind = match.lastgroup
-        assert kind is not None
-        resolved = _RESOLVERS[kind](_Context(text, match, lead, published, reference))
-        if resolved is not None:
-            found.append(FoundDate(start, match.end(), resolved))
-    return tuple(found)
+        if lead is None and (kind in _LED_ONLY or (kind == "day" and match[0].lower() not in _DAY_WORDS)):
+            continue
+        start = lead.start() if lead else match.start()
+        if not phrases or start >= phrases[-1].end:
+            phrases.append(DatePhrase(start, match.end(), match, lead))
+    return tuple(phrases)
+
+
+def resolve(
+    text: str, phrase: DatePhrase, published: datetime.date | None, reference: str = "the publication date"
+) -> FoundDate | None:
+    """The date `phrase` names, resolved against `published` (named `reference` in notes), if
+    the text and the publication date make it certain to some precision."""
+    kind = phrase.match.lastgroup
+    assert kind is not None
+    resolved = _RESOLVERS[kind](_Context(text, phrase.match, phrase.lead, published, reference))
+    return FoundDate(phrase.start, phrase.end, resolved) if resolved is not None else None
 
 
 def _found(text: str, words: tuple[str, ...]) -> list[int]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime
 from bisect import bisect_right
 
-from newsreport.extract.dates import FoundDate, find_dates
+from newsreport.extract.dates import FoundDate, find_date_phrases, resolve
 from newsreport.extract.event_words import NamedAt, Situation, owner_role
 from newsreport.extract.found import FoundBlock, FoundDateline, FoundEvents, Stretch
 from newsreport.extract.referenced import referenced_event
@@ -51,7 +51,7 @@ _PART_WINDOW = (24, 2)
 _MOST_NAMED = 4
 """Persons named in a mention's sentence taken as participants, at most."""
 _MOST_IN_NAME = 2
-_BEFORE_DATE = 400
+_BEFORE_DATE = 160
 _AFTER_DATE = 40
 
 
@@ -68,14 +68,14 @@ def find_events(
     anchor = stated or published
     reference = "the dateline date" if stated else "the publication date"
     sentences = _Sentences(text, blocks)
-    dates = tuple(d for d in find_dates(text, anchor, reference=reference) if not (dateline and d.start < dateline.end))
+    phrases = [p for p in find_date_phrases(text) if not (dateline and p.start < dateline.end)]
     paragraphs = [b for b in blocks if b.kind == "paragraph"]
     lead_end = paragraphs[min(_LEAD_PARAGRAPHS, len(paragraphs)) - 1].end if paragraphs else 0
     regions = [(0, lead_end)]
-    regions += [(max(sentences.block_of(d.start)[0], d.start - _BEFORE_DATE), d.end + _AFTER_DATE) for d in dates]
+    regions += [(max(sentences.block_of(p.start)[0], p.start - _BEFORE_DATE), p.end + _AFTER_DATE) for p in phrases]
     regions += [(max(0, at - _PART_WINDOW[0]), at + _PART_WINDOW[1]) for at in part_words(text)]
     triggers = find_triggers(text, regions)
-    dated = attach(text, dates, triggers, sentences.of)
+    dated = attach(text, phrases, triggers, sentences.of, lambda p: resolve(text, p, anchor, reference))
     cast = NamedAt(text, participants, dateline)
     situation = Situation(text, triggers, dated, sentences.of, cast, statements)
 

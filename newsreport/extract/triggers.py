@@ -15,7 +15,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from newsreport.extract.dates import FoundDate
+from newsreport.extract.dates import DatePhrase, FoundDate
 from newsreport.extract.found import Stretch
 from newsreport.extract.lexicon import read_lexicon
 
@@ -138,26 +138,32 @@ class Dated:
 
 
 def attach(
-    text: str, dates: Iterable[FoundDate], triggers: tuple[Trigger, ...], sentence_of: Callable[[int], Stretch]
+    text: str,
+    phrases: Iterable[DatePhrase],
+    triggers: tuple[Trigger, ...],
+    sentence_of: Callable[[int], Stretch],
+    resolve: Callable[[DatePhrase], FoundDate | None],
 ) -> Dated:
-    """The dates of the triggers that have one; a loose date and its trigger share a sentence
-    (`sentence_of` gives the sentence around a position; asked only for dates left over)."""
+    """The dates of the triggers that have one. A phrase is resolved (`resolve`) only once it has
+    a trigger; a loose date and its trigger share a sentence (`sentence_of` gives the sentence
+    around a position, asked only for dates left over)."""
     starts = [t.start for t in triggers]
     adjacent: dict[int, FoundDate] = {}
-    left: list[FoundDate] = []
-    for date in dates:
-        at = bisect_left(starts, date.start)
-        chosen = _adjacent(text, date, triggers, at)
-        if chosen is None and at > 0 and date.start - triggers[at - 1].end < _SENTENCE_REACH:
-            left.append(date)
-        elif chosen is not None and chosen not in adjacent:
+    left: list[DatePhrase] = []
+    for phrase in phrases:
+        at = bisect_left(starts, phrase.start)
+        chosen = _adjacent(text, phrase, triggers, at)
+        if chosen is None and at > 0 and phrase.start - triggers[at - 1].end < _SENTENCE_REACH:
+            left.append(phrase)
+        elif chosen is not None and chosen not in adjacent and (date := resolve(phrase)) is not None:
             adjacent[chosen] = date
     loose: dict[int, FoundDate] = {}
-    for date in left:
-        sentence_start = sentence_of(date.start)[0]
-        for i in range(bisect_left(starts, sentence_start), bisect_left(starts, date.start)):
-            if triggers[i].end <= date.start and i not in adjacent and i not in loose:
-                loose[i] = date
+    for phrase in left:
+        sentence_start = sentence_of(phrase.start)[0]
+        for i in range(bisect_left(starts, sentence_start), bisect_left(starts, phrase.start)):
+            if triggers[i].end <= phrase.start and i not in adjacent and i not in loose:
+                if (date := resolve(phrase)) is not None:
+                    loose[i] = date
                 break
     return Dated(adjacent, loose)
 
@@ -167,7 +173,7 @@ def _sentence_ends(gap: str) -> bool:
     return any(m[1] not in _ABBREVIATIONS and len(m[1]) > 1 for m in _FULL_STOP.finditer(gap))
 
 
-def _adjacent(text: str, date: FoundDate, triggers: tuple[Trigger, ...], at: int) -> int | None:
+def _adjacent(text: str, date: DatePhrase, triggers: tuple[Trigger, ...], at: int) -> int | None:
     """The trigger the date stands next to in its clause, if any; `at` is the first trigger's
     index from the date on. A trigger right after the date (`the 2016 election`) comes first, as
     closer than one before it can be."""

@@ -42,7 +42,8 @@ class Cue:
     end: int
     lemma: str
     kind: str
-    """`speech`, `belief`, `evidence`, `nominal` (`according to`) or `quote` (only next to a quotation)."""
+    """`speech`, `belief`, `evidence`, `attitude` (a stance: `endorsed`), `nominal` (`according to`),
+    `punctuation` or `quote` (only next to a quotation)."""
 
 
 def find_cues(text: str, start: int, end: int) -> tuple[Cue, ...]:

@@ -79,7 +79,7 @@ def _after(text: str, context: Context) -> Said | None:
         if source is not None:
             return Said(dash.span(1), source)
     for index, cue in enumerate(context.cues):
-        if cue.start < quote.closing or cue.start >= end:
+        if cue.start < quote.closing or cue.start >= end or cue.kind == "attitude":
             continue
         gap = text[quote.closing : cue.start]
         if _UNKNOWN_VERB.match(text, quote.closing, end) and len(gap.split()) > 3:
@@ -139,7 +139,7 @@ def _cue_before(
         if (
             len(gap.split()) > _MAX_BEFORE_GAP_WORDS
             or _SENTENCE_STOP.search(gap)
-            or cue.kind == "evidence"
+            or cue.kind in {"evidence", "attitude"}
             or _THAT.search(gap)
             or (lowercase and gap.strip(" ,:\u00a0"))
         ):

@@ -115,6 +115,13 @@ def _paragraph(
             drafts.append(_Draft("partial", (quote.start, quote.end), holder.cue, holder.source, holder.follows))
         elif found is _PHRASE:
             continue
+        elif found is not None and _mixed(text, quote, found, sentences):
+            # `They will pick whoever leads "and that will be Clinton," he said.`: the words before
+            # the quote are reported too: an indirect statement holding a partial quote.
+            start = sentences[_sentence_index(sentences, quote.opening)][0]
+            holder = _Draft("indirect", (start, quote.end), found.cue, found.source)
+            drafts.append(holder)
+            drafts.append(_Draft("partial", (quote.start, quote.end), found.cue, found.source))
         elif found is not None:
             draft = _Draft("direct", (quote.start, quote.end), found.cue, found.source)
             drafts.append(draft)
@@ -180,6 +187,15 @@ def _share(said: list[Said | None]) -> None:
     for position in range(len(said) - 2, -1, -1):
         if said[position] is None and said[position + 1] not in {None, _PHRASE}:
             said[position] = said[position + 1]
+
+
+def _mixed(text: str, quote: Quote, found: Said, sentences: tuple[Stretch, ...]) -> bool:
+    """Whether the quotation ends a reported clause that opens with words of the reporter's own,
+    attributed after it (a mixed quote)."""
+    if found.cue is None or found.cue[0] < quote.closing:
+        return False
+    start = sentences[_sentence_index(sentences, quote.opening)][0]
+    return any(character.isalpha() for character in text[start : quote.opening])
 
 
 def _floating(text: str, block: FoundBlock, quote: Quote, sentences: tuple[Stretch, ...]) -> bool:

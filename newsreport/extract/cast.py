@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from newsreport.converters.local_ids import LocalIds
 from newsreport.extract.found import Stretch
+from newsreport.extract.name_words import GIVEN_NAMES
 from newsreport.extract.names import FoundName
 from newsreport.extract.places import DEMONYMS, PLACES, KnownPlace, country_of
 from newsreport.extract.roles import FoundTitle, is_demonym
@@ -84,7 +85,8 @@ class CastIndex:
         self._starts: dict[int, PersonDraft] = {}
 
     def person(self, words: tuple[str, ...]) -> PersonDraft:
-        person = PersonDraft(words, " ".join(words))
+        gender = GIVEN_NAMES.get(words[0], "") if len(words) > 1 else ""
+        person = PersonDraft(words, " ".join(words), gender=gender)
         self.persons.append(person)
         return person
 

@@ -21,8 +21,11 @@ ORGANIZATION_NOUNS = frozenset(row["word"].lower() for row in _ORGANIZATION_WORD
 """Lower-case nouns that, after a demonym, name that country's organization (`Iraqi government`)."""
 ORGANIZATIONS = frozenset(row["name"] for row in read_lexicon("organizations.tsv"))
 """Organizations known by a name without an organization noun (`FBI`, `White House`)."""
-THINGS = frozenset(row["word"] for row in read_lexicon("thing_words.tsv"))
+_THINGS = read_lexicon("thing_words.tsv")
+THINGS = frozenset(row["word"] for row in _THINGS if row["where"] == "any")
 """Words that make a capitalised run the name of a thing, not a person (`Act`, `Street`)."""
+PLACE_OPENERS = frozenset(row["word"] for row in _THINGS if row["where"] == "first")
+"""Words that open place names, not persons' (`San`, `Fort`)."""
 NOT_LAST_NAMES = frozenset(
     [row["word"] for row in read_lexicon("stopwords.tsv")] + [row["word"] for row in read_lexicon("weekdays.tsv")]
 )
@@ -31,3 +34,5 @@ NOT_NAMES = NOT_LAST_NAMES | {row["word"] for row in read_lexicon("months.tsv")}
 """Capitalised words that start no name: those and the months (a surname may be one: Theresa May)."""
 PRONOUNS = {row["word"]: (row["gender"], row["number"]) for row in read_lexicon("pronouns.tsv")}
 """Pronoun → (gender `m`, `f` or empty, `singular` or `plural`)."""
+GIVEN_NAMES = {row["name"]: row["gender"] for row in read_lexicon("given_names.tsv")}
+"""Common given names → the gender they usually tell (`m`, `f`)."""

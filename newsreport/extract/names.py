@@ -18,8 +18,9 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from newsreport.extract.found import Stretch
+from newsreport.extract.found import FoundBlock, Stretch
 from newsreport.extract.name_words import (
+    GIVEN_NAMES,
     HONORIFICS,
     MODIFIERS,
     NOT_LAST_NAMES,
@@ -27,29 +28,38 @@ from newsreport.extract.name_words import (
     OFFICES,
     ORGANIZATION_WORDS,
     ORGANIZATIONS,
+    PLACE_OPENERS,
     THINGS,
 )
-from newsreport.extract.places import KnownPlace, place_of
+from newsreport.extract.places import DEMONYMS, PLACES, KnownPlace, place_of
 from newsreport.extract.roles import FoundRole, FoundTitle, is_demonym, role_after, title_before
 
-_DOTTED = sorted(
-    {word for word in [*OFFICES, *HONORIFICS, *NOT_NAMES, "Jr.", "Sr.", "St.", "Ft.", "Mt."] if word.endswith(".")},
-    key=len,
-    reverse=True,
+_DOTTED = frozenset(
+    word for word in [*OFFICES, *HONORIFICS, *NOT_NAMES, "Jr.", "Sr.", "St.", "Ft.", "Mt."] if word.endswith(".")
 )
+"""Words that end with a full stop inside a name (`Sen.`, `Jr.`); any other word's stop ends the run."""
 _PARTICLE = r"(?:al|el|ad|ash|as|at|az|ul|bin|ibn|abu|ben|bint|de|di|da|du|le|la|van|von|der|den|del|della|dos|das)"
-_WORD = (
-    rf"(?:{'|'.join(re.escape(word) for word in _DOTTED)}|(?:[A-Z]\.){{2,}}|[A-Z]\.(?=[ \u00a0][A-Z])"
-    rf"|(?:{_PARTICLE}-)?[A-Z][\w]*(?:[’'-][A-Za-z]\w*)*)"
-)
-_RUN = re.compile(rf"(?<![\w’'-]){_WORD}(?:(?:[ \u00a0]|[ \u00a0](?:{_PARTICLE}|of)[ \u00a0]){_WORD})*")
-_TOKEN = re.compile(rf"{_WORD}|{_PARTICLE}|of")
+_WORD = r"[A-Z](?:\w*(?:[’'][A-Za-z]\w*|-[A-Z]\w*)*|(?:\.[A-Z])+)\.?"
+_RUN = re.compile(rf"{_WORD}(?:[ \u00a0](?:(?:{_PARTICLE}|of)[ \u00a0])?(?:{_PARTICLE}-)?{_WORD})*")
+"""Capitalised words in a row (the regex opens with a capital, so it is searched for fast); one
+that starts inside a word (`non-Arab`, `iPhone`) is skipped."""
+_INSIDE_WORD = frozenset("’'-")
+_TOKEN = re.compile(r"\S+")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _SUFFIXES = frozenset({"Jr.", "Sr.", "II", "III", "IV"})
+_OPENING_SKIPS = frozenset(" \u00a0\n\"“‘'([")
+_SENTENCE_ENDS = frozenset('.!?:;”’"—–-')
+_FUNCTION_WORDS = frozenset(word.lower() for word in NOT_LAST_NAMES)
+_TITLE_CASE_WORDS = 4
+_TITLE_CASE_SHARE = 0.95
+_QUOTES = "\"“‘'(«„"
 _MULTIWORD = 3
+_NAME_WORDS = 4
+"""The most words a person's name has here (`Martin Luther King Jr.`)."""
 """The most words a title or honorific of the lexicons has."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class FoundName:
     """A name in the text, with the titles printed before it."""
 
@@ -65,12 +75,15 @@ class FoundName:
     """For a place (or a demonym): the place it names; for an organization: its country."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Token:
     start: int
     end: int
     word: str
     possessive: bool
+    """Printed with `'s`, which `word` and `end` leave out."""
+    last: bool
+    """Ends a sentence: its full stop (left out) is no abbreviation's."""
 
 
 @dataclass(slots=True)
@@ -81,27 +94,110 @@ class FoundNames:
     roles: list[FoundRole]
 
 
-def find_names(text: str, skip: Stretch | None = None) -> FoundNames:
+def find_names(text: str, blocks: tuple[FoundBlock, ...] = (), skip: Stretch | None = None) -> FoundNames:
     """Every name and role in `text`, places and organizations inside titles included; `skip` is a
-    stretch to leave out (the dateline, whose place `participants` reads itself)."""
+    stretch to leave out (the dateline, whose place `participants` reads itself). In a block
+    printed in title case (a headline: `Clinton Campaign Manager Laughs Off...`) capitals say
+    nothing, so its words are read one by one, as lone words."""
     found = FoundNames([], [])
+    headlines = [(block.start, block.end) for block in blocks if _title_case(text, block)]
     for run in _RUN.finditer(text):
-        if skip and run.start() < skip[1] and skip[0] < run.end():
+        start = run.start()
+        if (start and (text[start - 1].isalnum() or text[start - 1] in _INSIDE_WORD)) or (
+            skip and start < skip[1] and skip[0] < run.end()
+        ):
             continue
-        tokens = _trimmed([_token(match) for match in _TOKEN.finditer(text, run.start(), run.end())])
+        printed = run[0]
+        if any(h_start <= start < h_end for h_start, h_end in headlines):
+            for match in _TOKEN.finditer(text, start, run.end()):
+                token = _token(match)
+                if match[0][0].isupper() and not _plain_word(text, token, found) and place_of(token.word):
+                    _read(text, [token], found, None)
+            continue
+        if " " in printed or "\u00a0" in printed:
+            tokens = _trimmed([_token(match) for match in _TOKEN.finditer(text, start, run.end())])
+            if tokens and _common_opening(text, tokens[0]):
+                tokens = _trimmed(tokens[1:])
+        elif printed in NOT_NAMES:  # a capitalised sentence opening, most lone words: skipped fast
+            continue
+        else:
+            token = _token(run)
+            if _common_opening(text, token) or _plain_word(text, token, found):
+                continue
+            tokens = _trimmed([token])
         possessor: FoundName | None = None
         while tokens:
-            split = next((i for i, token in enumerate(tokens) if token.possessive), len(tokens) - 1)
-            possessor = _read(text, tokens[: split + 1], found, possessor)
+            split = next((i for i, token in enumerate(tokens) if token.possessive or token.last), len(tokens) - 1)
+            named = _read(text, tokens[: split + 1], found, possessor)
+            possessor = named if tokens[split].possessive else None
             tokens = _trimmed(tokens[split + 1 :])
     return found
 
 
+def _common_opening(text: str, token: _Token) -> bool:
+    """Whether `token` opens a sentence and the text prints it in lower case elsewhere: a common
+    word (`Pollsters`, `Closing`), capitalised for its place only."""
+    if not _opens_sentence(text, token.start):
+        return False
+    if token.word.endswith("ing") and token.word not in GIVEN_NAMES:  # `Closing Gitmo`, `Addressing ...`
+        return True
+    lower = token.word.lower()
+    position = text.find(lower)
+    while position >= 0:
+        end = position + len(lower)
+        if not (position and text[position - 1].isalpha()) and not (end < len(text) and text[end].isalpha()):
+            return True
+        position = text.find(lower, end)
+    return False
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether `start` follows a sentence's end (or a paragraph's start), quote marks aside."""
+    position = start - 1
+    while position >= 0 and text[position] in _OPENING_SKIPS:
+        if text[position] == "\n":
+            return True
+        position -= 1
+    return position < 0 or text[position] in _SENTENCE_ENDS
+
+
+def _title_case(text: str, block: FoundBlock) -> bool:
+    """Whether all words of a block, function words aside (or all but one in twenty), are
+    capitalised: a headline in title case, not a sentence full of names."""
+    words = [word.lstrip(_QUOTES) for word in text[block.start : block.end].split()]
+    words = [word for word in words if word and word.lower() not in _FUNCTION_WORDS]
+    return len(words) >= _TITLE_CASE_WORDS and sum(word[0].isupper() for word in words) >= _TITLE_CASE_SHARE * len(
+        words
+    )
+
+
+def _plain_word(text: str, token: _Token, found: FoundNames) -> bool:
+    """A lone word no lexicon knows and no title stands before, kept as a word, fast (most lone
+    words are: surnames, sentence openings); False to read it like any run."""
+    word = token.word
+    if (
+        word in NOT_NAMES
+        or word in PLACES
+        or word in DEMONYMS
+        or word in ORGANIZATIONS
+        or word in ORGANIZATION_WORDS
+        or word in OFFICES
+        or word in HONORIFICS
+        or word[-1] == "s"  # a plural demonym (`Iraqis`) perhaps
+        or title_before(text, token.start)
+    ):
+        return word in NOT_NAMES
+    found.names.append(FoundName("word", token.start, token.end, (word,)))
+    return True
+
+
 def _token(match: re.Match[str]) -> _Token:
-    word = match[0]
-    possessive = word.endswith(("'s", "’s"))
-    end = match.end() - 2 if possessive else match.end()
-    return _Token(match.start(), end, word[:-2] if possessive else word, possessive)
+    word, start, end = match[0], match.start(), match.end()
+    if word.endswith(("'s", "’s")):
+        return _Token(start, end - 2, word[:-2], possessive=True, last=False)
+    if word.endswith(".") and word not in _DOTTED and not _INITIALS.fullmatch(word):
+        return _Token(start, end - 1, word[:-1], possessive=False, last=True)
+    return _Token(start, end, word, possessive=False, last=False)
 
 
 def _trimmed(tokens: list[_Token]) -> list[_Token]:
@@ -144,6 +240,8 @@ def _read(text: str, tokens: list[_Token], found: FoundNames, possessor: FoundNa
     if of is not None:  # `Sen. Ted Cruz of Texas`: the name ends before `of`
         _read(text, _trimmed(rest[of + 1 :]), found, None)
         rest = rest[:of]
+        if not rest:
+            return None
     words = tuple(token.word for token in rest if token.word not in _SUFFIXES)
     outside = None if titles else title_before(text, rest[0].start)
     if outside:
@@ -194,13 +292,11 @@ def _titles(
 
 def _office(tokens: list[_Token], length: int, possessor: FoundName | None) -> FoundTitle:
     """An office title such as `Iranian Parliament Speaker` (`length`: the office's own words)."""
-    lead = tokens[0].word
-    country = possessor.place if possessor and possessor.kind == "place" else place_of(lead)
-    own = 1 if country and not possessor and not is_demonym(lead) and len(tokens) > length else 0
+    country = possessor.place if possessor and possessor.kind == "place" else place_of(tokens[0].word)
     org_words = [token for token in tokens[:-length] if token.word in ORGANIZATION_WORDS]
     org_start = possessor.start if possessor else tokens[0].start
     organization = (org_start, org_words[-1].end) if org_words else None
-    return FoundTitle((tokens[own].start, tokens[-1].end), organization, country)
+    return FoundTitle((tokens[0].start, tokens[-1].end), organization, country)
 
 
 def _title_names(title: FoundTitle, found: FoundNames) -> None:
@@ -251,10 +347,16 @@ def _joined(tokens: list[_Token]) -> str:
 
 def _is_person(tokens: list[_Token]) -> bool:
     """Whether a run of two or more capitalised words, with no title, looks like a person's name."""
-    return not any(
-        token.word in THINGS
-        or token.word == "of"
-        or (token.word.isupper() and len(token.word) > 1)
-        or place_of(token.word)
-        for token in tokens
+    return (
+        len(tokens) <= _NAME_WORDS
+        and tokens[0].word not in PLACE_OPENERS
+        and not any(
+            token.word in THINGS
+            or token.word == "of"
+            or (token.word.isupper() and len(token.word) > 1 and not token.word.endswith("."))
+            or len(token.word) == 1
+            or token.word.endswith(("n’t", "n't"))
+            or place_of(token.word)
+            for token in tokens
+        )
     )

@@ -34,9 +34,8 @@ def find_cast(
     attributions: tuple[Attribution, ...],
 ) -> Cast:
     """The participants of `text` and, for each attribution, the ids of its speakers."""
-    del blocks  # the names are read from the whole text; blocks serve no rule yet
     skip = (dateline.start, dateline.end) if dateline else None
-    found = find_names(text, skip)
+    found = find_names(text, blocks, skip)
     index = CastIndex(text)
     dateline_place = _dateline_place(text, dateline, index)
     _Persons(text, index, attributions).add(found.names)
@@ -70,12 +69,16 @@ class _Persons:
     index: CastIndex
     attributions: tuple[Attribution, ...]
     by_full_name: dict[tuple[str, str], PersonDraft] = field(default_factory=dict)
+    by_word: dict[tuple[int, str], list[PersonDraft]] = field(default_factory=dict)
+    """Persons by (-1, surname) and (0, first name), case folded."""
 
     def add(self, names: list[FoundName]) -> None:
         persons = [name for name in names if name.kind == "person"]
         for name in persons:
             if len(name.words) > 1:
                 self._full(name)
+        for person in self.index.persons:
+            self._index(person)
         sources = {self.text[a.source[0] : a.source[1]] for a in self.attributions if a.source}
         singles = [name for name in names if name.kind in ("person", "word") and len(name.words) == 1]
         for name in singles:
@@ -99,7 +102,12 @@ class _Persons:
             if not create:
                 return
             person = self.index.person(name.words)
+            self._index(person)
         self.index.mention(person, name)
+
+    def _index(self, person: PersonDraft) -> None:
+        for part in (-1, 0):
+            self.by_word.setdefault((part, surname(person.words[part]).casefold()), []).append(person)
 
     def _bearer(self, name: FoundName) -> PersonDraft | None:
         """The person whose surname, else first name, `name`'s one word is, by nearness."""
@@ -107,9 +115,8 @@ class _Persons:
         for part in (-1, 0):
             candidates = [
                 person
-                for person in self.index.persons
-                if surname(person.words[part]).casefold() == word
-                and not (name.gender and person.gender and name.gender != person.gender)
+                for person in self.by_word.get((part, word), ())
+                if not (name.gender and person.gender and name.gender != person.gender)
             ]
             if candidates:
                 return _nearest(candidates, name.start)

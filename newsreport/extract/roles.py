@@ -27,13 +27,12 @@ from newsreport.extract.places import DEMONYMS, KnownPlace, place_of
 
 _LOWER_WORDS = re.compile(r"(?:[ \u00a0]+[a-z][a-z-]*(?![\w-]))+")
 _LOWER_WORD = re.compile(r"[a-z][a-z-]*")
-_WORDS_BEFORE = re.compile(r"(?:\S+[ \u00a0]+){1,6}$")
-_WORD = re.compile(r"\S+")
-_BEFORE = 90
-"""How far before a name a lower-case title may start."""
+_SPACES = " \u00a0"
+_MOST_WORDS = 6
+"""How many words a lower-case title before a name may have."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class FoundTitle:
     """A title as printed (`Iranian Parliament Speaker`), its organization, its country."""
 
@@ -44,7 +43,7 @@ class FoundTitle:
     """An honorific rank (`Hojjat al-Islam`, `Dr.`), not an office."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class FoundRole:
     """Words that stand for a person without naming them: `Iraqi parliament speaker`, `Iranian
     official` (the determiner left out)."""
@@ -94,26 +93,33 @@ def role_after(
 def title_before(text: str, start: int) -> FoundTitle | None:
     """A title printed before the name at `start` with a lower-case office at its end
     (`Republican presidential nominee`), if any."""
-    before = _WORDS_BEFORE.search(text, max(0, start - _BEFORE), start)
-    if before is None:
+    words: list[tuple[int, int]] = []  # the words before, right to left
+    end = start - 1
+    while end > 0 and text[end] in _SPACES and len(words) < _MOST_WORDS:
+        word_start = end
+        while word_start > 0 and not text[word_start - 1].isspace():
+            word_start -= 1
+        word = text[word_start:end]
+        if not word or not (word in OFFICES_LOWER if not words else _title_word(word)):
+            break
+        words.append((word_start, end))
+        end = word_start - 1
+    if not words:
         return None
-    words = list(_WORD.finditer(text, before.start(), start))
-    if words[-1][0] not in OFFICES_LOWER:
-        return None
-    first = len(words) - 1
-    while first > 0 and _title_word(words[first - 1][0]):
-        first -= 1
-    lead = words[first][0]
+    words.reverse()
+    lead = text[words[0][0] : words[0][1]]
     country = place_of(lead)
     if country and not is_demonym(lead):
-        if first == len(words) - 1:
+        if len(words) == 1:
             return None
-        title_start = words[first + 1].start()
+        title_start = words[1][0]
     else:
-        title_start = words[first].start()
-    org_words = [m for m in words[first:-1] if m[0] in ORGANIZATION_WORDS or m[0] in ORGANIZATION_NOUNS]
-    organization = (words[first].start(), org_words[-1].end()) if org_words else None
-    return FoundTitle((title_start, words[-1].end()), organization, country)
+        title_start = words[0][0]
+    org_words = [
+        w for w in words[:-1] if text[w[0] : w[1]] in ORGANIZATION_WORDS or text[w[0] : w[1]] in ORGANIZATION_NOUNS
+    ]
+    organization = (words[0][0], org_words[-1][1]) if org_words else None
+    return FoundTitle((title_start, words[-1][1]), organization, country)
 
 
 def _title_word(word: str) -> bool:

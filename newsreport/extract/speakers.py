@@ -11,93 +11,101 @@ that `follows` another shares its speakers.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from bisect import bisect_left
+from collections.abc import Callable, Iterable
 
 from newsreport.extract.cast import CastIndex, PersonDraft
 from newsreport.extract.found import Attribution, Stretch
 from newsreport.extract.name_words import OFFICES_LOWER, PRONOUNS
 from newsreport.extract.roles import is_demonym
 
+_LONGEST = 120
+"""No mention is longer: how far before a source a mention overlapping it may start."""
+
+
+class _Spans:
+    """Mentions sorted by start, for the ones overlapping a source."""
+
+    def __init__(self, spans: Iterable[tuple[int, int, str]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [span[0] for span in self.spans]
+
+    def ids(self, source: Stretch) -> tuple[str, ...]:
+        start, end = source
+        first = bisect_left(self.starts, start - _LONGEST)
+        last = bisect_left(self.starts, end)
+        return tuple(dict.fromkeys(id_ for s, e, id_ in self.spans[first:last] if e > start))
+
 
 def find_speakers(text: str, attributions: tuple[Attribution, ...], index: CastIndex) -> tuple[tuple[str, ...], ...]:
     """For each attribution, in order, the ids of its speakers (empty when unresolved)."""
-    quoted = [a.content for a in attributions if a.kind != "indirect"]
+    quoted = sorted(a.content for a in attributions if a.kind != "indirect")
+    lookup = _Lookup(text, index, quoted)
     speakers: list[tuple[str, ...]] = []
     for attribution in attributions:
         if attribution.source is None:
             follows = attribution.follows
             speakers.append(speakers[follows] if follows is not None and 0 <= follows < len(speakers) else ())
         else:
-            previous = speakers[-1] if speakers else ()
-            speakers.append(_resolved(text, attribution.source, index, quoted, previous))
+            speakers.append(lookup.resolved(attribution.source, speakers[-1] if speakers else ()))
     return tuple(speakers)
 
 
-def _resolved(
-    text: str, source: Stretch, index: CastIndex, quoted: list[Stretch], previous: tuple[str, ...]
-) -> tuple[str, ...]:
-    start, end = source
-    named = [person.id for person in index.persons if person.id and any(_overlap(m, source) for m in person.mentions)]
-    if named:
-        return tuple(dict.fromkeys(named))
-    stood_for = [person.id for span, person in index.roles if _overlap(span, source)]
-    if stood_for:
-        return tuple(dict.fromkeys(stood_for))
-    words = text[start:end].split()
-    if len(words) == 1 and (words[0] in PRONOUNS or words[0].lower() in PRONOUNS):
-        return _pronoun(words[0], start, index, quoted, previous)
-    organizations = [o.id for o in index.organizations.values() if any(_overlap(m, source) for m in o.mentions)]
-    if organizations:
-        return tuple(organizations)
-    places = [
-        place.id
-        for place in index.places.values()
-        if any(_overlap(m, source) and not is_demonym(text[m[0] : m[1]]) for m in place.mentions)
-    ]
-    if places:
-        return tuple(places)
-    if words and words[-1].lower() in OFFICES_LOWER:
-        holder = _last(index, start, quoted, lambda person: words[-1].lower() in person.offices())
+class _Lookup:
+    def __init__(self, text: str, index: CastIndex, quoted: list[Stretch]) -> None:
+        self.text = text
+        persons = [person for person in index.persons if person.id]
+        self.persons = _Spans((s, e, person.id) for person in persons for s, e in person.mentions)
+        self.roles = _Spans((s, e, person.id) for (s, e), person in index.roles if person.id)
+        self.organizations = _Spans((s, e, o.id) for o in index.organizations.values() for s, e in o.mentions)
+        self.places = _Spans(
+            (s, e, p.id) for p in index.places.values() for s, e in p.mentions if not is_demonym(text[s:e])
+        )
+        self.person_ids = {person.id for person in persons}
+        self.references = [
+            (person, sorted(r for r in person.references if not _inside(r, quoted))) for person in persons
+        ]
+
+    def resolved(self, source: Stretch, previous: tuple[str, ...]) -> tuple[str, ...]:
+        found = self.persons.ids(source) or self.roles.ids(source)
+        if found:
+            return found
+        words = self.text[source[0] : source[1]].split()
+        if len(words) == 1 and (words[0] in PRONOUNS or words[0].lower() in PRONOUNS):
+            return self._pronoun(words[0], source[0], previous)
+        found = self.organizations.ids(source) or self.places.ids(source)
+        if found or not words or words[-1].lower() not in OFFICES_LOWER:
+            return found
+        office = words[-1].lower()
+        holder = self._last(source[0], lambda person: office in person.offices())
         return (holder.id,) if holder else ()
-    return ()
+
+    def _pronoun(self, word: str, start: int, previous: tuple[str, ...]) -> tuple[str, ...]:
+        gender, number = PRONOUNS.get(word) or PRONOUNS[word.lower()]
+        if word == "I":
+            return previous
+        if number == "plural":  # a group: the previous speakers if they were several, or not persons
+            several = len(previous) > 1 or any(id_ not in self.person_ids for id_ in previous)
+            return previous if several else ()
+        if not gender:
+            return ()
+        person = self._last(start, lambda person: person.gender in ("", gender))
+        if person is None:
+            return ()
+        person.gender = gender
+        return (person.id,)
+
+    def _last(self, position: int, fits: Callable[[PersonDraft], bool]) -> PersonDraft | None:
+        """The fitting person referred to last before `position`, outside quotations."""
+        best: tuple[int, PersonDraft] | None = None
+        for person, references in self.references:
+            before = bisect_left(references, position)
+            if before and fits(person) and (best is None or references[before - 1] > best[0]):
+                best = (references[before - 1], person)
+        return best[1] if best else None
 
 
-def _pronoun(
-    word: str, start: int, index: CastIndex, quoted: list[Stretch], previous: tuple[str, ...]
-) -> tuple[str, ...]:
-    gender, number = PRONOUNS.get(word) or PRONOUNS[word.lower()]
-    if word == "I":
-        return previous
-    if number == "plural":  # a group: the previous speakers if they were several, or not persons
-        return previous if len(previous) > 1 or not _all_persons(previous, index) else ()
-    if not gender:
-        return ()
-    person = _last(index, start, quoted, lambda person: person.gender in ("", gender))
-    if person is None:
-        return ()
-    person.gender = gender
-    return (person.id,)
-
-
-def _last(
-    index: CastIndex, position: int, quoted: list[Stretch], fits: Callable[[PersonDraft], bool]
-) -> PersonDraft | None:
-    """The fitting person referred to last before `position`, outside quotations."""
-    best: tuple[int, PersonDraft] | None = None
-    for person in index.persons:
-        if not person.id or not fits(person):
-            continue
-        for reference in person.references:
-            outside = reference < position and not any(q[0] <= reference < q[1] for q in quoted)
-            if outside and (best is None or reference > best[0]):
-                best = (reference, person)
-    return best[1] if best else None
-
-
-def _all_persons(ids: tuple[str, ...], index: CastIndex) -> bool:
-    persons = {person.id for person in index.persons}
-    return bool(ids) and all(id_ in persons for id_ in ids)
-
-
-def _overlap(a: Stretch, b: Stretch) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
+def _inside(position: int, stretches: list[Stretch]) -> bool:
+    """Whether `position` lies in one of `stretches` (sorted by start)."""
+    i = bisect_left(stretches, (position + 1,)) - 1
+    return any(start <= position < end for start, end in stretches[max(0, i - 3) : i + 1])

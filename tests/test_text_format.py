@@ -76,8 +76,14 @@ def test_a_first_line_that_is_a_heading_is_the_headline() -> None:
 
 def test_a_text_without_a_heading_gets_an_editorial_headline_from_its_first_sentence() -> None:
     report = newsreport.extract((DATA / "senate.txt").read_text())
-    assert report.headline.origin == "editorial"
-    assert report.headline.text.startswith("WASHINGTON (AP) — The senator said on Monday")
+    headline = ("The senator said on Monday that the bill would pass.", "editorial")
+    assert (report.headline.text, report.headline.origin) == headline  # the dateline left out
+
+
+def test_a_long_first_sentence_is_cut_at_a_word() -> None:
+    sentence = "The committee " + "met again and " * 12 + "adjourned."
+    report = newsreport.extract(f"BERLIN (dpa) - {sentence}\n\nIt will meet again.")
+    assert report.headline.text == sentence[:110].rsplit(" ", 1)[0] + "…"
 
 
 def test_a_byte_order_mark_is_not_text() -> None:

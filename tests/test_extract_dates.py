@@ -83,6 +83,14 @@ def test_future(text: str, value: str) -> None:
     assert found.date.note is not None
 
 
+def test_day_of_the_coming_weeks() -> None:
+    """A day of a month less than 100 days ahead is the coming one, unless a past verb precedes it."""
+    published = datetime.date(2016, 2, 10)
+    assert _one("South Carolina's primary on Feb. 20 matters.", published).date.value == "2016-02-20"
+    assert _one("The vote was held Feb. 20.", published).date.value == "2015-02-20"
+    assert _one("They met on Oct. 12.", published).date.value == "2015-10-12"
+
+
 def test_past_verb_before_the_day_wins_over_a_later_will() -> None:
     """`said Monday that he will ...`: the saying is last Monday, whatever it promises."""
     assert _one("He said Thursday that he will resign.").date.value == "2025-01-30"

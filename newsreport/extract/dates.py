@@ -11,7 +11,9 @@ at least are kept.
 A date without a year (`Nov. 8`, `in May`, `Tuesday`) is taken to be in the past, unless a word
 of the future stands near it in its sentence (`will`, `next`, `expected to`, or the present of a
 calendar: `Nevada holds caucuses on Feb. 20`) and no past-tense verb stands just before it
-(`said Monday that he will ...` is still last Monday).
+(`said Monday that he will ...` is still last Monday). A day of a month (`Feb. 20`) that comes
+within 100 days is the coming one unless a past-tense verb stands just before it: news prints the
+days of the coming weeks without their year.
 """
 
 from __future__ import annotations
@@ -94,7 +96,7 @@ _LONGEST_AGO = 24
 _FUTURE = re.compile(
     r"\b(?:will|won[’']t|would|going to|gonna|next|upcoming|scheduled|set to|plans? to|planning to"
     r"|expected to|hopes? to|poised to|ahead of|can|could|must|holds?|begins?|starts?|takes place|heads to"
-    r"|faces?)\b|[’']ll\b",
+    r"|faces?|might)\b|[’']ll\b|\b(?-i:may)\b",
     re.IGNORECASE,
 )
 _PAST_JUST_BEFORE = re.compile(
@@ -102,6 +104,7 @@ _PAST_JUST_BEFORE = re.compile(
     r"|sent|left|brought|got|was|were|had|did|began|broke|chose|drew|fell|felt|found|heard|kept|led|paid"
     r"|put|read|rose|sat|set|shot|sold|stood|struck|thought|threw|tweeted|understood|wore))[,\s]*$"
 )
+_COMING_DAYS = 100
 _SENTENCE_END = re.compile(r"[.!?][\"”’]?\s|\n")
 
 
@@ -194,11 +197,16 @@ class _Context:
         assert self.published is not None
         return f"{self.reference}, {self.published.isoformat()}"
 
+    def past_just_before(self) -> bool:
+        """Whether a past-tense verb stands just before the expression (`said Monday`)."""
+        start = self.lead_match.start() if self.lead_match else self.match.start()
+        return _PAST_JUST_BEFORE.search(self.text, max(0, start - 16), start) is not None
+
     def future(self) -> str | None:
         """The word of the future near the expression in its sentence, if the tense is not past."""
         start = self.lead_match.start() if self.lead_match else self.match.start()
         end = self.match.end()
-        if _PAST_JUST_BEFORE.search(self.text, max(0, start - 16), start):
+        if self.past_just_before():
             return None
         before = self.text[max(0, start - 80) : start]
         *_, last_end = (None, *_SENTENCE_END.finditer(before))
@@ -258,21 +266,26 @@ def _md(c: _Context) -> PartialDate | None:
 
 
 def _month_day(c: _Context, month: int, day: int) -> PartialDate | None:
-    """`Sept. 8`: the latest such day on or before the publication date, or the first after it
-    when the sentence speaks of the future."""
+    """`Sept. 8`: the latest such day on or before the publication date; the first after it when
+    the sentence speaks of the future, or when it comes within `_COMING_DAYS` and no past-tense
+    verb stands just before (news gives a day of the coming weeks without its year)."""
     if c.published is None or not 1 <= day <= 31:
         return None
     p = c.published
+    days = [d for year in range(p.year - 4, p.year + 5) if (d := _day(year, month, day)) is not None]
+    coming = next((d for d in days if d >= p), None)
+    latest = next((d for d in reversed(days) if d <= p), None)
     name = f"{_MONTH_NAMES[month]} {day}"
     marker = c.future()
-    years = range(p.year, p.year + 5) if marker else range(p.year, p.year - 5, -1)
-    for year in years:
-        when = _day(year, month, day)
-        if when is not None and (when >= p if marker else when <= p):
-            side = f"the first {name} on or after" if marker else f"the latest {name} on or before"
-            note = c.note(f"{side} {c.anchor()}, is {when}", marker)
-            return PartialDate(value=when.isoformat(), inferred=("year",), note=note)
-    return None
+    if coming is not None and (marker or ((coming - p).days <= _COMING_DAYS and not c.past_just_before())):
+        how = f"the first {name} on or after {c.anchor()}, is {coming}"
+        if not marker:
+            how += f", less than {_COMING_DAYS} days ahead"
+        return PartialDate(value=coming.isoformat(), inferred=("year",), note=c.note(how, marker))
+    if latest is None:
+        return None
+    note = c.note(f"the latest {name} on or before {c.anchor()}, is {latest}")
+    return PartialDate(value=latest.isoformat(), inferred=("year",), note=note)
 
 
 def _month(c: _Context) -> PartialDate | None:

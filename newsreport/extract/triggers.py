@@ -75,7 +75,7 @@ _DATE_THEN_TRIGGER = re.compile(
 )
 """Between a date and its event: a possessive and at most two modifiers (`last year's summit`,
 `the 2016 presidential election`), no article or preposition."""
-_NEAR = 60
+_NEAR = 45
 _SENTENCE_REACH = 400
 
 

@@ -1,7 +1,8 @@
 """Reporting words (cues): `said`, `told`, `pointed to`, `according to`, belief and evidence verbs.
 
-Every lower-case word is looked up among the first words of the forms in `lexicons/cues.tsv`
-(a multiword form, `pointed to`, wins over its first word), case-sensitively (a cue is lower
+The lower-case words of a paragraph that are first words of the forms in `lexicons/cues.tsv` are
+found with one set intersection, then each is located (a multiword form, `pointed to`, wins over
+its first word), case-sensitively (a cue is lower
 case inside a sentence; `According to` is the one capitalised form, and `Post` in `The
 Washington Post` is not `post`). A form right after a
 determiner (`the report`, `his call`) is a noun and is no cue; a form that is also a common noun
@@ -23,7 +24,8 @@ for _form in sorted((form for form in _LEXICON if form[0].isalpha()), key=len, r
     _first, _, _rest = _form.partition(" ")
     _PHRASES.setdefault(_first, []).append((" " + _rest if _rest else "", _form))
 _PHRASES["According"] = [(" to", "according to")]
-_WORD = re.compile(r"\b(?:[a-z]+|According)\b")
+_FIRST_WORDS = frozenset(_PHRASES)
+_WORD = re.compile(r"[a-z]+|According")
 _JOINERS = frozenset("’'-_")
 _DETERMINER = re.compile(
     r"(?:\b(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|every|each|no|any|some|"
@@ -49,24 +51,34 @@ class Cue:
 def find_cues(text: str, start: int, end: int) -> tuple[Cue, ...]:
     """The cues of `text[start:end]`, in order."""
     cues = []
-    for match in _WORD.finditer(text, start, end):
-        phrases = _PHRASES.get(match.group())
-        if phrases is None or text[match.start() - 1 : match.start()] in _JOINERS:
-            continue
-        cue_start, word_end = match.span()
-        form = next(
-            (
-                form
-                for rest, form in phrases
-                if text.startswith(rest, word_end) and not _joined(text, word_end + len(rest))
-            ),
-            None,
-        )
-        if form is None or (form != "according to" and _noun(text, start, cue_start, form)):
-            continue
-        lemma, kind = _LEXICON[form]
-        cues.append(Cue(cue_start, word_end + len(form) - len(match.group()), lemma, kind))
+    for first in _FIRST_WORDS.intersection(_WORD.findall(text, start, end)):
+        phrases = _PHRASES[first]
+        position = text.find(first, start, end)
+        while position >= 0:
+            word_end = position + len(first)
+            if not _joined_before(text, position) and not _joined(text, word_end):
+                cue = _cue(text, start, position, word_end, phrases)
+                if cue is not None:
+                    cues.append(cue)
+            position = text.find(first, word_end, end)
+    cues.sort(key=lambda cue: cue.start)
     return tuple(cues)
+
+
+def _cue(text: str, start: int, position: int, word_end: int, phrases: list[tuple[str, str]]) -> Cue | None:
+    """The cue whose first word stands at `position`, if one of its forms goes on from there."""
+    form = next(
+        (form for rest, form in phrases if text.startswith(rest, word_end) and not _joined(text, word_end + len(rest))),
+        None,
+    )
+    if form is None or (form != "according to" and _noun(text, start, position, form)):
+        return None
+    lemma, kind = _LEXICON[form]
+    return Cue(position, position + len(form), lemma, kind)
+
+
+def _joined_before(text: str, position: int) -> bool:
+    return position > 0 and (text[position - 1].isalnum() or text[position - 1] in _JOINERS)
 
 
 def _joined(text: str, position: int) -> bool:

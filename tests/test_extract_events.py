@@ -234,3 +234,15 @@ def test_agency_style_background() -> None:
     assert (found.event.kind, found.event.place) == ("meeting", "tehran")
     assert found.event.date is not None
     assert found.event.date.value == "2025-02-03"
+
+
+def test_one_event_named_twice() -> None:
+    """Two mentions of the same kind of event on the same day are one event with two mentions."""
+    text = LEAD + "He said so in an interview on Saturday. In the interview on Saturday, he smiled."
+    (interview,) = _events(text).referenced
+    assert [m.of(text) for m in interview.mentions] == ["interview on Saturday", "interview on Saturday"]
+
+
+def test_a_date_after_a_full_stop_is_not_the_event_before_it() -> None:
+    """`... at the convention. As of Wednesday, ...`: the sentence ends between them."""
+    assert _events(LEAD + "They met at the convention. As of Wednesday, no one had left.").referenced == ()

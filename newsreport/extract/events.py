@@ -22,7 +22,7 @@ from bisect import bisect_right
 from newsreport.extract.dates import FoundDate, find_date_phrases, resolve
 from newsreport.extract.event_words import NamedAt, Situation, owner_role
 from newsreport.extract.found import FoundBlock, FoundDateline, FoundEvents, Stretch
-from newsreport.extract.referenced import referenced_event
+from newsreport.extract.referenced import merged, referenced_event
 from newsreport.extract.sentences import find_sentences
 from newsreport.extract.triggers import Trigger, attach, find_roles, find_triggers, part_words
 from newsreport.model import Event, PartialDate, Participant, Participation, ReferencedEvent, Span, Statement
@@ -91,7 +91,7 @@ def find_events(
         elif not _background(trigger, when, anchor, lead_end):
             free[i] = when
         elif i in dated.adjacent:
-            referenced.append(referenced_event(situation, i, taken={e.id for e in referenced}))
+            referenced = merged(referenced, referenced_event(situation, i, taken={e.id for e in referenced}))
         else:
             free[i] = None  # a loose date of the past: not this trigger's
     event = _covered(situation, free, lead_end, stated)

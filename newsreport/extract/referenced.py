@@ -55,3 +55,21 @@ def _unique(wanted: str, taken: set[str]) -> str:
     while candidate in taken:
         candidate, n = f"{slug}-{n}", n + 1
     return candidate
+
+
+def merged(events: list[ReferencedEvent], new: ReferencedEvent) -> list[ReferencedEvent]:
+    """`events` with `new` added, or joined to the one of the same kind and date (three mentions
+    of `the interview on Saturday` are one interview)."""
+    for at, old in enumerate(events):
+        if (old.kind, old.date) == (new.kind, new.date):
+            roles = {p.participant: p for p in (*old.participations, *new.participations)}
+            joined = old.model_copy(
+                update={
+                    "place": old.place or new.place,
+                    "participations": tuple(roles.values()),
+                    "mentions": (*old.mentions, *new.mentions),
+                    "cited_by": tuple(dict.fromkeys((*old.cited_by, *new.cited_by))),
+                }
+            )
+            return [*events[:at], joined, *events[at + 1 :]]
+    return [*events, new]

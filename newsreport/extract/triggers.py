@@ -168,9 +168,11 @@ def attach(
     return Dated(adjacent, loose)
 
 
-def _sentence_ends(gap: str) -> bool:
-    """Whether a full stop in `gap` ends a sentence: one not after an abbreviation (`Mr.`, `U.S.`)."""
-    return any(m[1] not in _ABBREVIATIONS and len(m[1]) > 1 for m in _FULL_STOP.finditer(gap))
+def _sentence_ends(text: str, trigger: Trigger, date: DatePhrase) -> bool:
+    """Whether a full stop from the trigger's last word to the date ends a sentence: one not after
+    an abbreviation (`Mr.`, `U.S.`)."""
+    stops = _FULL_STOP.finditer(text, trigger.start, date.start)
+    return any(m[1] not in _ABBREVIATIONS and len(m[1]) > 1 for m in stops)
 
 
 def _adjacent(text: str, date: DatePhrase, triggers: tuple[Trigger, ...], at: int) -> int | None:
@@ -181,6 +183,6 @@ def _adjacent(text: str, date: DatePhrase, triggers: tuple[Trigger, ...], at: in
         return at
     if at > 0 and triggers[at - 1].end <= date.start:
         gap = text[triggers[at - 1].end : date.start]
-        if len(gap) <= _NEAR and not _CLAUSE_BREAK.search(gap) and not _sentence_ends(gap):
+        if len(gap) <= _NEAR and not _CLAUSE_BREAK.search(gap) and not _sentence_ends(text, triggers[at - 1], date):
             return at - 1
     return None

@@ -14,7 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsreport.extract.attribution.sources import clause_subject, source_after, source_before, source_opening
+from newsreport.extract.attribution.sources import (
+    clause_subject,
+    name_before,
+    source_after,
+    source_before,
+    source_opening,
+)
 from newsreport.extract.cues import Cue
 from newsreport.extract.found import Stretch
 from newsreport.extract.quotes import Quote
@@ -99,11 +105,10 @@ def _after(text: str, context: Context) -> Said | None:
             source = source_after(text, cue.end, end) or source_before(text, quote.closing, cue.start)
         else:
             source = source_before(text, quote.closing, cue.start)
-        source = (
-            source
-            or clause_subject(text, quote.closing, cue.start)
-            or clause_subject(text, context.sentence[0], cue.start)
-        )
+        if source is None:
+            source = clause_subject(text, quote.closing, cue.start)
+        if source is None and context.sentence[0] < quote.opening:
+            source = clause_subject(text, context.sentence[0], cue.start)
         return Said((cue.start, cue.end), source, index)
     unknown = _UNKNOWN_VERB.match(text, quote.closing, end)
     if unknown is not None and text[quote.end - 1] in ",?!":
@@ -156,7 +161,7 @@ def _cue_before(
         return Said((cue.start, cue.end), source, index)
     colon = _COLON.search(text, floor, opening)
     if colon is not None and colon.start() > floor:
-        source = source_opening(text, floor, colon.start())
+        source = name_before(text, floor, colon.start()) or source_opening(text, floor, colon.start())
         if source is None or text[source[0]].islower():
             source = clause_subject(text, sentence_start, colon.start()) or source
         if source is not None:

@@ -27,8 +27,11 @@ _PRONOUNS = frozenset(row["word"] for row in _ROLES if row["role"] == "pronoun")
 _PREPOSITIONS = frozenset(row["word"] for row in _ROLES if row["role"] == "preposition")
 _MAX_WORDS_BEFORE_PREPOSITION = 5
 _SUBJECT = re.compile(
-    r"[\s\"”’']*((?:(?:[A-Z][\w’'.-]*|al-\w+|of|the)\s+)*[A-Z][\w’'.-]*|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\s+(?:also\s+)?[a-z]"
+    r"[\s\"”’']*((?:(?:[A-Z][\w’'.-]*|al-\w+|of|the)\s+)*[A-Z][\w’'.-]*|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)"
+    r"(?:\s+(?:also\s+)?[a-z]|,)"
 )
+_DETERMINERS = frozenset(["The", "A", "An", "This", "That", "These", "Those"])
+_NAME_AT_END = re.compile(r"((?:[a-z]+\s+){0,2}(?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*)\s*$")
 _NAMED_SEGMENT = re.compile(
     r"(?:^|,\s*|\.\s+|\()((?:(?:[a-z]+\s+){0,2})(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*),(?=[^,]*,)"
 )
@@ -42,7 +45,7 @@ def source_before(text: str, floor: int, cue: int) -> Stretch | None:
     verb = cue
     while words and (words[-1][2].lower() in _BETWEEN or (words[-1][2].endswith("ly") and words[-1][2].islower())):
         verb = words.pop()[0]
-    if words and "," in text[words[-1][1] : verb]:
+    if words and "," in text[words[-1][1] : verb if verb == cue else cue]:
         # A comma right before the cue: step over an appositive `Smith, a spokesman, said`.
         return _before_appositive(text, floor, cue)
     chosen: list[tuple[int, int, str]] = []
@@ -109,9 +112,22 @@ def clause_subject(text: str, start: int, cue: int) -> Stretch | None:
         comma = text.find(",", comma + 1, cue)
     for opening in reversed(openings):
         subject = _SUBJECT.match(text, opening, cue)
-        if subject is not None and subject.group(1).split()[0] not in _LEADING:
+        if subject is None:
+            continue
+        words = subject.group(1).split()
+        if words[0] not in _LEADING and words[0] not in _DETERMINERS and not words[-1].endswith("ing"):
             return subject.span(1)
     return None
+
+
+def name_before(text: str, floor: int, end: int) -> Stretch | None:
+    """The capitalised name ending right at `end` (`Republican pollster Daron Shaw` before a colon)."""
+    name = _NAME_AT_END.search(text, floor, end)
+    if name is None or name.group(1).isupper() or name.group(1).split()[0] in _LEADING:
+        return None
+    if any(word in _PREPOSITIONS or word in _BOUNDARY for word in name.group(1).split()):
+        return None  # `the governor on Twitter:`: a place or medium, not the speaker
+    return name.span(1)
 
 
 def source_opening(text: str, floor: int, end: int) -> Stretch | None:
@@ -141,7 +157,7 @@ def source_after(text: str, cue_end: int, ceiling: int) -> Stretch | None:
     if not (
         words[0][2][0].isupper()
         or words[0][2] in {"the", "a", "an", "one", "another"}
-        or any(word[2][0].isupper() for word in words[1:4])
+        or any(word[2][0].isupper() for word in words[1:6])
     ):
         return None
     if words[0][2] in _PRONOUNS or words[0][2] in {"he", "she"}:

@@ -246,3 +246,27 @@ def test_one_event_named_twice() -> None:
 def test_a_date_after_a_full_stop_is_not_the_event_before_it() -> None:
     """`... at the convention. As of Wednesday, ...`: the sentence ends between them."""
     assert _events(LEAD + "They met at the convention. As of Wednesday, no one had left.").referenced == ()
+
+
+def test_event_ids_differ_from_participant_ids() -> None:
+    """Ids are unique across a report, so an event never takes a participant's id."""
+    text = "Anna Berg met Omar Said.\n\nThey talked.\n\nThat was all."
+    event = _events(text, cast=_cast(text, {"meeting": "Anna Berg"})).event
+    assert event is not None
+    assert event.id == "meeting-2"
+
+
+def test_seed_events_validate_in_the_report(report: NewsReport) -> None:
+    """The key with its events replaced by the drafted ones is still a valid report (ids unique,
+    references resolve, spans inside the body)."""
+    assert report.body is not None
+    text = report.body.text
+    dateline = FoundDateline(start=1, end=23, place=(17, 23), date="2025-02-03", agency=None)
+    found = find_events(
+        text, find_blocks(text), datetime.date(2025, 2, 3), dateline, report.participants, report.statements
+    )
+    data = report.model_dump(mode="json")
+    data["event"] = found.event.model_dump(mode="json") if found.event else None
+    data["referenced_events"] = [e.model_dump(mode="json") for e in found.referenced]
+    data["statements"] = [{**s, "event": None} for s in data["statements"]]  # the key's event ids
+    NewsReport.model_validate(data)

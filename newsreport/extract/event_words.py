@@ -22,6 +22,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:()—–]")
 _RELATIVE = re.compile(r"\s*(?:who|which)\s")
 _PLACE_AFTER = re.compile(r"\s+(?:to|in|at)\s+(?:the\s+)?")
 _LONGEST_POSSESSIVE = 60
+_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 class NamedAt:
@@ -139,3 +140,14 @@ class Situation:
 def owner_role(kind: str) -> str:
     """The role of the person whose event it is: a visit's guest, an office's holder."""
     return _OWNER_ROLES.get(kind, "participant")
+
+
+def unique_id(wanted: str, taken: set[str]) -> str:
+    """`wanted` as a slug (`rashid-visit`), numbered if needed to differ from the ids `taken`
+    (ids are unique across a report's participants, events and statements); added to `taken`."""
+    slug = _SLUG.sub("-", wanted.lower()).strip("-")
+    candidate, n = slug, 2
+    while candidate in taken:
+        candidate, n = f"{slug}-{n}", n + 1
+    taken.add(candidate)
+    return candidate

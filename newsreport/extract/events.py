@@ -20,7 +20,7 @@ import datetime
 from bisect import bisect_right
 
 from newsreport.extract.dates import FoundDate, find_date_phrases, resolve
-from newsreport.extract.event_words import NamedAt, Situation, owner_role
+from newsreport.extract.event_words import NamedAt, Situation, owner_role, unique_id
 from newsreport.extract.found import FoundBlock, FoundDateline, FoundEvents, Stretch
 from newsreport.extract.referenced import merged, referenced_event
 from newsreport.extract.sentences import find_sentences
@@ -79,6 +79,7 @@ def find_events(
     cast = NamedAt(text, participants, dateline)
     situation = Situation(text, triggers, dated, sentences.of, cast, statements)
 
+    taken = {p.id for p in participants} | {s.id for s in statements}
     referenced: list[ReferencedEvent] = []
     free: dict[int, FoundDate | None] = {}
     """The triggers that may name the news, each with its date if it has one."""
@@ -91,15 +92,15 @@ def find_events(
         elif not _background(trigger, when, anchor, lead_end):
             free[i] = when
         elif i in dated.adjacent:
-            referenced = merged(referenced, referenced_event(situation, i, taken={e.id for e in referenced}))
+            referenced = merged(referenced, referenced_event(situation, i, taken))
         else:
             free[i] = None  # a loose date of the past: not this trigger's
-    event = _covered(situation, free, lead_end, stated)
+    event = _covered(situation, free, lead_end, stated, taken)
     return FoundEvents(event, tuple(referenced))
 
 
 def _covered(
-    s: Situation, free: dict[int, FoundDate | None], lead_end: int, stated: datetime.date | None
+    s: Situation, free: dict[int, FoundDate | None], lead_end: int, stated: datetime.date | None, taken: set[str]
 ) -> Event | None:
     """The event the lead names, with the parts named anywhere as its sub-events."""
     lead = [i for i in free if s.triggers[i].start < lead_end]
@@ -111,14 +112,14 @@ def _covered(
     kind = s.triggers[main].kind
     mentions = [i for i in free if s.triggers[i].kind == kind]
     roles = _lead_roles(s, lead_end)
-    event = _event(s, kind, free, mentions, roles, guest=None, stated=stated, place=s.cast.dateline_place)
+    event = _event(s, kind, free, mentions, roles, guest=None, stated=stated, place=s.cast.dateline_place, taken=taken)
     if s.triggers[main].part:
         return event
     guest = next((p.participant for p in event.participations if p.role == "guest"), None)
     subs = []
     for sub_kind in dict.fromkeys(s.triggers[i].kind for i in free if s.triggers[i].part):
         sub_mentions = [i for i in free if s.triggers[i].kind == sub_kind]
-        subs.append(_event(s, sub_kind, free, sub_mentions, {}, guest=guest, stated=None, place=None))
+        subs.append(_event(s, sub_kind, free, sub_mentions, {}, guest=guest, stated=None, place=None, taken=taken))
     return event.model_copy(update={"sub_events": tuple(subs)})
 
 
@@ -132,6 +133,7 @@ def _event(
     guest: str | None,
     stated: datetime.date | None,
     place: str | None,
+    taken: set[str],
 ) -> Event:
     """An event of `kind` named by the triggers `mentions` (indices into the `free` ones)."""
     roles = dict(roles)
@@ -149,7 +151,7 @@ def _event(
         when = PartialDate(value=stated.isoformat(), inferred=("year", "month", "day"), note=note)
     participations = tuple(Participation(participant=p, role=r) for p, r in roles.items())
     return Event(
-        id=kind,
+        id=unique_id(kind, taken),
         kind=kind,
         name=_name(s, kind, participations, place),
         date=when,

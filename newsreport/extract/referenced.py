@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import re
 
-from newsreport.extract.event_words import Situation, owner_role
+from newsreport.extract.event_words import Situation, owner_role, unique_id
 from newsreport.model import Participation, ReferencedEvent, Span
 
 _TAIL = re.compile(
     r"(?:\s+(?:to|in|at|with|against|of)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:of\s+)?[A-Z][\w.’'-]*)*){1,2}"
 )
 """The words after an event's that name where or with whom (`to Tehran`, `with Fox News's Chris Wallace`)."""
-_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def referenced_event(s: Situation, index: int, taken: set[str]) -> ReferencedEvent:
@@ -38,7 +37,7 @@ def referenced_event(s: Situation, index: int, taken: set[str]) -> ReferencedEve
         roles.setdefault(person.id, "participant")
     place = s.place_after(index)
     return ReferencedEvent(
-        id=_unique(f"{owner.person.id}-{trigger.kind}" if owner else f"{trigger.kind}-{when.date.value}", taken),
+        id=unique_id(f"{owner.person.id}-{trigger.kind}" if owner else f"{trigger.kind}-{when.date.value}", taken),
         kind=trigger.kind,
         name=" ".join(words.split()).strip(" ,;:") or trigger.kind,
         date=when.date,
@@ -47,14 +46,6 @@ def referenced_event(s: Situation, index: int, taken: set[str]) -> ReferencedEve
         mentions=(Span(start=start, end=end),),
         cited_by=tuple(x.id for x in s.statements if x.span.start <= start and end <= x.span.end),
     )
-
-
-def _unique(wanted: str, taken: set[str]) -> str:
-    slug = _SLUG.sub("-", wanted.lower()).strip("-")
-    candidate, n = slug, 2
-    while candidate in taken:
-        candidate, n = f"{slug}-{n}", n + 1
-    return candidate
 
 
 def merged(events: list[ReferencedEvent], new: ReferencedEvent) -> list[ReferencedEvent]:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from newsreport.extract.attribution import find_attributions
 from newsreport.extract.blocks import find_blocks
+from newsreport.extract.cues import find_cues
 from newsreport.extract.found import Attribution, Stretch
+from newsreport.extract.quotes import find_quotes
+from newsreport.extract.sentences import find_sentences
 
 
 def _found(text: str) -> tuple[Attribution, ...]:
@@ -173,3 +176,80 @@ def test_seed_article_statements(article: str, example_data: dict[str, object]) 
     direct = {(f.content, _words(article, f.source)) for f in found if f.kind == "direct"}
     assert direct == {((568, 745), "he"), ((2032, 2099), "he")}
     assert [(f.content, f.cue) for f in found if f.kind == "partial"] == [((1019, 1028), (976, 985))]
+
+
+def test_mixed_quote_is_an_indirect_statement_holding_a_partial_quote() -> None:
+    """Reporter's words, then a quote, then the cue: the clause is reported, the quote partial."""
+    text = 'They will pick whoever leads "and that will surely be the governor," he said.'
+    assert _triples(text) == [
+        ("indirect", 'They will pick whoever leads "and that will surely be the governor', "said", "he", None),
+        ("partial", "and that will surely be the governor", "said", "he", None),
+    ]
+
+
+def test_attitude_cue_reports_its_object() -> None:
+    """`endorsed`: a stance towards its object is reported as an indirect statement."""
+    assert _triples("The union endorsed the senator's plan for new roads.") == [
+        ("indirect", "the senator's plan for new roads", "endorsed", "The union", None)
+    ]
+
+
+def test_participle_before_quote_takes_the_clause_subject() -> None:
+    """`X bristled at it, saying, "A."`: the participle's speaker is the clause's subject."""
+    text = 'Christie bristled at the question, saying, "The advice I give is my own."'
+    assert _triples(text) == [("direct", "The advice I give is my own.", "saying", "Christie", None)]
+
+
+def test_participle_after_quote_takes_the_speaker_just_named() -> None:
+    """`"A," Cruz said, adding: "B."`: both pieces are Cruz's."""
+    text = '"I respect the governor," Cruz said, adding: "I would welcome his support."'
+    assert _triples(text) == [
+        ("direct", "I respect the governor", "said", "Cruz", None),
+        ("direct", "I would welcome his support.", "adding", "Cruz", None),
+    ]
+
+
+def test_short_sentence_before_the_quote_attributes_it() -> None:
+    """`Jane Doe agreed. "A."`: a sentence of a source and a cue only, right before the quote."""
+    text = "Jane Doe agreed. \u201cMainstream voters are running out of time.\u201d"
+    assert _triples(text) == [("direct", "Mainstream voters are running out of time.", "agreed", "Jane Doe", None)]
+
+
+def test_name_before_colon_is_the_speaker() -> None:
+    """`The timing does not surprise pollster Daron Shaw: "A."`: the name right before the colon."""
+    text = "The timing does not surprise pollster Daron Shaw: \u201cHistory shows it every year.\u201d"
+    assert _triples(text) == [("direct", "History shows it every year.", ":", "pollster Daron Shaw", None)]
+
+
+def test_inverted_source_with_abbreviation_and_party() -> None:
+    """`said Sen. Bernie Sanders (I-Vt.)`: the source runs past the abbreviation and takes the party."""
+    text = '"We will keep fighting," said Sen. Bernie Sanders (I-Vt.) on Tuesday.'
+    assert _triples(text) == [("direct", "We will keep fighting", "said", "Sen. Bernie Sanders (I-Vt.)", None)]
+
+
+def test_appositive_between_name_and_cue() -> None:
+    """`"A," Smith, a spokesman for the campaign, said.`: the name before the appositive."""
+    text = "\u201cWe have nothing to add,\u201d John Smith, a spokesman for the campaign, said."
+    assert _triples(text) == [("direct", "We have nothing to add", "said", "John Smith", None)]
+
+
+def test_cues_are_words_not_parts_or_nouns() -> None:
+    """Cue forms are whole words (`unsaid` is none), multiword forms win, nouns after a determiner
+    are no cues."""
+    text = "He said it, left it unsaid, pointed to the report and the claims; the polls show gains."
+    assert [(text[c.start : c.end], c.lemma) for c in find_cues(text, 0, len(text))] == [
+        ("said", "say"),
+        ("pointed to", "point to"),
+        ("show", "show"),
+    ]
+
+
+def test_sentences_keep_abbreviations_and_quotes_whole() -> None:
+    """`Mr.`, `Sept.` and a stop inside a quotation do not end a sentence; `."` does."""
+    text = '"We won. They lost," Mr. Smith said on Sept. 4. "Fine." She left.'
+    quotes = find_quotes(text, find_blocks(text))
+    assert [text[a:b] for a, b in find_sentences(text, 0, len(text), quotes)] == [
+        '"We won. They lost," Mr. Smith said on Sept. 4.',
+        '"Fine."',
+        "She left.",
+    ]

@@ -31,7 +31,7 @@ _SUBJECT = re.compile(
     r"(?:\s+(?:also\s+)?[a-z]|,)"
 )
 _DETERMINERS = frozenset(["The", "A", "An", "This", "That", "These", "Those"])
-_NAME_AT_END = re.compile(r"((?:[a-z]+\s+){0,2}(?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*)\s*$")
+_NAME_AT_END = re.compile(r"((?:[a-z]+\s+)?(?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*)\s*$")
 _NAMED_SEGMENT = re.compile(
     r"(?:^|,\s*|\.\s+|\()((?:(?:[a-z]+\s+){0,2})(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*),(?=[^,]*,)"
 )
@@ -162,11 +162,10 @@ def source_after(text: str, cue_end: int, ceiling: int) -> Stretch | None:
         return None
     if words[0][2] in _PRONOUNS or words[0][2] in {"he", "she"}:
         return (words[0][0], words[0][1])
-    if "(" in text[words[-1][1] : words[-1][1] + 2]:
-        close = text.find(")", words[-1][1], ceiling)
-        if 0 < close - words[-1][1] < 12:
-            return (words[0][0], close + 1)
-    return (words[0][0], words[-1][1])
+    end = words[-1][1]
+    if text.count("(", words[0][0], end) > text.count(")", words[0][0], end) and text[end : end + 1] == ")":
+        end += 1  # `Sen. Bernie Sanders (I-Vt.)`: the party closes its bracket
+    return (words[0][0], end)
 
 
 def _abbreviated(text: str, start: int, stop: int) -> bool:

@@ -43,7 +43,7 @@ _WORD = r"[A-Z](?:\w*(?:[’'][A-Za-z]\w*|-[A-Z]\w*)*|(?:\.[A-Z])+)\.?"
 _RUN = re.compile(rf"{_WORD}(?:[ \u00a0](?:(?:{_PARTICLE}|of)[ \u00a0])?(?:{_PARTICLE}-)?{_WORD})*")
 """Capitalised words in a row (the regex opens with a capital, so it is searched for fast); one
 that starts inside a word (`non-Arab`, `iPhone`) is skipped."""
-_INSIDE_WORD = frozenset("’'-")
+_INSIDE_WORD = frozenset("’'")  # a run may follow a hyphen: `anti-Trump`, `then-Sen. Barack Obama`
 _TOKEN = re.compile(r"\S+")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _SUFFIXES = frozenset({"Jr.", "Sr.", "II", "III", "IV"})
@@ -54,6 +54,13 @@ _TITLE_CASE_WORDS = 4
 _TITLE_CASE_SHARE = 0.95
 _QUOTES = "\"“‘'(«„"
 _MULTIWORD = 3
+_OPENS_SEVERAL = frozenset(
+    entry.split()[0] for entry in (*HONORIFICS, *OFFICES, *ORGANIZATIONS, *PLACES) if " " in entry
+)
+"""First words of the lexicons' entries of several words (`Vice`, `New`): only after one is a
+longer entry looked for."""
+_ORGANIZATION_WORDS_BEFORE = 3
+"""The most words of an organization's name, unknown to the lexicons, that may open a title."""
 _NAME_WORDS = 4
 """The most words a person's name has here (`Martin Luther King Jr.`)."""
 """The most words a title or honorific of the lexicons has."""
@@ -109,10 +116,7 @@ def find_names(text: str, blocks: tuple[FoundBlock, ...] = (), skip: Stretch | N
             continue
         printed = run[0]
         if any(h_start <= start < h_end for h_start, h_end in headlines):
-            for match in _TOKEN.finditer(text, start, run.end()):
-                token = _token(match)
-                if match[0][0].isupper() and not _plain_word(text, token, found) and place_of(token.word):
-                    _read(text, [token], found, None)
+            _headline_run([_token(match) for match in _TOKEN.finditer(text, start, run.end())], text, found)
             continue
         if " " in printed or "\u00a0" in printed:
             tokens = _trimmed([_token(match) for match in _TOKEN.finditer(text, start, run.end())])
@@ -137,11 +141,17 @@ def find_names(text: str, blocks: tuple[FoundBlock, ...] = (), skip: Stretch | N
 def _common_opening(text: str, token: _Token) -> bool:
     """Whether `token` opens a sentence and the text prints it in lower case elsewhere: a common
     word (`Pollsters`, `Closing`), capitalised for its place only."""
-    if not _opens_sentence(text, token.start):
+    if not _opens_sentence(text, token.start) or _lexicon_words([token], 0)[1]:
         return False
     if token.word.endswith("ing") and token.word not in GIVEN_NAMES:  # `Closing Gitmo`, `Addressing ...`
         return True
-    lower = token.word.lower()
+    return printed_in_lower_case(text, token.word)
+
+
+def printed_in_lower_case(text: str, word: str) -> bool:
+    """Whether `text` prints `word` in lower case somewhere, as a word of its own (a common word:
+    `pollsters`, not `Qalibaf`)."""
+    lower = word.lower()
     position = text.find(lower)
     while position >= 0:
         end = position + len(lower)
@@ -161,11 +171,27 @@ def _opens_sentence(text: str, start: int) -> bool:
     return position < 0 or text[position] in _SENTENCE_ENDS
 
 
+def _headline_run(tokens: list[_Token], text: str, found: FoundNames) -> None:
+    """A run in a title-case headline, word by word: places and lone words, and a common given
+    name with the word after it as a person's full name (`... About Donald Trump`)."""
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        if token.word in GIVEN_NAMES and after and after.word[0].isupper() and after.word not in NOT_NAMES:
+            found.names.append(FoundName("person", token.start, after.end, (token.word, after.word)))
+            i += 2
+            continue
+        if token.word[0].isupper() and not _plain_word(text, token, found) and place_of(token.word):
+            _read(text, [token], found, None)
+        i += 1
+
+
 def _title_case(text: str, block: FoundBlock) -> bool:
     """Whether all words of a block, function words aside (or all but one in twenty), are
     capitalised: a headline in title case, not a sentence full of names."""
     words = [word.lstrip(_QUOTES) for word in text[block.start : block.end].split()]
-    words = [word for word in words if word and word.lower() not in _FUNCTION_WORDS]
+    words = [word for word in words if word[:1].isalpha() and word.lower() not in _FUNCTION_WORDS]
     return len(words) >= _TITLE_CASE_WORDS and sum(word[0].isupper() for word in words) >= _TITLE_CASE_SHARE * len(
         words
     )
@@ -284,10 +310,27 @@ def _titles(
             if title.country and not (possessor and office_start == 0):
                 found.names.append(FoundName("place", lead.start, lead.end, (lead.word,), place=title.country))
             office_start = i + length
+        elif kind == "" and i == office_start and (office := _office_after_organization(tokens, i)):
+            i = office  # `Federal Reserve Chair Janet Yellen`: the organization opens the title
+            continue
         elif kind != "prefix" or not _title_ahead(tokens, i + length):
             break
         i += length
     return titles, gender, i
+
+
+def _office_after_organization(tokens: list[_Token], i: int) -> int:
+    """Where an office starts right after a name of a few words that opens at `i` and a name
+    follows it (the index of `Chair` in `Federal Reserve Chair Janet Yellen`, of `CEO` in
+    `Hewlett-Packard CEO Carly Fiorina`), or 0."""
+    for j in range(i + 1, min(i + _ORGANIZATION_WORDS_BEFORE + 1, len(tokens) - 1)):
+        if tokens[j].word in NOT_NAMES:
+            return 0
+        length, kind = _lexicon_words(tokens, j)
+        if kind == "office":
+            after = tokens[j + length :]
+            return j if any(token.word not in _SUFFIXES for token in after) else 0
+    return 0
 
 
 def _office(tokens: list[_Token], length: int, possessor: FoundName | None) -> FoundTitle:
@@ -317,16 +360,26 @@ def _is_organization(tokens: list[_Token]) -> bool:
 
 def _lexicon_words(tokens: list[_Token], i: int) -> tuple[int, str]:
     """How many words from `i` are one title or honorific, or one word that may open a title."""
-    for length in range(min(_MULTIWORD, len(tokens) - i), 0, -1):
-        words = _joined(tokens[i : i + length])
+    word = tokens[i].word
+    longest = min(_MULTIWORD, len(tokens) - i) if word in _OPENS_SEVERAL else 1
+    for length in range(longest, 0, -1):
+        words = _joined(tokens[i : i + length]) if length > 1 else word
         if words in HONORIFICS:
             return length, "honorific"
         if words in OFFICES:
             return length, "office"
-    word = tokens[i].word
-    if word.lower() in MODIFIERS or place_of(word) or word in ORGANIZATION_WORDS:
+    for length in range(longest, 0, -1):
+        words = _joined(tokens[i : i + length]) if length > 1 else word
+        if words in ORGANIZATIONS or words in PLACES:  # `FBI Director`, `New Jersey Gov.`
+            return length, "prefix"
+    if word.lower() in MODIFIERS or place_of(word) or word in ORGANIZATION_WORDS or _acronym(word):
         return 1, "prefix"
     return 0, ""
+
+
+def _acronym(word: str) -> bool:
+    """`NRA`, `ACLU`: capitals only, no full stop (`U.S.` is a place, `J.` an initial)."""
+    return len(word) > 1 and word.isupper() and word.isalpha()
 
 
 def _title_ahead(tokens: list[_Token], i: int) -> bool:
@@ -353,7 +406,7 @@ def _is_person(tokens: list[_Token]) -> bool:
         and not any(
             token.word in THINGS
             or token.word == "of"
-            or (token.word.isupper() and len(token.word) > 1 and not token.word.endswith("."))
+            or _acronym(token.word)
             or len(token.word) == 1
             or token.word.endswith(("n’t", "n't"))
             or place_of(token.word)

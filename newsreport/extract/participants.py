@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from newsreport.extract.cast import CastIndex, PersonDraft, PlaceDraft, surname
 from newsreport.extract.found import Attribution, Cast, FoundBlock, FoundDateline
-from newsreport.extract.names import FoundName, find_names
+from newsreport.extract.names import FoundName, find_names, printed_in_lower_case
 from newsreport.extract.places import KnownPlace, place_of
 from newsreport.extract.roles import FoundRole
 from newsreport.extract.speakers import find_speakers
@@ -38,11 +38,12 @@ def find_cast(
     found = find_names(text, blocks, skip)
     index = CastIndex(text)
     dateline_place = _dateline_place(text, dateline, index)
-    _Persons(text, index, attributions).add(found.names)
+    persons = _Persons(text, index, attributions)
+    persons.add(found.names)
     for name in found.names:
         if name.kind == "organization":
             index.organization(name.start, name.end, name.place)
-        elif name.kind == "place" and name.place:
+        elif name.kind == "place" and name.place and not persons.claim(name):
             index.place(name.place, name.start, name.end)
     for role in found.roles:
         _bind(text, role, index)
@@ -86,8 +87,21 @@ class _Persons:
                 self._single(name, create=True)
         for name in singles:
             if name.kind == "word":
-                evidence = name.words[0] in sources or _SAID_AFTER.match(self.text, name.end) is not None
+                word = name.words[0]
+                said = word in sources or _SAID_AFTER.match(self.text, name.end) is not None
+                evidence = said and not printed_in_lower_case(self.text, word)
                 self._single(name, create=evidence)
+
+    def claim(self, name: FoundName) -> bool:
+        """Take a one-word place that is the surname of a person named in full as that person's
+        mention (`Cuban` after `Mark Cuban`, `Jordan` after `Jim Jordan`)."""
+        if len(name.words) != 1:
+            return False
+        bearers = [p for p in self.by_word.get((-1, name.words[0].casefold()), ()) if len(p.words) > 1]
+        if not bearers:
+            return False
+        self.index.mention(_nearest(bearers, name.start), name)
+        return True
 
     def _full(self, name: FoundName) -> None:
         key = (name.words[0].casefold(), surname(name.words[-1]).casefold())

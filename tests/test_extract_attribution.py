@@ -253,3 +253,14 @@ def test_sentences_keep_abbreviations_and_quotes_whole() -> None:
         '"Fine."',
         "She left.",
     ]
+
+
+def test_quote_over_paragraphs_signed_at_its_end_is_two_quotes() -> None:
+    """An unclosed quote whose next paragraph's quote has its own cue (`"B," she said.`) is two."""
+    text = 'Obama said: "It is a talking point.\n\n"It is a distraction," Obama said on Monday.'
+    assert _triples(text) == [
+        ("direct", "It is a talking point.", "said", "Obama", None),
+        ("direct", "It is a distraction", "said", "Obama", None),
+    ]
+    found = _found(text)
+    assert found[0].source != found[1].source

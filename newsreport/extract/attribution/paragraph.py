@@ -29,6 +29,7 @@ from newsreport.extract.quotes import Quote
 from newsreport.extract.sentences import find_sentences
 
 _MIN_FLOATING_WORDS = 4
+_SIGNATURE_WINDOW = 40
 _MAX_TITLE_WORDS = 6
 _TITLE_SMALL_WORDS = frozenset(["of", "the", "a", "an", "and", "in", "on", "for", "to", "with", "at", "by", "or"])
 _PHRASE = Said(None, None)
@@ -49,6 +50,7 @@ def attribute_paragraphs(
     text: str, blocks: tuple[FoundBlock, ...], quotes: tuple[Quote, ...]
 ) -> tuple[Attribution, ...]:
     """Every attribution of the text, in the order of its content."""
+    quotes = _split_signed(text, blocks, quotes)
     openings = [quote.opening for quote in quotes]
     drafts: list[_Draft] = []
     last_quote: _Draft | None = None
@@ -91,6 +93,33 @@ def attribute_paragraphs(
         )
         for draft in drafts
     )
+
+
+def _split_signed(text: str, blocks: tuple[FoundBlock, ...], quotes: tuple[Quote, ...]) -> tuple[Quote, ...]:
+    """A quote over paragraphs whose last paragraph is attributed right after it (`..."B," she
+    said.`) is two quotations: that last paragraph's quote is one of its own."""
+    if all(quote.paragraphs == 1 for quote in quotes):
+        return quotes
+    starts = [block.start for block in blocks]
+    split: list[Quote] = []
+    for quote in quotes:
+        last = bisect_right(starts, quote.closing - 1) - 1
+        block = blocks[last]
+        ending = text[quote.end - 1 : quote.closing]
+        if quote.paragraphs > 1 and any(mark in ending for mark in ",?!") and _signed(text, quote.closing, block.end):
+            before = blocks[last - 1]
+            split.append(Quote(quote.start, before.end, quote.opening, before.end, False, quote.paragraphs - 1))
+            inner = block.start + 1 + (text[block.start : block.start + 2] == "''")
+            split.append(Quote(inner, quote.end, block.start, quote.closing, True, 1))
+        else:
+            split.append(quote)
+    return tuple(split)
+
+
+def _signed(text: str, closing: int, end: int) -> bool:
+    """Whether a cue follows the closing mark within a few words (`," she said`)."""
+    window = min(end, closing + _SIGNATURE_WINDOW)
+    return any(len(text[closing : cue.start].split()) <= 3 for cue in find_cues(text, closing, window))
 
 
 def _paragraph(

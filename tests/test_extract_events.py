@@ -73,7 +73,7 @@ def test_assuming_office_owned_by_the_subject() -> None:
 
 def test_date_before_its_event() -> None:
     """`the 2016 election`, `last year's summit`: the date stands before the event's word."""
-    text = LEAD + "Unlike the 2016 election, last year’s summit drew crowds."
+    text = LEAD + "Unlike the 2016 election, last year’s summit drew crowds. The 1979 Islamic Revolution did too."
     found = {e.kind: e for e in _events(text).referenced}
     assert found["election"].date == PartialDate(value="2016")
     assert found["election"].mentions[0].of(text) == "2016 election"
@@ -81,6 +81,7 @@ def test_date_before_its_event() -> None:
     assert summit is not None
     assert (summit.value, summit.inferred) == ("2024", ("year",))
     assert found["summit"].name == "last year’s summit"
+    assert found["revolution"].date == PartialDate(value="1979")
 
 
 def test_recent_day_outside_the_lead_is_referenced() -> None:

@@ -271,3 +271,11 @@ def test_seed_events_validate_in_the_report(report: NewsReport) -> None:
     data["referenced_events"] = [e.model_dump(mode="json") for e in found.referenced]
     data["statements"] = [{**s, "event": None} for s in data["statements"]]  # the key's event ids
     NewsReport.model_validate(data)
+
+
+def test_background_words_in_the_lead_are_not_the_news() -> None:
+    """A lead that mentions a war and a visit covers the visit."""
+    text = "Amid the war, Anna Berg began a visit to Oslo.\n\nShe smiled.\n\nThat was all."
+    event = _events(text, cast=_cast(text, {"berg": "Anna Berg"}, {"oslo": "Oslo"})).event
+    assert event is not None
+    assert (event.kind, event.place) == ("visit", "oslo")

@@ -48,6 +48,8 @@ _ONE_DAY_KINDS = frozenset(
     )
 )
 _PART_WINDOW = (24, 2)
+_MAIN_FIRST = ("occasion", "part", "background")
+"""The lead's first occasion is the news; else its first part of one (a meeting); else background."""
 _MOST_NAMED = 4
 """Persons named in a mention's sentence taken as participants, at most."""
 _MOST_IN_NAME = 2
@@ -104,20 +106,18 @@ def _covered(
 ) -> Event | None:
     """The event the lead names, with the parts named anywhere as its sub-events."""
     lead = [i for i in free if s.triggers[i].start < lead_end]
-    main = next((i for i in lead if not s.triggers[i].part), None)
-    if main is None:
-        main = next(iter(lead), None)
+    main = next((i for span in _MAIN_FIRST for i in lead if s.triggers[i].span == span), None)
     if main is None:
         return None
     kind = s.triggers[main].kind
     mentions = [i for i in free if s.triggers[i].kind == kind]
     roles = _lead_roles(s, lead_end)
     event = _event(s, kind, free, mentions, roles, guest=None, stated=stated, place=s.cast.dateline_place, taken=taken)
-    if s.triggers[main].part:
+    if s.triggers[main].span != "occasion":
         return event
     guest = next((p.participant for p in event.participations if p.role == "guest"), None)
     subs = []
-    for sub_kind in dict.fromkeys(s.triggers[i].kind for i in free if s.triggers[i].part):
+    for sub_kind in dict.fromkeys(s.triggers[i].kind for i in free if s.triggers[i].span == "part"):
         sub_mentions = [i for i in free if s.triggers[i].kind == sub_kind]
         subs.append(_event(s, sub_kind, free, sub_mentions, {}, guest=guest, stated=None, place=None, taken=taken))
     return event.model_copy(update={"sub_events": tuple(subs)})

@@ -14,10 +14,13 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Literal
 
 from newsreport.extract.dates import DatePhrase, FoundDate
 from newsreport.extract.found import Stretch
 from newsreport.extract.lexicon import read_lexicon
+
+Scope = Literal["occasion", "part", "background"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,16 +30,16 @@ class Trigger:
     start: int
     end: int
     kind: str
-    part: bool
-    """Whether the kind is a part of an occasion (a press conference, a meeting) rather than one."""
+    span: Scope
+    """Whether the kind is an occasion a report covers (a visit), a part of one (a press
+    conference, a meeting), or background a report rarely covers itself (a war, an agreement)."""
     verb: bool
     """Whether the words are a verb form (`visited`, `assuming office`), whose subject is the actor."""
 
 
-_KINDS = {
-    row["trigger"]: (row["kind"], row["span"] == "part", row["form"] == "verb")
-    for row in read_lexicon("event_kinds.tsv")
-}
+_SPANS: dict[str, Scope] = {"occasion": "occasion", "part": "part", "background": "background"}
+"""The lexicon's spans, typed (and checked at import)."""
+_KINDS = {row["trigger"]: (row["kind"], row["span"], row["form"] == "verb") for row in read_lexicon("event_kinds.tsv")}
 _LAST_WORDS = {row["trigger"].split()[-1] for row in read_lexicon("event_kinds.tsv") if row["span"] == "part"}
 _PART_WORDS = tuple(w for w in _LAST_WORDS if not any(o != w and o in w for o in _LAST_WORDS))
 _ROLES = {row["verb"]: (row["subject"], row["object"]) for row in read_lexicon("event_roles.tsv")}
@@ -89,8 +92,8 @@ def find_triggers(text: str, regions: Iterable[Stretch]) -> tuple[Trigger, ...]:
     for start, end in _merged(text, regions):
         for match in _TRIGGER.finditer(text, start, end):
             word = match[0]
-            kind, part, verb = _KINDS.get(word) or _KINDS[word[0].lower() + word[1:]]
-            found[match.start()] = Trigger(match.start(), match.end(), kind, part, verb)
+            kind, span, verb = _KINDS.get(word) or _KINDS[word[0].lower() + word[1:]]
+            found[match.start()] = Trigger(match.start(), match.end(), kind, span, verb)
     return tuple(found[at] for at in sorted(found))
 
 

@@ -52,6 +52,8 @@ def attribute_paragraphs(
     """Every attribution of the text, in the order of its content."""
     quotes = _split_signed(text, blocks, quotes)
     openings = [quote.opening for quote in quotes]
+    all_cues = tuple(cue for cue in find_cues(text, 0, len(text)) if not _quoted(cue, quotes, openings))
+    cue_starts = [cue.start for cue in all_cues]
     drafts: list[_Draft] = []
     last_quote: _Draft | None = None
     introduction: Said | None = None
@@ -62,7 +64,7 @@ def attribute_paragraphs(
         low, high = bisect_right(openings, block.start - 1), bisect_right(openings, block.end - 1)
         mine = quotes[low:high]
         sentences = find_sentences(text, block.start, block.end, mine)
-        cues = tuple(cue for cue in find_cues(text, block.start, block.end) if not _quoted(cue, quotes, openings))
+        cues = all_cues[bisect_right(cue_starts, block.start - 1) : bisect_right(cue_starts, block.end - 1)]
         signature = _SIGNATURE.match(text, block.start, block.end)
         if (
             signature is not None

@@ -17,6 +17,8 @@ from newsreport.extract.lexicon import read_lexicon
 from newsreport.extract.sentences import is_abbreviation
 
 _MAX_WORDS = 9
+_REACH = 160
+"""How far before a cue its subject may start, in characters (nine words and an appositive)."""
 _WORD = re.compile(r"[^\s,;:()\[\]“”\"']+(?:'[^\s,;:()\[\]“”\"']+)*")
 _ROLES = read_lexicon("source_words.tsv")
 _BETWEEN = frozenset(row["word"] for row in _ROLES if row["role"] == "between")
@@ -41,7 +43,7 @@ _LAST_WORD = re.compile(r"([\w.]+)$")
 
 def source_before(text: str, floor: int, cue: int) -> Stretch | None:
     """The subject ending just before the cue at `cue`, not reaching before `floor`."""
-    words = _words(text, floor, cue)
+    words = _words(text, max(floor, cue - _REACH), cue)
     verb = cue
     while words and (words[-1][2].lower() in _BETWEEN or (words[-1][2].endswith("ly") and words[-1][2].islower())):
         verb = words.pop()[0]

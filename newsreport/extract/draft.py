@@ -14,11 +14,14 @@ import uuid
 from datetime import date, datetime
 from typing import Any
 
+from pydantic_core import to_jsonable_python
+
 from newsreport.extract.attribution import find_attributions
 from newsreport.extract.blocks import find_blocks
 from newsreport.extract.dateline import find_dateline
 from newsreport.extract.events import find_events
 from newsreport.extract.found import Attribution, Cast, FoundBlock, FoundDateline, Stretch
+from newsreport.extract.merge import merged
 from newsreport.extract.participants import find_cast
 from newsreport.model import Draft, NewsReport, Statement
 
@@ -74,10 +77,11 @@ def extract(
 
 def extract_into(report: NewsReport, published: date | datetime | str | None = None) -> NewsReport:
     """`report` with what its body says drafted into it: the dateline if it has none, the
-    participants, statements, event and referenced events. Its own metadata stays as it is; a
-    report with no body, or that has participants or statements already, is returned unchanged.
-    `published` stands in for the report's own date when it has none."""
-    if report.body is None or report.participants or report.statements:
+    participants, statements, event and referenced events. Its own metadata, participants and
+    events stay as they are (`merge` fits the draft to them); a report with no body, or that has
+    statements already, is returned unchanged. `published` stands in for the report's own date
+    when it has none."""
+    if report.body is None or report.statements:
         return report
     text = report.body.text
     blocks = tuple(FoundBlock(b.kind, b.span.start, b.span.end) for b in report.body.blocks) or find_blocks(text)
@@ -86,7 +90,7 @@ def extract_into(report: NewsReport, published: date | datetime | str | None = N
     drafted = _drafted(text, blocks, find_dateline(text, blocks), fields)
     if report.dateline is not None:
         drafted.pop("dateline")
-    return NewsReport.model_validate(fields | drafted)
+    return NewsReport.model_validate(fields | merged(fields, to_jsonable_python(drafted, exclude_none=True)))
 
 
 def _drafted(

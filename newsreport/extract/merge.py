@@ -35,7 +35,7 @@ def merged(report: dict[str, Any], drafted: dict[str, Any]) -> dict[str, Any]:
         else:
             renamed[found["id"]] = new = _free(found["id"], taken)
             joined.append(found | {"id": new})
-    out = _renamed({key: value for key, value in drafted.items() if key != "participants"}, renamed)
+    out: dict[str, Any] = _renamed({key: value for key, value in drafted.items() if key != "participants"}, renamed)
     out["participants"] = [*own, *_renamed(joined, renamed)]
     if report.get("event"):
         out["event"] = report["event"]

@@ -39,7 +39,9 @@ class Trigger:
 
 _SPANS: dict[str, Scope] = {"occasion": "occasion", "part": "part", "background": "background"}
 """The lexicon's spans, typed (and checked at import)."""
-_KINDS = {row["trigger"]: (row["kind"], row["span"], row["form"] == "verb") for row in read_lexicon("event_kinds.tsv")}
+_KINDS = {
+    row["trigger"]: (row["kind"], _SPANS[row["span"]], row["form"] == "verb") for row in read_lexicon("event_kinds.tsv")
+}
 _LAST_WORDS = {row["trigger"].split()[-1] for row in read_lexicon("event_kinds.tsv") if row["span"] == "part"}
 _PART_WORDS = tuple(w for w in _LAST_WORDS if not any(o != w and o in w for o in _LAST_WORDS))
 _ROLES = {row["verb"]: (row["subject"], row["object"]) for row in read_lexicon("event_roles.tsv")}

@@ -279,3 +279,8 @@ def test_background_words_in_the_lead_are_not_the_news() -> None:
     event = _events(text, cast=_cast(text, {"berg": "Anna Berg"}, {"oslo": "Oslo"})).event
     assert event is not None
     assert (event.kind, event.place) == ("visit", "oslo")
+
+
+def test_date_then_verb_is_no_event() -> None:
+    """`in 2014 were killing`: an auxiliary verb stands between, so the date is not the event's."""
+    assert _events(LEAD + "Veterans in 2014 were killing time.").referenced == ()

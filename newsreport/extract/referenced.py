@@ -13,6 +13,8 @@ import re
 from newsreport.extract.event_words import Situation, owner_role, unique_id
 from newsreport.model import Participation, ReferencedEvent, Span
 
+_PREPOSITION = re.compile(r"^(?i:in|on|since|until|till|by|from|during|before|after)\s+")
+"""A date's leading preposition, left out of a name (`the 2016 election`, not `in 2016 election`)."""
 _TAIL = re.compile(
     r"(?:\s+(?:to|in|at|with|against|of)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:of\s+)?[A-Z][\w.’'-]*)*){1,2}"
 )
@@ -24,7 +26,8 @@ def referenced_event(s: Situation, index: int, taken: set[str]) -> ReferencedEve
     trigger, when = s.triggers[index], s.dated.adjacent[index]
     owner = s.owner(index)
     if when.end <= trigger.start:
-        start, end, words = when.start, trigger.end, s.text[when.start : trigger.end]
+        start, end = when.start, trigger.end
+        words = _PREPOSITION.sub("", s.text[start:end])
     else:
         named = owner.possessive if owner else None
         start, end = named[0] if named else trigger.start, when.end

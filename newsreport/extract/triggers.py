@@ -76,7 +76,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:()\"“”—–!?]")
 _FULL_STOP = re.compile(r"(\w+)\.\s")
 _ABBREVIATIONS = frozenset(row["abbreviation"] for row in read_lexicon("abbreviations.tsv"))
 _DATE_THEN_TRIGGER = re.compile(
-    r"(?:['’]s)?(?:\s+(?!(?i:the|a|an|on|for|of|at|in|to|with|from|by|and|or|but)\s)[A-Za-z][a-z-]*){0,2}\s+$"
+    r"(?:['’]s)?(?:\s+(?!(?i:the|a|an|on|for|of|at|in|to|with|from|by|and|or|but|is|are|was|were|be|been|has|have|had)\s)[A-Za-z][a-z-]*){0,2}\s+$"
 )
 """Between a date and its event: a possessive and at most two modifiers (`last year's summit`,
 `the 2016 presidential election`, `the 1979 Islamic Revolution`), no article or preposition."""

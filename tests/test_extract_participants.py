@@ -182,3 +182,27 @@ def test_organizations(text: str, organization: str, country: str | None) -> Non
     """Organizations by their noun, after a demonym, or from the lexicon."""
     found = [p for p in _cast(text).participants if isinstance(p, Organization)]
     assert [(o.name, o.country) for o in found] == [(organization, country)]
+
+
+def test_coordinated_places_speak_together() -> None:
+    """A source naming the second of two places joined by `and` speaks for both."""
+    text = "Iran and Iraq have reaffirmed their commitment."
+    cast = _cast(text, _by_source(text, r"Iran and (Iraq)"))
+    assert cast.speakers == (("iran", "iraq"),)
+
+
+def test_titles_of_international_news() -> None:
+    """Offices after demonyms, organizations and acronyms, with their organization and country."""
+    text = (
+        "UN Secretary-General Antonio Guterres met Chinese Foreign Ministry spokesperson Mao Ning. "
+        "IRGC Commander Major General Hossein Salami and Russian President Vladimir Putin were absent."
+    )
+    persons = _persons(_cast(text))
+    assert [(t.text, t.organization) for t in persons["guterres"].titles] == [("UN Secretary-General", "un")]
+    ning = persons["ning"]
+    assert [(t.text, t.organization) for t in ning.titles] == [
+        ("Chinese Foreign Ministry spokesperson", "chinese-foreign-ministry")
+    ]
+    assert ning.country == "china"
+    assert [t.text for t in persons["salami"].titles] == ["IRGC Commander", "Major General"]
+    assert persons["putin"].country == "russia"

@@ -248,6 +248,9 @@ def _read(text: str, tokens: list[_Token], found: FoundNames, possessor: FoundNa
         country = place or (place_of(tokens[0].word) if kind == "organization" else None)
         name = FoundName(kind, start, end, tuple(t.word for t in tokens), place=country)
         found.names.append(name)
+        if kind == "organization" and country:  # `Chinese Foreign Ministry`: a mention of China too
+            lead = tokens[0]
+            found.names.append(FoundName("place", lead.start, lead.end, (lead.word,), place=country))
         within = kind == "organization" or is_demonym(whole)  # the title holds it: `Iraqi parliament speaker`
         role, organization = role_after(text, start, end + (2 if tokens[-1].possessive else 0), country, within=within)
         if organization and (organization != (start, end)):
@@ -336,9 +339,16 @@ def _office_after_organization(tokens: list[_Token], i: int) -> int:
 def _office(tokens: list[_Token], length: int, possessor: FoundName | None) -> FoundTitle:
     """An office title such as `Iranian Parliament Speaker` (`length`: the office's own words)."""
     country = possessor.place if possessor and possessor.kind == "place" else place_of(tokens[0].word)
-    org_words = [token for token in tokens[:-length] if token.word in ORGANIZATION_WORDS]
+    before = tokens[:-length]
+    org_words = [token for token in before if token.word in ORGANIZATION_WORDS]
     org_start = possessor.start if possessor else tokens[0].start
-    organization = (org_start, org_words[-1].end) if org_words else None
+    if org_words:
+        organization: Stretch | None = (org_start, org_words[-1].end)
+    else:  # `UN Secretary-General`, `Hezbollah Secretary-General`, `IRGC Commander`
+        known = next((n for n in range(len(before), 0, -1) if _joined(before[:n]) in ORGANIZATIONS), 0)
+        if not known and before and _acronym(before[0].word) and not place_of(before[0].word):
+            known = 1
+        organization = (before[0].start, before[known - 1].end) if known else None
     return FoundTitle((tokens[0].start, tokens[-1].end), organization, country)
 
 

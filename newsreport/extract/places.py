@@ -38,11 +38,14 @@ class KnownPlace:
     """For a place within a country: the country's name (a key of `PLACES`)."""
 
 
-def _countries() -> dict[str, KnownPlace]:
+def _countries(preferred: dict[str, str]) -> dict[str, KnownPlace]:
+    """ISO 3166-1 by each of its names; a country is named as `preferred` says (the first short
+    name `places.tsv` gives its code: `Russia`, not `Russian Federation`), else by its common or
+    short name."""
     places: dict[str, KnownPlace] = {}
     for country in pycountry.countries:
         short = getattr(country, "common_name", None) or country.name.split(",")[0]
-        place = KnownPlace(short, "country", country.alpha_2, None)
+        place = KnownPlace(preferred.get(country.alpha_2, short), "country", country.alpha_2, None)
         for name in (country.name, short, getattr(country, "official_name", None)):
             if name:
                 places.setdefault(name, place)
@@ -50,9 +53,14 @@ def _countries() -> dict[str, KnownPlace]:
 
 
 def _gazetteer() -> dict[str, KnownPlace]:
-    places = _countries()
+    rows = read_lexicon("places.tsv")
+    preferred: dict[str, str] = {}
+    for row in rows:
+        if row["type"] == "country" and row["country"]:
+            preferred.setdefault(row["country"], row["name"])
+    places = _countries(preferred)
     by_code = {place.code: place for place in places.values()}
-    for row in read_lexicon("places.tsv"):
+    for row in rows:
         code = row["country"] or None
         if row["type"] == "country":
             known = by_code.get(code)

@@ -19,6 +19,7 @@ from newsreport.extract.found import Attribution, Stretch
 from newsreport.extract.name_words import OFFICES_LOWER, PRONOUNS
 from newsreport.extract.roles import is_demonym
 
+_AND = " and "
 _LONGEST = 120
 """No mention is longer: how far before a source a mention overlapping it may start."""
 
@@ -35,6 +36,12 @@ class _Spans:
         first = bisect_left(self.starts, start - _LONGEST)
         last = bisect_left(self.starts, end)
         return tuple(dict.fromkeys(id_ for s, e, id_ in self.spans[first:last] if e > start))
+
+    def ending_at(self, position: int) -> str | None:
+        """The id of the mention that ends at `position`, if one does."""
+        first = bisect_left(self.starts, position - _LONGEST)
+        last = bisect_left(self.starts, position)
+        return next((id_ for _, e, id_ in reversed(self.spans[first:last]) if e == position), None)
 
 
 def find_speakers(text: str, attributions: tuple[Attribution, ...], index: CastIndex) -> tuple[tuple[str, ...], ...]:
@@ -73,12 +80,22 @@ class _Lookup:
         words = self.text[source[0] : source[1]].split()
         if len(words) == 1 and (words[0] in PRONOUNS or words[0].lower() in PRONOUNS):
             return self._pronoun(words[0], source[0], previous)
-        found = self.organizations.ids(source) or self.places.ids(source)
-        if found or not words or words[-1].lower() not in OFFICES_LOWER:
-            return found
+        for spans in (self.organizations, self.places):
+            found = spans.ids(source)
+            if found:
+                return self._coordinated(spans, source[0], found)
+        if not words or words[-1].lower() not in OFFICES_LOWER:
+            return ()
         office = words[-1].lower()
         holder = self._last(source[0], lambda person: office in person.offices())
         return (holder.id,) if holder else ()
+
+    def _coordinated(self, spans: _Spans, start: int, found: tuple[str, ...]) -> tuple[str, ...]:
+        """With the names of the same kind joined to the source by `and` before it (`Iran and` for
+        a source `Iraq`)."""
+        before = self.text[max(0, start - len(_AND)) : start]
+        earlier = spans.ending_at(start - len(_AND)) if before == _AND else None
+        return (earlier, *found) if earlier and earlier not in found else found
 
     def _pronoun(self, word: str, start: int, previous: tuple[str, ...]) -> tuple[str, ...]:
         gender, number = PRONOUNS.get(word) or PRONOUNS[word.lower()]

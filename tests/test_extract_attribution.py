@@ -264,3 +264,17 @@ def test_quote_over_paragraphs_signed_at_its_end_is_two_quotes() -> None:
     ]
     found = _found(text)
     assert found[0].source != found[1].source
+
+
+def test_cue_right_before_a_title_like_quote_keeps_it() -> None:
+    """`chanted "USA! USA!"`, `tweeted "Crooked Hillary"`: capitalised words right after a speech
+    cue are a quotation, not a title."""
+    assert _triples("The crowd chanted \u201cLock Her Up\u201d for an hour.") == [
+        ("direct", "Lock Her Up", "chanted", "The crowd", None)
+    ]
+
+
+def test_quote_in_a_subheading_is_attributed() -> None:
+    """A subheading's quote is attributed; subheadings hold no indirect statements."""
+    text = "The vote was close.\n\nRyan: \u2018No Place In A Campaign\u2019\n\nHe spoke later."
+    assert _triples(text) == [("direct", "No Place In A Campaign", ":", "Ryan", None)]

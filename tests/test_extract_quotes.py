@@ -64,3 +64,8 @@ def test_seed_article_quotes(article: str) -> None:
         "very deep",
         "No one should be allowed to disrupt regional security and stability",
     ]
+
+
+def test_mark_between_spaces_opens_when_none_is_open() -> None:
+    """`He says, ” there are...”`: a closing mark typed with spaces around it opens the quote."""
+    assert _quoted("He says, \u201d there are a lot of people.\u201d") == ["there are a lot of people."]

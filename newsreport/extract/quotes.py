@@ -94,6 +94,8 @@ def _marks(text: str, block: FoundBlock) -> list[_Mark]:
         closes = not before.isspace() and (after.isspace() or after in _AFTER_CLOSING or after in _MARKS)
         if opens != closes:
             role = "open" if opens else "close"
+        elif not opens and before.isspace() and after.isspace():
+            role = "either"  # `He says, ” there are...`: a stray mark between spaces opens when none is open
         marks.append(_Mark(start, end, family, role))
     return marks
 

@@ -59,8 +59,6 @@ def attribute_paragraphs(
     introduction: Said | None = None
     previous_start = 0
     for block in blocks:
-        if block.kind != "paragraph":
-            continue
         low, high = bisect_right(openings, block.start - 1), bisect_right(openings, block.end - 1)
         mine = quotes[low:high]
         sentences = find_sentences(text, block.start, block.end, mine)
@@ -135,7 +133,7 @@ def _paragraph(
 ) -> tuple[list[_Draft], _Draft | None]:
     used = frozenset(found.cue_index for found in said if found is not None and found.cue_index is not None)
     drafts: list[_Draft] = []
-    for sentence in sentences:
+    for sentence in sentences if block.kind == "paragraph" else ():
         for reported in find_indirect(text, sentence, cues, used):
             follows = drafts[-1] if reported.follows_previous and drafts else None
             drafts.append(_Draft("indirect", reported.content, reported.cue, reported.source, follows))
@@ -180,7 +178,7 @@ def _attribute_quotes(
             floor = quotes[position - 1].closing
         following = sentences[closing_at + 1] if closing_at + 1 < len(sentences) else None
         sentence = (sentences[at][0], sentences[closing_at][1])
-        if _phrase(text, quote):
+        if _phrase(text, quote, cues):
             said.append(_PHRASE)
             continue
         context = Context(quote, sentence, following, floor, cues)
@@ -195,13 +193,15 @@ def _attribute_quotes(
     return said
 
 
-def _phrase(text: str, quote: Quote) -> bool:
+def _phrase(text: str, quote: Quote, cues: tuple[Cue, ...]) -> bool:
     """A title quoted inside a clause (`on Fox's “Hannity,”`, `a memo titled "The Facts"`), not a
     quotation of its own: a few capitalised words right after a word. (A few words in lower case,
     `the “binary choice” framework`, are mostly quoted from the speaker: they stay quotations.)"""
     before = text[max(0, quote.opening - 2) : quote.opening].strip()
     if not before or not before[-1].isalnum():
         return False
+    if any(0 <= quote.opening - cue.end <= 2 and cue.kind in {"speech", "quote"} for cue in cues):
+        return False  # `chanted "USA"`, `tweeted "Crooked Hillary"`: quoted words of their own
     words = text[quote.start : quote.end].rstrip(".,").split()
     return (
         text[quote.end - 1] not in "!?"

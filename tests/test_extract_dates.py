@@ -136,3 +136,9 @@ def test_seed_article(article: str) -> None:
     assert found["in October 2024"].inferred == ()
     assert found["in May"].value == "2024-05"
     assert found["in May"].inferred == ("year",)
+
+
+def test_edges_of_the_calendar() -> None:
+    """Counting past the calendar's first or last year gives no date rather than an error."""
+    assert find_dates("last year, last week, yesterday", datetime.date(1, 1, 1)) == ()
+    assert find_dates("next year, next week, tomorrow", datetime.date(9999, 12, 31)) == ()

@@ -128,7 +128,10 @@ def resolve(
     the text and the publication date make it certain to some precision."""
     kind = phrase.match.lastgroup
     assert kind is not None
-    resolved = RESOLVERS[kind](Context(text, phrase.match, phrase.lead, published, reference))
+    try:
+        resolved = RESOLVERS[kind](Context(text, phrase.match, phrase.lead, published, reference))
+    except (OverflowError, ValueError):  # counted past year 1 or 9999: no date of the calendar
+        return None
     return FoundDate(phrase.start, phrase.end, resolved) if resolved is not None else None
 
 

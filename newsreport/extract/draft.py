@@ -14,6 +14,7 @@ import uuid
 from datetime import date, datetime
 from typing import Any
 
+from pydantic import TypeAdapter
 from pydantic_core import to_jsonable_python
 
 from newsreport.extract.attribution import find_attributions
@@ -24,6 +25,8 @@ from newsreport.extract.found import Attribution, Cast, FoundBlock, FoundDatelin
 from newsreport.extract.merge import merged
 from newsreport.extract.participants import find_cast
 from newsreport.model import Draft, NewsReport, Statement
+
+_STATEMENTS = TypeAdapter(tuple[Statement, ...])
 
 SOFTWARE = "newsreport.extract"
 """The name the drafts give their maker."""
@@ -112,18 +115,21 @@ def _drafted(
 
 
 def _statements(text: str, attributions: tuple[Attribution, ...], cast: Cast) -> tuple[Statement, ...]:
-    return tuple(
-        Statement(
-            id=f"s{number}",
-            kind=a.kind,
-            speakers=speakers,
-            text=text[a.content[0] : a.content[1]],
-            span=_span(a.content),
-            reporting_verb=_excerpt(text, a.cue),
-            source=_excerpt(text, a.source),
-        )
+    # Built from plain values in one validation: a model call per statement and excerpt would
+    # cost more than finding them.
+    found = [
+        {
+            "id": f"s{number}",
+            "kind": a.kind,
+            "speakers": speakers,
+            "text": text[a.content[0] : a.content[1]],
+            "span": _span(a.content),
+            "reporting_verb": _excerpt(text, a.cue),
+            "source": _excerpt(text, a.source),
+        }
         for number, (a, speakers) in enumerate(zip(attributions, cast.speakers, strict=True), start=1)
-    )
+    ]
+    return _STATEMENTS.validate_python(found)
 
 
 def _dateline(text: str, found: FoundDateline, cast: Cast) -> dict[str, Any]:

@@ -202,6 +202,8 @@ def test_score_counts_every_figure_of_a_hand_made_article() -> None:
         ("precision", PREDICTED[5]),
     ]
     assert tally.misses[1].gold is GOLD[1] and tally.misses[1].coverage == pytest.approx(0.3)
+    assert tally.misses[2].gold is GOLD[3]  # P5 overlaps D, though less than half inside it
+    assert tally.misses[3].gold is None  # P6 overlaps no attribution
 
 
 def test_wrong_speaker_and_uncovered_quotes() -> None:

@@ -103,7 +103,8 @@ def cue_right(statement: Predicted, gold_cue: Sequence[Stretch]) -> bool:
 @dataclass(frozen=True, slots=True)
 class Miss:
     """A gold attribution missed or given the wrong speaker or cue, or a predicted statement
-    outside every gold content; `statement` is the prediction overlapping `gold` most."""
+    outside every gold content; `statement` is the prediction overlapping `gold` most, and for
+    a statement outside, `gold` the attribution overlapping it most (None if none does)."""
 
     what: Literal["recall", "speaker", "cue", "precision", "indirect precision"]
     gold: GoldAttribution | None
@@ -193,7 +194,8 @@ def score(gold: Sequence[GoldAttribution], predicted: Sequence[Predicted]) -> Ta
             tally.predicted_indirect += 1
             tally.predicted_indirect_inside += inside
         if not inside:
-            nearest = max(gold, key=lambda g: overlap([statement.span], g.content), default=None)
+            touching = [g for g in gold if overlap([statement.span], g.content)]
+            nearest = max(touching, key=lambda g: overlap([statement.span], g.content), default=None)
             what: Literal["precision", "indirect precision"] = (
                 "precision" if statement.kind == "direct" else "indirect precision"
             )

@@ -74,11 +74,17 @@ def run(extract: Extract, articles: Sequence[Article]) -> list[Result]:
         except DraftError:
             raise
         except Exception as error:  # any bug of the extractor: listed under the table
-            failure = f"{type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}"
+            failure = f"{type(error).__name__}: {one_line(str(error))}"
             results.append(Result(article, score(article.attributions, []), failure))
             continue
         results.append(Result(article, score(article.attributions, predictions(report))))
     return results
+
+
+def one_line(message: str, width: int = 240) -> str:
+    """A message's first three lines in one (pydantic's first says only how many errors)."""
+    joined = " ".join(line.strip() for line in message.splitlines()[:3] if line.strip())
+    return joined if len(joined) <= width else joined[: width - 1] + "…"
 
 
 def total(results: Sequence[Result]) -> Tally:

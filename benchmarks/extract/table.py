@@ -108,7 +108,9 @@ def describe(result: Result, miss: Miss) -> str:
     if miss.coverage is not None:
         where += f", coverage {miss.coverage:.2f}"
     parts = [where]
-    if gold is not None:
+    if gold is None:
+        parts.append("  gold: no attribution overlapping")
+    else:
         source, cue = excerpt(text, gold.source, 40), excerpt(text, gold.cue, 30)
         parts.append(f"  gold: {excerpt(text, gold.content)} source {source} cue {cue}")
     if statement is None:

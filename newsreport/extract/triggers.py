@@ -1,10 +1,11 @@
 """Words that name events (`visit`, `press conference`, `assuming office`), and the dates they have.
 
 The trigger words are in `lexicons/event_kinds.tsv`, each with the kind of event it names and
-whether that is a whole occasion (a visit, an election) or a part of one (a press conference, a
-meeting). A date belongs to the trigger just before it in its clause (`visit to Tehran in May`,
-`assuming office in October 2024`) or just after it (`last year's summit`, `the 2016 election`);
-a date of a sentence left over after that belongs to the sentence's first trigger before it
+whether that is an occasion (a visit, an election), a part of one (a press conference, a meeting)
+or background (a war, an agreement). A date belongs to the trigger just after it (`last year's
+summit`, `the 2016 election`) or just before it in its clause (`visit to Tehran in May`,
+`assuming office in October 2024`); a date of a sentence left over after that belongs to the
+sentence's first trigger before it
 (`a press conference in Tehran, where ... on Monday`).
 """
 

@@ -5,8 +5,7 @@ whether that is an occasion (a visit, an election), a part of one (a press confe
 or background (a war, an agreement). A date belongs to the trigger just after it (`last year's
 summit`, `the 2016 election`) or just before it in its clause (`visit to Tehran in May`,
 `assuming office in October 2024`); a date of a sentence left over after that belongs to the
-sentence's first trigger before it
-(`a press conference in Tehran, where ... on Monday`).
+sentence's first trigger before it (`a press conference in Tehran, where ... on Monday`).
 """
 
 from __future__ import annotations

@@ -43,6 +43,8 @@ def _one(text: str, published: datetime.date | None = MONDAY) -> FoundDate:
         ("They met two days ago.", "two days ago", "2025-02-01", ("year", "month", "day")),
         ("They met four years ago.", "four years ago", "2021", ("year",)),
         ("The thaw began in mid-May.", "mid-May", "2024-05", ("year",)),
+        ("Paris was attacked in January of last year.", "in January of last year", "2024-01", ("year",)),
+        ("It is due in March this year.", "in March this year", "2025-03", ("year",)),
     ],
 )
 def test_resolves(text: str, said: str, value: str, inferred: tuple[str, ...]) -> None:

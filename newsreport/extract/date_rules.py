@@ -134,6 +134,16 @@ def _my(c: Context) -> PartialDate | None:
     return _stated(f"{c.match['my_y']}-{MONTHS[c.match['my_m']]:02}")
 
 
+def _month_of(c: Context) -> PartialDate | None:
+    """`January of last year`, `May this year`: the month stated, its year counted."""
+    if c.published is None:
+        return None
+    shift = {"last": -1, "this": 0, "next": 1}[c.match["mrel_w"]]
+    year, month = c.published.year + shift, MONTHS[c.match["mrel_m"]]
+    note = c.note(f"counted from the year of {c.anchor()}, it is {year}")
+    return PartialDate(value=f"{year}-{month:02}", inferred=("year",), note=note)
+
+
 def _md(c: Context) -> PartialDate | None:
     return _month_day(c, MONTHS[c.match["md_m"]], _number(c.match["md_d"]))
 
@@ -285,6 +295,7 @@ RESOLVERS: dict[str, Callable[[Context], PartialDate | None]] = {
     "mdy": _mdy,
     "dmy": _dmy,
     "my": _my,
+    "mrel": _month_of,
     "md": _md,
     "m": _month,
     "wd": _weekday,

@@ -54,6 +54,7 @@ _CORE = re.compile(
     rf"|(?P<mdy>{_ON_WEEKDAY}(?P<mdy_m>{_MONTH})\s+(?P<mdy_d>{_DAY}),?\s+(?P<mdy_y>{_YEAR}))"
     rf"|(?P<dmy>{_ON_WEEKDAY}(?P<dmy_d>{_DAY})\s+(?:of\s+)?(?P<dmy_m>{_MONTH})(?:,?\s+(?P<dmy_y>{_YEAR}))?)"
     rf"|(?P<my>(?P<my_m>{_MONTH}),?\s+(?:of\s+)?(?P<my_y>{_YEAR}))"
+    rf"|(?P<mrel>(?P<mrel_m>{_FULL_MONTH}),?\s+(?:of\s+)?(?P<mrel_w>last|this|next)\s+year(?!\w))"
     rf"|(?P<md>{_ON_WEEKDAY}(?P<md_m>{_MONTH})\s+(?P<md_d>{_DAY}))"
     rf"|(?P<m>{_FULL_MONTH}(?!\s*\d))"
     rf"|(?P<wd>{_WEEKDAY})"

@@ -278,3 +278,9 @@ def test_quote_in_a_subheading_is_attributed() -> None:
     """A subheading's quote is attributed; subheadings hold no indirect statements."""
     text = "The vote was close.\n\nRyan: \u2018No Place In A Campaign\u2019\n\nHe spoke later."
     assert _triples(text) == [("direct", "No Place In A Campaign", ":", "Ryan", None)]
+
+
+def test_speaker_far_from_its_cue_is_the_clause_subject() -> None:
+    """`X, a senior fellow at Y, which works on Z, said that A.`: the name opening the clause."""
+    text = "Scott Morris, a fellow at the Center, which works on poverty, said that support was growing."
+    assert _triples(text) == [("indirect", "support was growing", "said", "Scott Morris", None)]

@@ -82,11 +82,14 @@ def _forward(text: str, start: int, end: int, limit: int, cue: Cue, *, previous:
         else:
             source = clause_subject(text, start, cue.start)
     if source is None and not participle:
-        return None
+        source = clause_subject(text, start, cue.start)
+        if source is None:
+            return None
     content_start = cue.end
     that = _THAT.search(text, cue.end, limit)
     if that is not None and len(text[cue.end : that.start()].split()) <= _THAT_WINDOW_WORDS:
         content_start = that.end()
+
     content_end = end
     if limit < end:
         cut = _BEFORE_NEXT_CUE.search(text, content_start, limit)

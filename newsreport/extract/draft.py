@@ -127,9 +127,16 @@ def _statements(text: str, attributions: tuple[Attribution, ...], cast: Cast) ->
             "reporting_verb": _excerpt(text, a.cue),
             "source": _excerpt(text, a.source),
         }
-        for number, (a, speakers) in enumerate(zip(attributions, cast.speakers, strict=True), start=1)
+        for number, (a, speakers) in enumerate(_worded(text, attributions, cast), start=1)
     ]
     return _STATEMENTS.validate_python(found)
+
+
+def _worded(text: str, attributions: tuple[Attribution, ...], cast: Cast) -> list[tuple[Attribution, tuple[str, ...]]]:
+    """The attributions whose content has words, with their speakers: a quote mark left open at
+    the end of a text quotes nothing."""
+    pairs = zip(attributions, cast.speakers, strict=True)
+    return [(a, speakers) for a, speakers in pairs if text[a.content[0] : a.content[1]].strip()]
 
 
 def _dateline(text: str, found: FoundDateline, cast: Cast) -> dict[str, Any]:

@@ -284,3 +284,14 @@ def test_speaker_far_from_its_cue_is_the_clause_subject() -> None:
     """`X, a senior fellow at Y, which works on Z, said that A.`: the name opening the clause."""
     text = "Scott Morris, a fellow at the Center, which works on poverty, said that support was growing."
     assert _triples(text) == [("indirect", "support was growing", "said", "Scott Morris", None)]
+
+
+def test_name_and_colon_opening_a_paragraph_reports_what_follows() -> None:
+    """`Sanders: Clinton Email Story Has Moved.` (a headline) and `A: Well, I think so.` (a transcript)."""
+    assert _triples("Sanders: Clinton Email Story Has Moved.") == [
+        ("indirect", "Clinton Email Story Has Moved", ":", "Sanders", None)
+    ]
+    assert _triples("A: Well, I think he has a lot of people afraid.") == [
+        ("indirect", "Well, I think he has a lot of people afraid", ":", "A", None),
+        ("indirect", "he has a lot of people afraid", "think", "I", None),
+    ]

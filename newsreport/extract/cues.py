@@ -6,7 +6,8 @@ its first word), case-sensitively (a cue is lower
 case inside a sentence; `According to` is the one capitalised form, and `Post` in `The
 Washington Post` is not `post`). A form right after a
 determiner (`the report`, `his call`) is a noun and is no cue; a form that is also a common noun
-(`plan`, `claims`) is a cue only after a likely subject (a pronoun, a name, a plural, an adverb).
+(`plan`, `claims`) is a cue only after a likely subject (a pronoun, a name, a plural, an adverb),
+except an evidence verb (`the poll shows`).
 """
 
 from __future__ import annotations
@@ -89,5 +90,7 @@ def _joined(text: str, position: int) -> bool:
 def _noun(text: str, start: int, cue: int, form: str) -> bool:
     """`the report`, `his call`, `infrastructure projects`: the form is a noun here."""
     return _DETERMINER.search(text, max(start, cue - 8), cue) is not None or (
-        form in _ALSO_NOUNS and _VERB_SUBJECT.search(text, max(start, cue - 30), cue) is None
+        form in _ALSO_NOUNS
+        and _LEXICON[form][1] != "evidence"
+        and _VERB_SUBJECT.search(text, max(start, cue - 30), cue) is None
     )

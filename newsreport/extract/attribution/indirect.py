@@ -24,6 +24,9 @@ _CONTENT_EDGE = " \t\n\u00a0,;:.—–-"
 _TRAILING_STOP = re.compile(r"[\s.!?…\"”’'»)]+$")
 _BEFORE_NEXT_CUE = re.compile(r"(?:,|\band|\bbut|;|—|–)[^,;]{0,60}$")
 _MIN_WORDS = 2
+_NAME_COLON = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*):\s+")
+_OPENING_MARKS = frozenset("“\"‘'«„")
+_COLON_CUE = Cue(0, 0, ":", "punctuation")
 _COORDINATED = re.compile(r"\band\s+(?:also\s+|then\s+)?$")
 
 
@@ -60,6 +63,21 @@ def find_indirect(text: str, sentence: Stretch, cues: tuple[Cue, ...], used: fro
         if reported is not None:
             found.append(reported)
     return found
+
+
+def colon_statement(text: str, sentence: Stretch) -> Reported | None:
+    """`Sanders: Clinton Email Story Has Moved.`, `A: Well, I think...`: a sentence opening with a
+    short name and a colon (headlines, interview transcripts) reports what follows the colon."""
+    start, end = sentence
+    name = _NAME_COLON.match(text, start, end)
+    if name is None or text[name.end() : name.end() + 1] in _OPENING_MARKS:
+        return None
+    stop = _TRAILING_STOP.search(text, name.end(), end)
+    reported = _reported(text, name.end(), stop.start() if stop else end, _COLON_CUE, name.span(1))
+    if reported is None:
+        return None
+    colon = name.end(1)
+    return Reported(reported.content, (colon, colon + 1), reported.source, follows_previous=False)
 
 
 def _according(text: str, start: int, end: int, cue: Cue) -> Reported | None:

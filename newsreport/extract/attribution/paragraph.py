@@ -22,7 +22,7 @@ from newsreport.extract.attribution.direct import (
     attribute_by_next_sentence,
     attribute_by_previous_sentence,
 )
-from newsreport.extract.attribution.indirect import find_indirect
+from newsreport.extract.attribution.indirect import colon_statement, find_indirect
 from newsreport.extract.cues import Cue, find_cues
 from newsreport.extract.found import Attribution, FoundBlock, Stretch
 from newsreport.extract.quotes import Quote
@@ -133,6 +133,9 @@ def _paragraph(
 ) -> tuple[list[_Draft], _Draft | None]:
     used = frozenset(found.cue_index for found in said if found is not None and found.cue_index is not None)
     drafts: list[_Draft] = []
+    opening = colon_statement(text, sentences[0]) if sentences else None
+    if opening is not None:
+        drafts.append(_Draft("indirect", opening.content, opening.cue, opening.source))
     for sentence in sentences if block.kind == "paragraph" else ():
         for reported in find_indirect(text, sentence, cues, used):
             follows = drafts[-1] if reported.follows_previous and drafts else None

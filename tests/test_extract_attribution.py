@@ -295,3 +295,25 @@ def test_name_and_colon_opening_a_paragraph_reports_what_follows() -> None:
         ("indirect", "Well, I think he has a lot of people afraid", ":", "A", None),
         ("indirect", "he has a lot of people afraid", "think", "I", None),
     ]
+
+
+def test_coordinated_cue_takes_the_subject_of_the_earlier_cue() -> None:
+    """`The president noted that A, and added: "B."`: the quote is the president's."""
+    text = "The president noted that he taught law, and added: \u201cI know a little about this.\u201d"
+    found = [t for t in _triples(text) if t[0] == "direct"]
+    assert found == [("direct", "I know a little about this.", "added", "The president", None)]
+
+
+def test_determined_subject_opening_the_sentence() -> None:
+    """`The Republican candidate appeared to ... by saying, "A."`: the noun phrase before its verb."""
+    text = "The Republican candidate appeared to assert his plans by saying, \u201cI am trying to save lives.\u201d"
+    assert [t for t in _triples(text) if t[0] == "direct"] == [
+        ("direct", "I am trying to save lives.", "saying", "The Republican candidate", None)
+    ]
+
+
+def test_capitalised_modal_is_a_name() -> None:
+    """`"A," Will wrote.`: `Will` is a name there, not the modal verb."""
+    assert _triples("\u201cThis should hasten the eclipse of the others,\u201d Will wrote.") == [
+        ("direct", "This should hasten the eclipse of the others", "wrote", "Will", None)
+    ]

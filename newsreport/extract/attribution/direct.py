@@ -124,6 +124,17 @@ def _before(text: str, context: Context) -> Said | None:
     return _cue_before(text, context.floor, context.sentence[0], quote.opening, context.cues, lowercase)
 
 
+def _earlier_cue_source(text: str, sentence_start: int, cues: tuple[Cue, ...], index: int) -> Stretch | None:
+    """`The president noted that ..., and added: "A."`: the subject of the sentence's earlier cue."""
+    for earlier in reversed(cues[:index]):
+        if earlier.start < sentence_start:
+            return None
+        source = source_before(text, sentence_start, earlier.start)
+        if source is not None:
+            return source
+    return None
+
+
 def attribute_by_introduction(text: str, sentence: Stretch, cues: tuple[Cue, ...]) -> Said | None:
     """A paragraph ending with a colon (`Dr. Ward stated:`) attributes the quote opening the next."""
     start, end = sentence
@@ -156,6 +167,7 @@ def _cue_before(
             source = (
                 source_before(text, floor, cue.start)
                 or source_after(text, cue.end, opening)
+                or _earlier_cue_source(text, sentence_start, cues, index)
                 or clause_subject(text, sentence_start, cue.start)
             )
         return Said((cue.start, cue.end), source, index)

@@ -32,6 +32,8 @@ _SUBJECT = re.compile(
     r"[\s\"”’']*((?:(?:[A-Z][\w’'.-]*|al-\w+|of|the)\s+)*[A-Z][\w’'.-]*|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)"
     r"(?:\s+(?:also\s+)?[a-z]|,)"
 )
+_DETERMINED_SUBJECT = re.compile(r"[\s\"”’']*((?:The|A|An)(?:\s+[\w’'-]+){1,4}?)\s+(?:also\s+)?[a-z]+ed\b")
+"""`The Republican candidate appeared to ...`: a noun phrase opening the sentence, up to its verb."""
 _DETERMINERS = frozenset(["The", "A", "An", "This", "That", "These", "Those"])
 _NAME_AT_END = re.compile(r"((?:[a-z]+\s+)?(?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*)\s*$")
 _NAMED_SEGMENT = re.compile(
@@ -45,7 +47,7 @@ def source_before(text: str, floor: int, cue: int) -> Stretch | None:
     """The subject ending just before the cue at `cue`, not reaching before `floor`."""
     words = _words(text, max(floor, cue - _REACH), cue)
     verb = cue
-    while words and (words[-1][2].lower() in _BETWEEN or (words[-1][2].endswith("ly") and words[-1][2].islower())):
+    while words and (words[-1][2] in _BETWEEN or (words[-1][2].endswith("ly") and words[-1][2].islower())):
         verb = words.pop()[0]
     if words and "," in text[words[-1][1] : verb if verb == cue else cue]:
         # A comma right before the cue: step over an appositive `Smith, a spokesman, said`.
@@ -119,7 +121,8 @@ def clause_subject(text: str, start: int, cue: int) -> Stretch | None:
         words = subject.group(1).split()
         if words[0] not in _LEADING and words[0] not in _DETERMINERS and not words[-1].endswith("ing"):
             return subject.span(1)
-    return None
+    phrase = _DETERMINED_SUBJECT.match(text, start, cue)
+    return phrase.span(1) if phrase is not None else None
 
 
 def name_before(text: str, floor: int, end: int) -> Stretch | None:

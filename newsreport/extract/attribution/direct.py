@@ -111,7 +111,7 @@ def _after(text: str, context: Context) -> Said | None:
             source = clause_subject(text, context.sentence[0], cue.start)
         return Said((cue.start, cue.end), source, index)
     unknown = _UNKNOWN_VERB.match(text, quote.closing, end)
-    if unknown is not None and text[quote.end - 1] in ",?!":
+    if unknown is not None and any(mark in text[quote.end - 1 : quote.closing] for mark in ",?!"):
         # `"A," Trump shot back.`, `"A," opined the Plain Dealer.`: a verb the lexicon lacks.
         cue_group, source_group = ("cue", "source") if unknown.group("cue") else ("verb", "name")
         return Said(unknown.span(cue_group), unknown.span(source_group))

@@ -51,14 +51,19 @@ _OPENING_SKIPS = frozenset(" \u00a0\n\"“‘'([")
 _SENTENCE_ENDS = frozenset('.!?:;”’"—–-')
 _FUNCTION_WORDS = frozenset(word.lower() for word in NOT_LAST_NAMES)
 _TITLE_CASE_WORDS = 4
-_TITLE_CASE_SHARE = 0.95
-_QUOTES = "\"“‘'(«„"
+_HEADLINE_CHARS = 250
+"""A block longer than this is no headline."""
+_TITLE_CASE_WORDS_PER_LOWER = 20
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
+_CAPITAL_WORD = re.compile(r"(?<![\w’'-])[A-Z]")
 _MULTIWORD = 3
 _OPENS_SEVERAL = frozenset(
     entry.split()[0] for entry in (*HONORIFICS, *OFFICES, *ORGANIZATIONS, *PLACES) if " " in entry
 )
 """First words of the lexicons' entries of several words (`Vice`, `New`): only after one is a
 longer entry looked for."""
+_KNOWN = frozenset((*NOT_NAMES, *PLACES, *DEMONYMS, *ORGANIZATIONS, *ORGANIZATION_WORDS, *OFFICES, *HONORIFICS))
+"""Every word some lexicon knows, for one look-up where most words are in none."""
 _ORGANIZATION_WORDS_BEFORE = 3
 """The most words of an organization's name, unknown to the lexicons, that may open a title."""
 _NAME_WORDS = 4
@@ -115,7 +120,7 @@ def find_names(text: str, blocks: tuple[FoundBlock, ...] = (), skip: Stretch | N
         ):
             continue
         printed = run[0]
-        if any(h_start <= start < h_end for h_start, h_end in headlines):
+        if headlines and any(h_start <= start < h_end for h_start, h_end in headlines):
             _headline_run([_token(match) for match in _TOKEN.finditer(text, start, run.end())], text, found)
             continue
         if " " in printed or "\u00a0" in printed:
@@ -141,7 +146,8 @@ def find_names(text: str, blocks: tuple[FoundBlock, ...] = (), skip: Stretch | N
 def _common_opening(text: str, token: _Token) -> bool:
     """Whether `token` opens a sentence and the text prints it in lower case elsewhere: a common
     word (`Pollsters`, `Closing`), capitalised for its place only."""
-    if not _opens_sentence(text, token.start) or _lexicon_words([token], 0)[1]:
+    word = token.word
+    if not _opens_sentence(text, token.start) or word in _KNOWN or word.lower() in MODIFIERS or _acronym(word):
         return False
     if token.word.endswith("ing") and token.word not in GIVEN_NAMES:  # `Closing Gitmo`, `Addressing ...`
         return True
@@ -188,30 +194,25 @@ def _headline_run(tokens: list[_Token], text: str, found: FoundNames) -> None:
 
 
 def _title_case(text: str, block: FoundBlock) -> bool:
-    """Whether all words of a block, function words aside (or all but one in twenty), are
+    """Whether all words of a short block, function words aside (or all but one in twenty), are
     capitalised: a headline in title case, not a sentence full of names."""
-    words = [word.lstrip(_QUOTES) for word in text[block.start : block.end].split()]
-    words = [word for word in words if word[:1].isalpha() and word.lower() not in _FUNCTION_WORDS]
-    return len(words) >= _TITLE_CASE_WORDS and sum(word[0].isupper() for word in words) >= _TITLE_CASE_SHARE * len(
-        words
-    )
+    if block.end - block.start > _HEADLINE_CHARS:
+        return False
+    lower = 0
+    for word in _LOWER_WORD.finditer(text, block.start, block.end):  # a sentence fails at its first
+        if word[0] not in _FUNCTION_WORDS:
+            lower += 1
+            if lower > 1:
+                return False
+    capitalised = len(_CAPITAL_WORD.findall(text, block.start, block.end))
+    return capitalised >= _TITLE_CASE_WORDS and lower * _TITLE_CASE_WORDS_PER_LOWER <= capitalised
 
 
 def _plain_word(text: str, token: _Token, found: FoundNames) -> bool:
     """A lone word no lexicon knows and no title stands before, kept as a word, fast (most lone
     words are: surnames, sentence openings); False to read it like any run."""
     word = token.word
-    if (
-        word in NOT_NAMES
-        or word in PLACES
-        or word in DEMONYMS
-        or word in ORGANIZATIONS
-        or word in ORGANIZATION_WORDS
-        or word in OFFICES
-        or word in HONORIFICS
-        or word[-1] == "s"  # a plural demonym (`Iraqis`) perhaps
-        or title_before(text, token.start)
-    ):
+    if word in _KNOWN or word[-1] == "s" or title_before(text, token.start):  # `s`: a plural demonym perhaps
         return word in NOT_NAMES
     found.names.append(FoundName("word", token.start, token.end, (word,)))
     return True

@@ -40,6 +40,7 @@ _DASH_NAME = re.compile(r"\s*([―—]|--)\s*(?=[A-Z])")
 _COLON = re.compile(r"\s*:\s*$")
 _SHORT_SENTENCE_WORDS = 5
 _SHORT_QUESTION_WORDS = 10
+_SOURCE_SENTENCE_WORDS = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +187,7 @@ def attribute_by_previous_sentence(text: str, previous: Stretch, cues: tuple[Cue
     """`Dianne Bystrom agreed. "Mainstream Republicans..."`: a sentence of a source and a speech cue
     only, right before the quotation."""
     start, end = previous
-    if len(text[start:end].split()) > _SHORT_SENTENCE_WORDS:
+    if len(text[start:end].split()) > _SOURCE_SENTENCE_WORDS:
         return None
     for index, cue in enumerate(cues):
         if start <= cue.start < end and cue.kind in {"speech", "quote"}:

@@ -317,3 +317,11 @@ def test_capitalised_modal_is_a_name() -> None:
     assert _triples("\u201cThis should hasten the eclipse of the others,\u201d Will wrote.") == [
         ("direct", "This should hasten the eclipse of the others", "wrote", "Will", None)
     ]
+
+
+def test_question_then_a_long_sentence_opening_with_source_and_cue() -> None:
+    """`"Who knows?" Trump told ITV in an interview ...`: the next sentence attributes the question."""
+    text = "\u201cIt looks like we will not get along, who knows?\u201d Trump told ITV in an interview aired on Monday."
+    assert [t for t in _triples(text) if t[0] == "direct"] == [
+        ("direct", "It looks like we will not get along, who knows?", "told", "Trump", None)
+    ]

@@ -198,15 +198,18 @@ def attribute_by_previous_sentence(text: str, previous: Stretch, cues: tuple[Cue
     return None
 
 
-def attribute_by_next_sentence(text: str, context: Context) -> Said | None:
+def attribute_by_next_sentence(text: str, context: Context, *, long: bool = False) -> Said | None:
     """`"Who knows?" Trump said.`: the next sentence opens with a source and a cue (and is no more
-    than that after a quotation ending with a full stop: `"We won." Trump said Monday.`)."""
+    than that after a quotation ending with a full stop: `"We won." Trump said Monday.`). With
+    `long`, a question's next sentence may go on (`"Who knows?" Trump told ITV in an interview
+    aired on Monday when asked ...`)."""
     following = context.next_sentence
     if following is None or following[0] - context.quote.closing > 2:
         return None
     start, end = following
     ends_sentence = text[context.quote.start : context.quote.end].rstrip("’'\"”")[-1:] in {"?", "!"}
-    if len(text[start:end].split()) > (_SHORT_QUESTION_WORDS if ends_sentence else _SHORT_SENTENCE_WORDS):
+    limit = _SHORT_QUESTION_WORDS if ends_sentence else _SHORT_SENTENCE_WORDS
+    if len(text[start:end].split()) > limit and not (long and ends_sentence):
         return None
     for index, cue in enumerate(context.cues):
         if start <= cue.start < end and cue.kind in {"speech", "quote"}:

@@ -186,6 +186,8 @@ def _attribute_quotes(
             continue
         context = Context(quote, sentence, following, floor, cues)
         found = attribute(text, context) or attribute_by_next_sentence(text, context)
+        if found is None and not (said and said[-1] not in {None, _PHRASE}):
+            found = attribute_by_next_sentence(text, context, long=True)
         if found is None and at > 0 and sentences[at][0] == quote.opening:
             found = attribute_by_previous_sentence(text, sentences[at - 1], cues)
         previous = said[-1] if said else None

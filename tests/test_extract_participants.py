@@ -206,3 +206,18 @@ def test_titles_of_international_news() -> None:
     assert ning.country == "china"
     assert [t.text for t in persons["salami"].titles] == ["IRGC Commander", "Major General"]
     assert persons["putin"].country == "russia"
+
+
+def test_first_name_alone_leaves_the_surname_to_the_other() -> None:
+    """When the text calls one Trump `Ivanka`, a bare `Trump` is the other."""
+    text = "Donald Trump spoke after Ivanka Trump. Ivanka smiled. Trump said he was proud."
+    cast = _cast(text, _by_source(text, r"(Trump) said"))
+    assert cast.speakers == (("donald-trump",),)
+
+
+def test_names_that_look_like_other_words() -> None:
+    """A surname that is a month stays (Theresa May); a given name before `King` is no title."""
+    text = "British Prime Minister Theresa May met the family of Martin Luther King Jr. in London."
+    persons = _persons(_cast(text))
+    assert persons["may"].name == "Theresa May" and persons["may"].country == "united-kingdom"
+    assert persons["king"].name == "Martin Luther King Jr." and persons["king"].titles == ()

@@ -40,7 +40,10 @@ _DOTTED = frozenset(
 """Words that end with a full stop inside a name (`Sen.`, `Jr.`); any other word's stop ends the run."""
 _PARTICLE = r"(?:al|el|ad|ash|as|at|az|ul|bin|ibn|abu|ben|bint|de|di|da|du|le|la|van|von|der|den|del|della|dos|das)"
 _WORD = r"[A-Z](?:\w*(?:[’'][A-Za-z]\w*|-[A-Z]\w*)*|(?:\.[A-Z])+)\.?"
-_RUN = re.compile(rf"{_WORD}(?:[ \u00a0](?:(?:{_PARTICLE}|of)[ \u00a0])?(?:{_PARTICLE}-)?{_WORD})*")
+_JOINING = r"(?:al|el|bin|ibn|abu|ben|bint|de|di|da|du|le|la|van|von|der|den|del|della|dos|das|of)"
+"""Lower-case words between the words of one name (`Osama bin Laden`, `Bank of America`); the
+Arabic articles `as-`, `at-`... only join with a hyphen (`as Martin` is no name)."""
+_RUN = re.compile(rf"{_WORD}(?:[ \u00a0](?:{_JOINING}[ \u00a0])?(?:{_PARTICLE}-)?{_WORD})*")
 """Capitalised words in a row (the regex opens with a capital, so it is searched for fast); one
 that starts inside a word (`non-Arab`, `iPhone`) is skipped."""
 _INSIDE_WORD = frozenset("’'")  # a run may follow a hyphen: `anti-Trump`, `then-Sen. Barack Obama`
@@ -327,6 +330,8 @@ def _office_after_organization(tokens: list[_Token], i: int) -> int:
     """Where an office starts right after a name of a few words that opens at `i` and a name
     follows it (the index of `Chair` in `Federal Reserve Chair Janet Yellen`, of `CEO` in
     `Hewlett-Packard CEO Carly Fiorina`), or 0."""
+    if tokens[i].word in GIVEN_NAMES:  # `Martin Luther King` is a name, not a king's title
+        return 0
     for j in range(i + 1, min(i + _ORGANIZATION_WORDS_BEFORE + 1, len(tokens) - 1)):
         if tokens[j].word in NOT_NAMES:
             return 0

@@ -72,6 +72,8 @@ class _Persons:
     by_full_name: dict[tuple[str, str], PersonDraft] = field(default_factory=dict)
     by_word: dict[tuple[int, str], list[PersonDraft]] = field(default_factory=dict)
     """Persons by (-1, surname) and (0, first name), case folded."""
+    first_named: set[int] = field(default_factory=set)
+    """Persons the text calls by their first name alone (by `id`)."""
 
     def add(self, names: list[FoundName]) -> None:
         persons = [name for name in names if name.kind == "person"]
@@ -82,6 +84,11 @@ class _Persons:
             self._index(person)
         sources = {self.text[a.source[0] : a.source[1]] for a in self.attributions if a.source}
         singles = [name for name in names if name.kind in ("person", "word") and len(name.words) == 1]
+        for name in singles:  # `Ivanka` alone: the bare `Trump` is then her father
+            word = surname(name.words[0]).casefold()
+            called = self.by_word.get((0, word), [])
+            if len(called) == 1 and (-1, word) not in self.by_word:
+                self.first_named.add(id(called[0]))
         for name in singles:
             if name.kind == "person":
                 self._single(name, create=True)
@@ -132,6 +139,8 @@ class _Persons:
                 for person in self.by_word.get((part, word), ())
                 if not (name.gender and person.gender and name.gender != person.gender)
             ]
+            if part == -1 and len(candidates) > 1:
+                candidates = [p for p in candidates if id(p) not in self.first_named] or candidates
             if candidates:
                 return _nearest(candidates, name.start)
         return None

@@ -325,3 +325,11 @@ def test_question_then_a_long_sentence_opening_with_source_and_cue() -> None:
     assert [t for t in _triples(text) if t[0] == "direct"] == [
         ("direct", "It looks like we will not get along, who knows?", "told", "Trump", None)
     ]
+
+
+def test_long_source_with_a_name_in_it() -> None:
+    """`"A," former George W. Bush speechwriter Noam Neusner wrote.`: seven words, a name among them."""
+    text = '"These are dark days," former George W. Bush speechwriter Noam Neusner wrote in a column.'
+    assert _triples(text) == [
+        ("direct", "These are dark days", "wrote", "former George W. Bush speechwriter Noam Neusner", None)
+    ]

@@ -30,7 +30,7 @@ _PREPOSITIONS = frozenset(row["word"] for row in _ROLES if row["role"] == "prepo
 _MAX_WORDS_BEFORE_PREPOSITION = 5
 _SUBJECT = re.compile(
     r"[\s\"”’']*((?:(?:[A-Z][\w’'.-]*|al-\w+|of|the)\s+)*[A-Z][\w’'.-]*|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)"
-    r"(?:\s+(?:also\s+)?[a-z]|,)"
+    r"(?:\s+(?:also\s+)?[a-z]|,|\s*\()"
 )
 _DETERMINED_SUBJECT = re.compile(r"[\s\"”’']*((?:The|A|An)(?:\s+[\w’'-]+){1,4}?)\s+(?:also\s+)?[a-z]+ed\b")
 """`The Republican candidate appeared to ...`: a noun phrase opening the sentence, up to its verb."""
@@ -183,6 +183,13 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 
 
 def _looks_like_source(words: list[tuple[int, int, str]]) -> bool:
-    """A pronoun, a relative pronoun, a name, or a noun phrase (`the campaign`, `officials`)."""
+    """A pronoun, a relative pronoun, a name, a short noun phrase (`the campaign`, `officials`) or a
+    longer one with a name in it (`former George W. Bush speechwriter Noam Neusner`)."""
     first = words[0][2]
-    return first[0].isupper() or first[0].isdigit() or first.lower() in _RELATIVE or len(words) <= 6
+    return (
+        first[0].isupper()
+        or first[0].isdigit()
+        or first.lower() in _RELATIVE
+        or len(words) <= 6
+        or any(word[2][0].isupper() for word in words)
+    )

@@ -3,10 +3,12 @@
 The attribution is looked for in the quotation's sentence, after it first when the quotation
 ends with a comma or a question (`"A," said X`, `"A?" he asked`), else before it (`X said: "A"`,
 `X told reporters, "A"`), then in the other direction. Other forms: huff-post's `"A" ― Name`, a
-colon after a name with no verb (`Trump on Twitter: "A"`), and a short sentence of its own right
-after the quotation (`"A." Trump said.`). A quotation with none of these shares the attribution
-of the quotation next to it in its paragraph (a split quote `"A," said X. "B."`: same cue and
-source), or, opening its paragraph, follows the previous quote's speaker (a floating quote).
+colon after a name with no verb (`Trump on Twitter: "A"`), an -ed verb the lexicon lacks after a
+comma quote (`"A," Trump shot back`), a sentence of source and cue right before the quotation
+(`Dianne Bystrom agreed. "A."`) and one right after it (`"A." Trump said.`, or a question's next
+sentence opening with source and cue). A participle cue (`, saying "A"`) takes its clause's
+subject; attitude and evidence cues never attribute a quotation. Sharing between the quotations
+of a paragraph is `paragraph`'s.
 """
 
 from __future__ import annotations

@@ -5,7 +5,8 @@ sentence's end, or to the next cue's clause (`..., stressing ...`, `... and emph
 Backward, `CONTENT, SOURCE CUE.` / `CONTENT, CUE SOURCE.`: the cue ends its sentence and the content
 is the sentence before the comma. `according to X, CONTENT` and `CONTENT, according to X` are the
 nominal forms. A participle after a comma (`, stressing ...`, `, adding that ...`) has no source
-of its own: it follows the statement before it.
+of its own: it follows the statement before it. A sentence opening with a short name and a colon
+(`Sanders: Clinton Email Story Has Moved.`, `A: Well, ...`) reports what follows the colon.
 """
 
 from __future__ import annotations

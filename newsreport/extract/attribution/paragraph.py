@@ -1,10 +1,14 @@
 """Attributing one paragraph after another: quotations first, then the indirect statements.
 
 A quotation whose own sentence has no attribution takes that of the quotation before it in its
-paragraph, or else the one after it (a split quote `"A," said X. "B."`); a quotation opening a
-paragraph with none follows the speaker of the previous paragraph's quotation. A quotation inside
-an indirect statement's content is a partial quote; an unattributed quoted phrase in mid-sentence
-(a title, a scare quote) that no statement holds is left out.
+paragraph, or else the one after it (a split quote `"A," said X. "B."`: same cue and source); one
+right after a paragraph ending with a colon (`Dr. Ward stated:`) takes that; a quotation opening
+a paragraph with none continues the previous paragraph's quote (its cue and source, `follows`
+naming it), unless a dash-and-name paragraph after it signs it (`-Michelle Marks`). A quote over
+paragraphs whose last paragraph is attributed right after it is split there. A quotation ending
+a clause that opens with the reporter's words (`whoever leads "and that will be Clinton," he
+said`) or lying inside an indirect statement's content is a partial quote of that statement; a
+title quoted inside a clause (`on Fox's "Hannity"`) that no statement holds is left out.
 """
 
 from __future__ import annotations

@@ -163,11 +163,12 @@ def test_role_after_a_demonym_and_apposition() -> None:
 
 def test_dateline_place_is_a_place() -> None:
     """The dateline's place is a participant, a city unless the gazetteer says otherwise."""
-    text = "MIDWAY ATOLL - Seventy-four years ago the battle began."
+    text = "MIDWAY ATOLL - Seventy-four years ago the battle of Midway Atoll began."
     cast = _cast(text)
     places = {p.id: p for p in cast.participants if isinstance(p, Place)}
     assert cast.dateline_place == "midway-atoll"
     assert places["midway-atoll"].name == "Midway Atoll" and places["midway-atoll"].place_type == "city"
+    assert len(places["midway-atoll"].mentions) == 2 and _names(cast, Person) == []
 
 
 @pytest.mark.parametrize(

@@ -218,8 +218,7 @@ class CastIndex:
 
 
 def _spans(stretches: list[Stretch]) -> tuple[Span, ...]:
-    # Offsets into the text, start before end: valid by construction, so not validated one by one.
-    return tuple(Span.model_construct(start=start, end=end) for start, end in sorted(set(stretches)))
+    return tuple(Span(start=start, end=end) for start, end in sorted(set(stretches)))
 
 
 def surname(word: str) -> str:

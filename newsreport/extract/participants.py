@@ -38,9 +38,12 @@ def find_cast(
     found = find_names(text, blocks, skip)
     index = CastIndex(text)
     dateline_place = _dateline_place(text, dateline, index)
+    names = found.names
+    if dateline_place and dateline_place.known.code is None and dateline_place.known.place_type == "city":
+        names = _dateline_place_named(names, dateline_place, index)
     persons = _Persons(text, index, attributions)
-    persons.add(found.names)
-    for name in found.names:
+    persons.add(names)
+    for name in names:
         if name.kind == "organization":
             index.organization(name.start, name.end, name.place)
         elif name.kind == "place" and name.place and not persons.claim(name):
@@ -60,6 +63,19 @@ def _dateline_place(text: str, dateline: FoundDateline | None, index: CastIndex)
     printed = " ".join(word.capitalize() if word.isupper() else word for word in text[start:end].split())
     known = place_of(printed) or KnownPlace(printed, "city", None, None)
     return index.place(known, start, end, name=printed)
+
+
+def _dateline_place_named(names: list[FoundName], place: PlaceDraft, index: CastIndex) -> list[FoundName]:
+    """The names that name a dateline place the gazetteer does not know (`Midway Atoll` after
+    `MIDWAY ATOLL -`) become its mentions, not persons; the other names are returned."""
+    key = place.known.name.casefold()
+    kept = []
+    for name in names:
+        if name.kind in ("person", "word") and " ".join(name.words).casefold() == key:
+            index.place(place.known, name.start, name.end)
+        else:
+            kept.append(name)
+    return kept
 
 
 @dataclass

@@ -69,3 +69,8 @@ def test_seed_article_quotes(article: str) -> None:
 def test_mark_between_spaces_opens_when_none_is_open() -> None:
     """`He says, ” there are...”`: a closing mark typed with spaces around it opens the quote."""
     assert _quoted("He says, \u201d there are a lot of people.\u201d") == ["there are a lot of people."]
+
+
+def test_empty_quote_is_no_quotation() -> None:
+    """`""` and `" ,"` quote nothing."""
+    assert _quoted('He typed "" and " ," then "left early" at noon.') == ["left early"]

@@ -76,7 +76,7 @@ def find_quotes(text: str, blocks: tuple[FoundBlock, ...]) -> tuple[Quote, ...]:
             if nxt is None or nxt.kind != "paragraph":
                 quotes.append(_quote(text, carried, block.end, closed=False))
                 carried = None
-    return tuple(quotes)
+    return tuple(quote for quote in quotes if quote.start < quote.end)  # `""` quotes nothing
 
 
 def _marks(text: str, block: FoundBlock) -> list[_Mark]:

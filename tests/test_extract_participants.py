@@ -222,3 +222,13 @@ def test_names_that_look_like_other_words() -> None:
     persons = _persons(_cast(text))
     assert persons["may"].name == "Theresa May" and persons["may"].country == "united-kingdom"
     assert persons["king"].name == "Martin Luther King Jr." and persons["king"].titles == ()
+
+
+def test_title_text_is_printed_text() -> None:
+    """A title printed with a no-break space keeps it, so each mention holds the title's text."""
+    text = "Vermont\u00a0Sen. Bernie Sanders met Vermont Sen. Patrick Leahy."
+    persons = _persons(_cast(text))
+    for person in persons.values():
+        for title in person.titles:
+            assert all(text[m.start : m.end].casefold() == title.text.casefold() for m in title.mentions)
+    assert [t.text for t in persons["sanders"].titles] == ["Vermont\u00a0Sen."]

@@ -109,7 +109,8 @@ class CastIndex:
         return self._starts.get(position)
 
     def title_key(self, title: FoundTitle) -> str:
-        return _SPACE.sub(" ", self.text[title.span[0] : title.span[1]]).casefold()
+        # As printed, spaces too: every mention of a title prints its text (letter case aside).
+        return self.text[title.span[0] : title.span[1]].casefold()
 
     def title(self, person: PersonDraft, title: FoundTitle, text: str) -> None:
         """Give `person` a title (or one more mention of one they hold)."""
@@ -117,7 +118,7 @@ class CastIndex:
         draft = person.titles.get(key)
         if draft is None:
             organization = self.organization(*title.organization, title.country) if title.organization else None
-            printed = _SPACE.sub(" ", text[title.span[0] : title.span[1]])
+            printed = text[title.span[0] : title.span[1]]
             draft = person.titles[key] = TitleDraft(printed, organization, rank=title.rank)
         if title.span not in draft.mentions:
             draft.mentions.append(title.span)
@@ -207,12 +208,13 @@ class CastIndex:
     def _place(self, place: PlaceDraft) -> Place:
         known = place.known
         below_country = known.place_type != "country" and known.country is not None
+        country = self._country_id(known) if below_country else None
         return Place(
             id=place.id,
             name=place.name or known.name,
             mentions=_spans(place.mentions),
             place_type=known.place_type,
-            country=self._country_id(known) if below_country else None,
+            country=country if country != place.id else None,  # a city-state names itself
             identifiers=(Identifier(scheme="iso3166-1", value=known.code),) if known.code else (),
         )
 

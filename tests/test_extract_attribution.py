@@ -333,3 +333,10 @@ def test_long_source_with_a_name_in_it() -> None:
     assert _triples(text) == [
         ("direct", "These are dark days", "wrote", "former George W. Bush speechwriter Noam Neusner", None)
     ]
+
+
+def test_capitalised_cue_opening_an_inverted_sentence() -> None:
+    """`Said Trump: "A."`: a cue may open the sentence, its source after it."""
+    assert _triples("Said Trump: \u201cI do not get the sense she is interested.\u201d") == [
+        ("direct", "I do not get the sense she is interested.", "Said", "Trump", None)
+    ]

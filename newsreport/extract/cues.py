@@ -19,14 +19,18 @@ from newsreport.extract.lexicon import read_lexicon
 
 _LEXICON = {row["form"]: (row["lemma"], row["kind"]) for row in read_lexicon("cues.tsv")}
 _ALSO_NOUNS = frozenset(row["form"] for row in read_lexicon("cues.tsv") if row["noun"] == "yes")
+_INVERTED_OPENERS = ("said", "says", "added", "asked", "wrote", "tweeted", "explained", "noted")
+"""Cues that may open a sentence capitalised, before their source (`Said Trump: "..."`)."""
 _PHRASES: dict[str, list[tuple[str, str]]] = {}
 """First word of each form → (the words after it, the form), longest first (`pointed to` before `pointed`)."""
 for _form in sorted((form for form in _LEXICON if form[0].isalpha()), key=len, reverse=True):
     _first, _, _rest = _form.partition(" ")
     _PHRASES.setdefault(_first, []).append((" " + _rest if _rest else "", _form))
 _PHRASES["According"] = [(" to", "according to")]
+for _form in _INVERTED_OPENERS:
+    _PHRASES[_form.capitalize()] = [("", _form)]
 _FIRST_WORDS = frozenset(_PHRASES)
-_WORD = re.compile(r"[a-z]+|According")
+_WORD = re.compile(r"[a-z]+|[A-Z][a-z]+")
 _JOINERS = frozenset("’'-_")
 _DETERMINER = re.compile(
     r"(?:\b(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|every|each|no|any|some|"

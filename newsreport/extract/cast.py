@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 from newsreport.converters.local_ids import LocalIds
 from newsreport.extract.found import Stretch
+from newsreport.extract.name_records import FoundName
 from newsreport.extract.name_words import GIVEN_NAMES
-from newsreport.extract.names import FoundName
 from newsreport.extract.places import DEMONYMS, PLACES, KnownPlace, country_of
 from newsreport.extract.roles import FoundTitle, is_demonym
 from newsreport.model import Identifier, Organization, Participant, Person, Place, Span, Title

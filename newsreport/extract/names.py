@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
 from typing import Literal
 
 from newsreport.extract.found import FoundBlock, Stretch
+from newsreport.extract.name_records import SUFFIXES, FoundName, FoundNames, Token, joined
 from newsreport.extract.name_words import (
     GIVEN_NAMES,
     HONORIFICS,
@@ -31,8 +31,9 @@ from newsreport.extract.name_words import (
     PLACE_OPENERS,
     THINGS,
 )
-from newsreport.extract.places import DEMONYMS, PLACES, KnownPlace, place_of
+from newsreport.extract.places import DEMONYMS, PLACES, place_of
 from newsreport.extract.roles import FoundRole, FoundTitle, is_demonym, role_after, title_before
+from newsreport.extract.run_titles import is_acronym, opening_titles, title_names
 
 _DOTTED = frozenset(
     word for word in [*OFFICES, *HONORIFICS, *NOT_NAMES, "Jr.", "Sr.", "St.", "Ft.", "Mt."] if word.endswith(".")
@@ -49,7 +50,6 @@ that starts inside a word (`non-Arab`, `iPhone`) is skipped."""
 _INSIDE_WORD = frozenset("’'")  # a run may follow a hyphen: `anti-Trump`, `then-Sen. Barack Obama`
 _TOKEN = re.compile(r"\S+")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
-_SUFFIXES = frozenset({"Jr.", "Sr.", "II", "III", "IV"})
 _OPENING_SKIPS = frozenset(" \u00a0\n\"“‘'([")
 _SENTENCE_ENDS = frozenset('.!?:;”’"—–-')
 _FUNCTION_WORDS = frozenset(word.lower() for word in NOT_LAST_NAMES)
@@ -59,54 +59,10 @@ _HEADLINE_CHARS = 250
 _TITLE_CASE_WORDS_PER_LOWER = 20
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
 _CAPITAL_WORD = re.compile(r"(?<![\w’'-])[A-Z]")
-_MULTIWORD = 3
-_OPENS_SEVERAL = frozenset(
-    entry.split()[0] for entry in (*HONORIFICS, *OFFICES, *ORGANIZATIONS, *PLACES) if " " in entry
-)
-"""First words of the lexicons' entries of several words (`Vice`, `New`): only after one is a
-longer entry looked for."""
 _KNOWN = frozenset((*NOT_NAMES, *PLACES, *DEMONYMS, *ORGANIZATIONS, *ORGANIZATION_WORDS, *OFFICES, *HONORIFICS))
 """Every word some lexicon knows, for one look-up where most words are in none."""
-_ORGANIZATION_WORDS_BEFORE = 3
-"""The most words of an organization's name, unknown to the lexicons, that may open a title."""
 _NAME_WORDS = 4
 """The most words a person's name has here (`Martin Luther King Jr.`)."""
-"""The most words a title or honorific of the lexicons has."""
-
-
-@dataclass(slots=True)
-class FoundName:
-    """A name in the text, with the titles printed before it."""
-
-    kind: Literal["person", "organization", "place", "word"]
-    start: int
-    end: int
-    words: tuple[str, ...]
-    """The name's words, possessive `'s`, titles and suffixes (`Jr.`) left out."""
-    titles: tuple[FoundTitle, ...] = ()
-    gender: str = ""
-    """`m` or `f` when a courtesy title (`Mr.`, `Mrs.`) says so."""
-    place: KnownPlace | None = None
-    """For a place (or a demonym): the place it names; for an organization: its country."""
-
-
-@dataclass(slots=True)
-class _Token:
-    start: int
-    end: int
-    word: str
-    possessive: bool
-    """Printed with `'s`, which `word` and `end` leave out."""
-    last: bool
-    """Ends a sentence: its full stop (left out) is no abbreviation's."""
-
-
-@dataclass(slots=True)
-class FoundNames:
-    """What `find_names` finds, each list in text order."""
-
-    names: list[FoundName]
-    roles: list[FoundRole]
 
 
 def find_names(text: str, blocks: tuple[FoundBlock, ...] = (), skip: Stretch | None = None) -> FoundNames:
@@ -146,11 +102,11 @@ def find_names(text: str, blocks: tuple[FoundBlock, ...] = (), skip: Stretch | N
     return found
 
 
-def _common_opening(text: str, token: _Token) -> bool:
+def _common_opening(text: str, token: Token) -> bool:
     """Whether `token` opens a sentence and the text prints it in lower case elsewhere: a common
     word (`Pollsters`, `Closing`), capitalised for its place only."""
     word = token.word
-    if not _opens_sentence(text, token.start) or word in _KNOWN or word.lower() in MODIFIERS or _acronym(word):
+    if not _opens_sentence(text, token.start) or word in _KNOWN or word.lower() in MODIFIERS or is_acronym(word):
         return False
     if token.word.endswith("ing") and token.word not in GIVEN_NAMES:  # `Closing Gitmo`, `Addressing ...`
         return True
@@ -180,7 +136,7 @@ def _opens_sentence(text: str, start: int) -> bool:
     return position < 0 or text[position] in _SENTENCE_ENDS
 
 
-def _headline_run(tokens: list[_Token], text: str, found: FoundNames) -> None:
+def _headline_run(tokens: list[Token], text: str, found: FoundNames) -> None:
     """A run in a title-case headline, word by word: places and lone words, and a common given
     name with the word after it as a person's full name (`... About Donald Trump`)."""
     i = 0
@@ -211,7 +167,7 @@ def _title_case(text: str, block: FoundBlock) -> bool:
     return capitalised >= _TITLE_CASE_WORDS and lower * _TITLE_CASE_WORDS_PER_LOWER <= capitalised
 
 
-def _plain_word(text: str, token: _Token, found: FoundNames) -> bool:
+def _plain_word(text: str, token: Token, found: FoundNames) -> bool:
     """A lone word no lexicon knows and no title stands before, kept as a word, fast (most lone
     words are: surnames, sentence openings); False to read it like any run."""
     word = token.word
@@ -221,16 +177,16 @@ def _plain_word(text: str, token: _Token, found: FoundNames) -> bool:
     return True
 
 
-def _token(match: re.Match[str]) -> _Token:
+def _token(match: re.Match[str]) -> Token:
     word, start, end = match[0], match.start(), match.end()
     if word.endswith(("'s", "’s")):
-        return _Token(start, end - 2, word[:-2], possessive=True, last=False)
+        return Token(start, end - 2, word[:-2], possessive=True, last=False)
     if word.endswith(".") and word not in _DOTTED and not _INITIALS.fullmatch(word):
-        return _Token(start, end - 1, word[:-1], possessive=False, last=True)
-    return _Token(start, end, word, possessive=False, last=False)
+        return Token(start, end - 1, word[:-1], possessive=False, last=True)
+    return Token(start, end, word, possessive=False, last=False)
 
 
-def _trimmed(tokens: list[_Token]) -> list[_Token]:
+def _trimmed(tokens: list[Token]) -> list[Token]:
     """Without the function words, particles and non-names at either end."""
     start, end = 0, len(tokens)
     while start < end and (tokens[start].word in NOT_NAMES or tokens[start].word.islower()):
@@ -240,7 +196,7 @@ def _trimmed(tokens: list[_Token]) -> list[_Token]:
     return tokens[start:end]
 
 
-def _read(text: str, tokens: list[_Token], found: FoundNames, possessor: FoundName | None) -> FoundName | None:
+def _read(text: str, tokens: list[Token], found: FoundNames, possessor: FoundName | None) -> FoundName | None:
     """Type one run up to its first possessive; returns what a possessive at its end names."""
     if not tokens:
         return None
@@ -263,7 +219,7 @@ def _read(text: str, tokens: list[_Token], found: FoundNames, possessor: FoundNa
         if role:
             found.roles.append(role)
         return name
-    titles, gender, first = _titles(text, tokens, found, possessor)
+    titles, gender, first = opening_titles(text, tokens, found, possessor)
     rest = tokens[first:]
     if not rest or rest[0].word in OFFICES:  # a title with no name: `Iranian Parliament Speaker said`
         title = titles[-1] if titles else FoundTitle((start, end))
@@ -275,11 +231,11 @@ def _read(text: str, tokens: list[_Token], found: FoundNames, possessor: FoundNa
         rest = rest[:of]
         if not rest:
             return None
-    words = tuple(token.word for token in rest if token.word not in _SUFFIXES)
+    words = tuple(token.word for token in rest if token.word not in SUFFIXES)
     outside = None if titles else title_before(text, rest[0].start)
     if outside:
         titles.append(outside)
-        _title_names(outside, found)
+        title_names(outside, found)
     kind_: Literal["person", "word"]
     if titles or gender:
         kind_ = "person"
@@ -293,128 +249,16 @@ def _read(text: str, tokens: list[_Token], found: FoundNames, possessor: FoundNa
     return None
 
 
-def _titles(
-    text: str, tokens: list[_Token], found: FoundNames, possessor: FoundName | None
-) -> tuple[list[FoundTitle], str, int]:
-    """The titles and honorifics a run opens with, its courtesy gender, and where the name starts."""
-    titles: list[FoundTitle] = []
-    gender = ""
-    office_start = 0  # where the office title being read starts
-    i = 0
-    while i < len(tokens) - 1:
-        length, kind = _lexicon_words(tokens, i)
-        if kind == "honorific":
-            rank, gender_ = HONORIFICS[_joined(tokens[i : i + length])]
-            gender = gender or gender_
-            if rank == "rank":
-                titles.append(FoundTitle((tokens[i].start, tokens[i + length - 1].end), rank=True))
-            office_start = i + length
-        elif kind == "office":
-            title = _office(tokens[office_start : i + length], length, possessor if office_start == 0 else None)
-            titles.append(title)
-            _title_names(title, found)
-            lead = tokens[office_start]
-            if title.country and not (possessor and office_start == 0):
-                found.names.append(FoundName("place", lead.start, lead.end, (lead.word,), place=title.country))
-            office_start = i + length
-        elif kind == "" and i == office_start and (office := _office_after_organization(tokens, i)):
-            i = office  # `Federal Reserve Chair Janet Yellen`: the organization opens the title
-            continue
-        elif kind != "prefix" or not _title_ahead(tokens, i + length):
-            break
-        i += length
-    return titles, gender, i
-
-
-def _office_after_organization(tokens: list[_Token], i: int) -> int:
-    """Where an office starts right after a name of a few words that opens at `i` and a name
-    follows it (the index of `Chair` in `Federal Reserve Chair Janet Yellen`, of `CEO` in
-    `Hewlett-Packard CEO Carly Fiorina`), or 0."""
-    if tokens[i].word in GIVEN_NAMES:  # `Martin Luther King` is a name, not a king's title
-        return 0
-    for j in range(i + 1, min(i + _ORGANIZATION_WORDS_BEFORE + 1, len(tokens) - 1)):
-        if tokens[j].word in NOT_NAMES:
-            return 0
-        length, kind = _lexicon_words(tokens, j)
-        if kind == "office":
-            after = tokens[j + length :]
-            return j if any(token.word not in _SUFFIXES for token in after) else 0
-    return 0
-
-
-def _office(tokens: list[_Token], length: int, possessor: FoundName | None) -> FoundTitle:
-    """An office title such as `Iranian Parliament Speaker` (`length`: the office's own words)."""
-    country = possessor.place if possessor and possessor.kind == "place" else place_of(tokens[0].word)
-    before = tokens[:-length]
-    org_words = [token for token in before if token.word in ORGANIZATION_WORDS]
-    org_start = possessor.start if possessor else tokens[0].start
-    if org_words:
-        organization: Stretch | None = (org_start, org_words[-1].end)
-    else:  # `UN Secretary-General`, `Hezbollah Secretary-General`, `IRGC Commander`
-        known = next((n for n in range(len(before), 0, -1) if _joined(before[:n]) in ORGANIZATIONS), 0)
-        if not known and before and _acronym(before[0].word) and not place_of(before[0].word):
-            known = 1
-        organization = (before[0].start, before[known - 1].end) if known else None
-    return FoundTitle((tokens[0].start, tokens[-1].end), organization, country)
-
-
-def _title_names(title: FoundTitle, found: FoundNames) -> None:
-    """The places and organizations a title names are mentions too."""
-    if title.organization:
-        start, end = title.organization
-        found.names.append(FoundName("organization", start, end, (), place=title.country))
-
-
-def _is_organization(tokens: list[_Token]) -> bool:
+def _is_organization(tokens: list[Token]) -> bool:
     """`FBI`, `Resistance Front`, `University of Iowa`."""
     return (
-        _joined(tokens) in ORGANIZATIONS
+        joined(tokens) in ORGANIZATIONS
         or tokens[-1].word in ORGANIZATION_WORDS
         or any(token.word in ORGANIZATION_WORDS and after.word == "of" for token, after in itertools.pairwise(tokens))
     )
 
 
-def _lexicon_words(tokens: list[_Token], i: int) -> tuple[int, str]:
-    """How many words from `i` are one title or honorific, or one word that may open a title."""
-    word = tokens[i].word
-    longest = min(_MULTIWORD, len(tokens) - i) if word in _OPENS_SEVERAL else 1
-    for length in range(longest, 0, -1):
-        words = _joined(tokens[i : i + length]) if length > 1 else word
-        if words in HONORIFICS:
-            return length, "honorific"
-        if words in OFFICES:
-            return length, "office"
-    for length in range(longest, 0, -1):
-        words = _joined(tokens[i : i + length]) if length > 1 else word
-        if words in ORGANIZATIONS or words in PLACES:  # `FBI Director`, `New Jersey Gov.`
-            return length, "prefix"
-    if word.lower() in MODIFIERS or place_of(word) or word in ORGANIZATION_WORDS or _acronym(word):
-        return 1, "prefix"
-    return 0, ""
-
-
-def _acronym(word: str) -> bool:
-    """`NRA`, `ACLU`: capitals only, no full stop (`U.S.` is a place, `J.` an initial)."""
-    return len(word) > 1 and word.isupper() and word.isalpha()
-
-
-def _title_ahead(tokens: list[_Token], i: int) -> bool:
-    """Whether an office title follows from `i` (after more prefixes) before the name."""
-    while i < len(tokens):
-        length, kind = _lexicon_words(tokens, i)
-        if kind in ("office", "honorific"):
-            return True
-        if kind != "prefix":
-            return False
-        i += length
-    return False
-
-
-def _joined(tokens: list[_Token]) -> str:
-    return " ".join(token.word for token in tokens)
-
-
-def _is_person(tokens: list[_Token]) -> bool:
+def _is_person(tokens: list[Token]) -> bool:
     """Whether a run of two or more capitalised words, with no title, looks like a person's name."""
     return (
         len(tokens) <= _NAME_WORDS
@@ -422,10 +266,10 @@ def _is_person(tokens: list[_Token]) -> bool:
         and not any(
             token.word in THINGS
             or token.word == "of"
-            or _acronym(token.word)
+            or is_acronym(token.word)
             or len(token.word) == 1
             or token.word.endswith(("n’t", "n't"))
-            or place_of(token.word)
+            or (place_of(token.word) and tokens[0].word not in GIVEN_NAMES)  # `Mark Cuban` is a person
             for token in tokens
         )
     )

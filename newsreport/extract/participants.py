@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 
 from newsreport.extract.cast import CastIndex, PersonDraft, PlaceDraft, surname
 from newsreport.extract.found import Attribution, Cast, FoundBlock, FoundDateline
-from newsreport.extract.names import FoundName, find_names, printed_in_lower_case
+from newsreport.extract.name_records import FoundName
+from newsreport.extract.names import find_names, printed_in_lower_case
 from newsreport.extract.places import KnownPlace, place_of
 from newsreport.extract.roles import FoundRole
 from newsreport.extract.speakers import find_speakers

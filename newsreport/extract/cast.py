@@ -95,11 +95,10 @@ class CastIndex:
         person.mentions.append((name.start, name.end))
         person.references.append(name.start)
         self._starts[name.start] = person
-        printed = _SPACE.sub(" ", self.text[name.start : name.end])
-        if len(name.words) > len(person.words):
-            person.words, person.name = name.words, printed
-        elif len(person.words) > 1 and len(name.words) == len(person.words) and person.name == " ".join(person.words):
-            person.name = printed
+        fuller = len(name.words) > len(person.words)
+        if fuller or (len(name.words) == len(person.words) > 1 and person.name == " ".join(person.words)):
+            person.name = _SPACE.sub(" ", self.text[name.start : name.end])  # as printed, `Jr.` too
+            person.words = name.words
         person.gender = person.gender or name.gender
         for title in name.titles:
             self.title(person, title, self.text)

@@ -340,3 +340,22 @@ def test_capitalised_cue_opening_an_inverted_sentence() -> None:
     assert _triples("Said Trump: \u201cI do not get the sense she is interested.\u201d") == [
         ("direct", "I do not get the sense she is interested.", "Said", "Trump", None)
     ]
+
+
+def test_verb_after_that_and_quote_after_a_noun_like_verb() -> None:
+    """`a message that said, "A."` (a verb after `that`) and `went on to state, "A."` (a form that
+    is also a noun, right before a quotation)."""
+    assert [
+        t for t in _triples('It was replaced by a message that said, "Sorry, the item is gone."') if t[0] == "direct"
+    ] == [("direct", "Sorry, the item is gone.", "said", "a message", None)]
+    assert [t[2] for t in _triples('The report went on to state, "Vigo County is a bellwether."')] == ["state"]
+
+
+def test_put_it_and_titled() -> None:
+    """`as X put it, "A"` and `a memo titled "The Facts"` attribute their quotations."""
+    assert [t[2:4] for t in _triples('As Dana Milbank put it, "Republicans are unmoved."')] == [
+        ("put it", "Dana Milbank")
+    ]
+    assert [t[:3] for t in _triples('Mook released a memo titled "The Facts on the Race."')] == [
+        ("direct", "The Facts on the Race.", "titled")
+    ]

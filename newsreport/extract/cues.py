@@ -5,9 +5,9 @@ found with one set intersection, then each is located (a multiword form, `pointe
 its first word), case-sensitively (a cue is lower
 case inside a sentence; `According to` is the one capitalised form, and `Post` in `The
 Washington Post` is not `post`). A form right after a
-determiner (`the report`, `his call`) is a noun and is no cue; a form that is also a common noun
-(`plan`, `claims`) is a cue only after a likely subject (a pronoun, a name, a plural, an adverb),
-except an evidence verb (`the poll shows`).
+A form that is also a common noun (`report`, `claims`) is no cue right after a determiner (`the
+report`, `his call`), and otherwise a cue only after a likely subject (a pronoun, a name, a plural,
+an adverb), unless it is an evidence verb (`the poll shows`) or a quotation follows it.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ for _form in _INVERTED_OPENERS:
 _FIRST_WORDS = frozenset(_PHRASES)
 _WORD = re.compile(r"[a-z]+|[A-Z][a-z]+")
 _JOINERS = frozenset("’'-_")
+_QUOTE_NEXT = re.compile(r"\s*[,:]\s*[“\"‘']")
 _DETERMINER = re.compile(
     r"(?:\b(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|every|each|no|any|some|"
     r"The|A|An|This|His|Her|Its|Their|Our)|’s|'s)\s+$"
@@ -93,8 +94,10 @@ def _joined(text: str, position: int) -> bool:
 
 def _noun(text: str, start: int, cue: int, form: str) -> bool:
     """`the report`, `his call`, `infrastructure projects`: the form is a noun here."""
+    if form not in _ALSO_NOUNS:
+        return False  # `a message that said`: a verb whatever stands before it
+    if _QUOTE_NEXT.match(text, cue + len(form)):
+        return False  # `went on to state, "..."`
     return _DETERMINER.search(text, max(start, cue - 8), cue) is not None or (
-        form in _ALSO_NOUNS
-        and _LEXICON[form][1] != "evidence"
-        and _VERB_SUBJECT.search(text, max(start, cue - 30), cue) is None
+        _LEXICON[form][1] != "evidence" and _VERB_SUBJECT.search(text, max(start, cue - 30), cue) is None
     )

@@ -53,7 +53,13 @@ def source_before(text: str, floor: int, cue: int) -> Stretch | None:
         # A comma right before the cue: step over an appositive `Smith, a spokesman, said`.
         return _before_appositive(text, floor, cue)
     chosen: list[tuple[int, int, str]] = []
+    relative = False
     for word in reversed(words):
+        if word[2] == "that" and not chosen:
+            relative = True  # `a message that said`: the relative pronoun stands for the noun before it
+            continue
+        if relative and chosen and chosen[0][2].lower() in {"a", "an", "the"}:
+            break
         if word[2] in _BOUNDARY or len(chosen) >= _MAX_WORDS:
             break
         if word[2] in _PREPOSITIONS and (not chosen or len(chosen) > _MAX_WORDS_BEFORE_PREPOSITION):

@@ -232,3 +232,18 @@ def test_title_text_is_printed_text() -> None:
         for title in person.titles:
             assert all(text[m.start : m.end].casefold() == title.text.casefold() for m in title.mentions)
     assert [t.text for t in persons["sanders"].titles] == ["Vermont\u00a0Sen."]
+
+
+def test_hyphenated_given_names_initials_and_party_words() -> None:
+    """`Ban Ki-moon` and `U.N.` keep their letters, `South Korean` is one demonym, a party word
+    before a name is no part of it, and `Bush-era` names Bush, not `Bush-era`."""
+    text = (
+        "South Korean President Park Geun-hye met U.N. Secretary-General Ban Ki-moon. "
+        "Democrat Hillary Clinton spoke of George W. Bush and of Bush-era rules."
+    )
+    cast = _cast(text)
+    persons = _persons(cast)
+    assert persons["geun-hye"].name == "Park Geun-hye" and persons["geun-hye"].country == "south-korea"
+    assert [t.text for t in persons["ki-moon"].titles] == ["U.N. Secretary-General"]
+    assert persons["clinton"].name == "Hillary Clinton"
+    assert [text[m.start : m.end] for m in persons["bush"].mentions] == ["George W. Bush", "Bush"]

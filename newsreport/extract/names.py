@@ -40,7 +40,10 @@ _DOTTED = frozenset(
 )
 """Words that end with a full stop inside a name (`Sen.`, `Jr.`); any other word's stop ends the run."""
 _PARTICLE = r"(?:al|el|ad|ash|as|at|az|ul|bin|ibn|abu|ben|bint|de|di|da|du|le|la|van|von|der|den|del|della|dos|das)"
-_WORD = r"[A-Z](?:\w*(?:[’'][A-Za-z]\w*|-[A-Z]\w*)*|(?:\.[A-Z])+)\.?"
+_WORD = r"[A-Z](?:(?:\.[A-Z])+|\w*(?:[’'][A-Za-z]\w*|-[A-Z]\w*|-[a-z]{2,4}(?![\w-]))*)\.?"
+"""A capitalised word: initials (`U.N.`), or letters with apostrophes (`O'Malley`, `Iran's`) and
+hyphens before a capital (`Mohseni-Ejei`) or a short syllable (`Ban Ki-moon`, `Park Geun-hye`;
+`Bush-era` is cut below)."""
 _JOINING = r"(?:al|el|bin|ibn|abu|ben|bint|de|di|da|du|le|la|van|von|der|den|del|della|dos|das|of)"
 """Lower-case words between the words of one name (`Osama bin Laden`, `Bank of America`); the
 Arabic articles `as-`, `at-`... only join with a hyphen (`as Martin` is no name)."""
@@ -49,6 +52,8 @@ _RUN = re.compile(rf"{_WORD}(?:[ \u00a0](?:{_JOINING}[ \u00a0])?(?:{_PARTICLE}-)
 that starts inside a word (`non-Arab`, `iPhone`) is skipped."""
 _INSIDE_WORD = frozenset("’'")  # a run may follow a hyphen: `anti-Trump`, `then-Sen. Barack Obama`
 _TOKEN = re.compile(r"\S+")
+_HYPHEN_WORDS = frozenset({"era", "led", "run", "old", "like", "type", "made", "wide", "free", "born", "year", "ish"})
+"""Short words after a name and a hyphen that make an adjective of it (`Bush-era`, `GOP-led`)."""
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _OPENING_SKIPS = frozenset(" \u00a0\n\"“‘'([")
 _SENTENCE_ENDS = frozenset('.!?:;”’"—–-')
@@ -179,6 +184,9 @@ def _plain_word(text: str, token: Token, found: FoundNames) -> bool:
 
 def _token(match: re.Match[str]) -> Token:
     word, start, end = match[0], match.start(), match.end()
+    hyphen = word.rfind("-")
+    if hyphen > 0 and word[hyphen + 1 :].rstrip(".’'s") in _HYPHEN_WORDS:  # `Bush-era`: the name is `Bush`
+        word, end = word[:hyphen], start + hyphen
     if word.endswith(("'s", "’s")):
         return Token(start, end - 2, word[:-2], possessive=True, last=False)
     if word.endswith(".") and word not in _DOTTED and not _INITIALS.fullmatch(word):
@@ -231,6 +239,8 @@ def _read(text: str, tokens: list[Token], found: FoundNames, possessor: FoundNam
         rest = rest[:of]
         if not rest:
             return None
+    while len(rest) > 2 and rest[0].word.lower() in MODIFIERS:  # `Democrat Hillary Clinton`: a party, no title
+        rest = rest[1:]
     words = tuple(token.word for token in rest if token.word not in SUFFIXES)
     outside = None if titles else title_before(text, rest[0].start)
     if outside:
@@ -265,6 +275,7 @@ def _is_person(tokens: list[Token]) -> bool:
         and tokens[0].word not in PLACE_OPENERS
         and not any(
             token.word in THINGS
+            or token.word in ORGANIZATIONS
             or token.word == "of"
             or is_acronym(token.word)
             or len(token.word) == 1

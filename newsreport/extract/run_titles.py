@@ -49,9 +49,12 @@ def opening_titles(
             title = _office(tokens[office_start : i + length], length, possessor if office_start == 0 else None)
             titles.append(title)
             title_names(title, found)
-            lead = tokens[office_start]
             if title.country and not (possessor and office_start == 0):
-                found.names.append(FoundName("place", lead.start, lead.end, (lead.word,), place=title.country))
+                lead = tokens[office_start : office_start + 2]
+                if i - office_start < 2 or not place_of(joined(lead)):  # `South Korean` is two words
+                    lead = lead[:1]
+                words = tuple(token.word for token in lead)
+                found.names.append(FoundName("place", lead[0].start, lead[-1].end, words, place=title.country))
             office_start = i + length
         elif kind == "" and i == office_start and (office := _office_after_organization(tokens, i)):
             i = office  # `Federal Reserve Chair Janet Yellen`: the organization opens the title
@@ -80,7 +83,10 @@ def _office_after_organization(tokens: list[Token], i: int) -> int:
 
 def _office(tokens: list[Token], length: int, possessor: FoundName | None) -> FoundTitle:
     """An office title such as `Iranian Parliament Speaker` (`length`: the office's own words)."""
-    country = possessor.place if possessor and possessor.kind == "place" else place_of(tokens[0].word)
+    if possessor and possessor.kind == "place":
+        country = possessor.place
+    else:  # `South Korean President`, `Iraqi President`
+        country = (len(tokens) > length + 1 and place_of(joined(tokens[:2]))) or place_of(tokens[0].word)
     before = tokens[:-length]
     org_words = [token for token in before if token.word in ORGANIZATION_WORDS]
     org_start = possessor.start if possessor else tokens[0].start

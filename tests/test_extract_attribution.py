@@ -359,3 +359,9 @@ def test_put_it_and_titled() -> None:
     assert [t[:3] for t in _triples('Mook released a memo titled "The Facts on the Race."')] == [
         ("direct", "The Facts on the Race.", "titled")
     ]
+
+
+def test_noun_after_a_determiner_before_a_quote_is_no_cue() -> None:
+    """`X wrote in an email: "A."`: the cue is `wrote`, not `email`."""
+    text = 'John Weaver, a strategist, wrote in an email: "This is bad for the campaign."'
+    assert _triples(text) == [("direct", "This is bad for the campaign.", "wrote", "John Weaver", None)]

@@ -96,8 +96,8 @@ def _noun(text: str, start: int, cue: int, form: str) -> bool:
     """`the report`, `his call`, `infrastructure projects`: the form is a noun here."""
     if form not in _ALSO_NOUNS:
         return False  # `a message that said`: a verb whatever stands before it
-    if _QUOTE_NEXT.match(text, cue + len(form)):
-        return False  # `went on to state, "..."`
-    return _DETERMINER.search(text, max(start, cue - 8), cue) is not None or (
-        _LEXICON[form][1] != "evidence" and _VERB_SUBJECT.search(text, max(start, cue - 30), cue) is None
-    )
+    if _DETERMINER.search(text, max(start, cue - 8), cue) is not None:
+        return True  # `in an email: "..."`
+    if _QUOTE_NEXT.match(text, cue + len(form)) or _LEXICON[form][1] == "evidence":
+        return False  # `went on to state, "..."`, `the poll shows`
+    return _VERB_SUBJECT.search(text, max(start, cue - 30), cue) is None

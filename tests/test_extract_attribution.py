@@ -365,3 +365,9 @@ def test_noun_after_a_determiner_before_a_quote_is_no_cue() -> None:
     """`X wrote in an email: "A."`: the cue is `wrote`, not `email`."""
     text = 'John Weaver, a strategist, wrote in an email: "This is bad for the campaign."'
     assert _triples(text) == [("direct", "This is bad for the campaign.", "wrote", "John Weaver", None)]
+
+
+def test_long_appositive_after_a_noun_phrase_source() -> None:
+    """`"A," a White House official, who spoke on condition of anonymity to ..., said.`"""
+    text = '"He will stay," a White House official, who spoke on the condition of anonymity to discuss it, said.'
+    assert _triples(text) == [("direct", "He will stay", "said", "a White House official", None)]

@@ -38,6 +38,8 @@ _UNKNOWN_VERB = re.compile(
     r"[\s,]*(?:(?P<source>[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)"
     r"\s+(?P<cue>[a-z]+ed)|(?P<verb>[a-z]+ed)\s+(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*))\b(?=[\s.,])"
 )
+_PHRASE_THEN_COMMA = re.compile(r"[\s,]*((?:a|an|the|one|another)\s+(?:[\w’'.-]+\s+){0,4}[\w’'.-]+),")
+"""`"A," a White House official, who spoke on condition of anonymity, said`: a noun phrase first."""
 _DASH_NAME = re.compile(r"\s*([―—]|--)\s*(?=[A-Z])")
 _COLON = re.compile(r"\s*:\s*$")
 _SHORT_SENTENCE_WORDS = 5
@@ -97,7 +99,7 @@ def _after(text: str, context: Context) -> Said | None:
             return None
         if len(gap.split()) > _MAX_GAP_WORDS:
             # `"A," Elaine Kamarck, a senior fellow at ... and a superdelegate, wrote`
-            appositive = _NAME_THEN_COMMA.match(gap)
+            appositive = _NAME_THEN_COMMA.match(gap) or _PHRASE_THEN_COMMA.match(gap)
             if appositive is None or not gap.rstrip().endswith(",") or len(gap.split()) > _MAX_APPOSITIVE_WORDS:
                 return None
             source = (quote.closing + appositive.start(1), quote.closing + appositive.end(1))

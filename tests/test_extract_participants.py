@@ -247,3 +247,20 @@ def test_hyphenated_given_names_initials_and_party_words() -> None:
     assert [t.text for t in persons["ki-moon"].titles] == ["U.N. Secretary-General"]
     assert persons["clinton"].name == "Hillary Clinton"
     assert [text[m.start : m.end] for m in persons["bush"].mentions] == ["George W. Bush", "Bush"]
+
+
+def test_pronoun_prefers_the_previous_speaker_to_a_person_named_after_him() -> None:
+    """`he` after `said Obama, referring to Clinton` is Obama; a new sentence subject wins over him."""
+    text = (
+        '"We will win," said Barack Obama, referring to Bill Clinton. "It is close," he added. '
+        "Bill Clinton smiled. He said no."
+    )
+    said_obama = text.index("Barack Obama")
+    he = text.index("he added")
+    he_2 = text.index("He said")
+    attributions = (
+        Attribution("direct", (1, 12), (15, 19), (said_obama, said_obama + 12)),
+        Attribution("direct", (text.index("It is"), text.index("It is") + 11), (he + 3, he + 8), (he, he + 2)),
+        Attribution("indirect", (he_2 + 8, he_2 + 10), (he_2 + 3, he_2 + 7), (he_2, he_2 + 2)),
+    )
+    assert _cast(text, attributions).speakers == (("obama",), ("obama",), ("clinton",))

@@ -111,7 +111,7 @@ def _common_opening(text: str, token: Token) -> bool:
     """Whether `token` opens a sentence and the text prints it in lower case elsewhere: a common
     word (`Pollsters`, `Closing`), capitalised for its place only."""
     word = token.word
-    if not _opens_sentence(text, token.start) or word in _KNOWN or word.lower() in MODIFIERS or is_acronym(word):
+    if not opens_sentence(text, token.start) or word in _KNOWN or word.lower() in MODIFIERS or is_acronym(word):
         return False
     if token.word.endswith("ing") and token.word not in GIVEN_NAMES:  # `Closing Gitmo`, `Addressing ...`
         return True
@@ -131,7 +131,7 @@ def printed_in_lower_case(text: str, word: str) -> bool:
     return False
 
 
-def _opens_sentence(text: str, start: int) -> bool:
+def opens_sentence(text: str, start: int) -> bool:
     """Whether `start` follows a sentence's end (or a paragraph's start), quote marks aside."""
     position = start - 1
     while position >= 0 and text[position] in _OPENING_SKIPS:

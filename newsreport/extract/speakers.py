@@ -3,9 +3,11 @@
 In order: the persons named in the source (`Qalibaf`), the person a role in it stands for (`The
 Iranian parliament speaker`), a pronoun's person, the organizations, then the places it names
 (`Iran and Iraq` reaffirmed...), then a bare office (`the spokesman`) as the last person referred
-to who holds it. A pronoun (`he`, `she`) is the person referred to last before it, outside
-quotations, whose gender does not contradict it (`Mr.`/`Mrs.`, or an earlier `he`/`she`); `I` and
-a plural `they` or `we` are the previous attribution's speakers. An attribution without a source
+to who holds it. A pronoun (`he`, `she`) whose gender fits (`Mr.`/`Mrs.`, a common given name, an
+earlier `he`/`she`) is the person who opens a sentence between the previous attribution and it,
+else the previous attribution's speaker, else the person referred to last before it, outside
+quotations (`"...," said Obama, referring to Clinton. "...," he added.` is Obama's); `I` and a
+plural `they` or `we` are the previous attribution's speakers. An attribution without a source
 that `follows` another shares its speakers.
 """
 
@@ -17,6 +19,7 @@ from collections.abc import Callable, Iterable
 from newsreport.extract.cast import CastIndex, PersonDraft
 from newsreport.extract.found import Attribution, Stretch
 from newsreport.extract.name_words import OFFICES_LOWER, PRONOUNS
+from newsreport.extract.names import opens_sentence
 from newsreport.extract.roles import is_demonym
 
 _AND = " and "
@@ -49,12 +52,14 @@ def find_speakers(text: str, attributions: tuple[Attribution, ...], index: CastI
     quoted = sorted(a.content for a in attributions if a.kind != "indirect")
     lookup = _Lookup(text, index, quoted)
     speakers: list[tuple[str, ...]] = []
+    after = 0  # where the previous attribution ends
     for attribution in attributions:
         if attribution.source is None:
             follows = attribution.follows
             speakers.append(speakers[follows] if follows is not None and 0 <= follows < len(speakers) else ())
         else:
-            speakers.append(lookup.resolved(attribution.source, speakers[-1] if speakers else ()))
+            speakers.append(lookup.resolved(attribution.source, speakers[-1] if speakers else (), after))
+        after = max(end for _, end in (attribution.content, attribution.cue or (0, 0), attribution.source or (0, 0)))
     return tuple(speakers)
 
 
@@ -69,17 +74,18 @@ class _Lookup:
             (s, e, p.id) for p in index.places.values() for s, e in p.mentions if not is_demonym(text[s:e])
         )
         self.person_ids = {person.id for person in persons}
+        self.by_id = {person.id: person for person in persons}
         self.references = [
             (person, sorted(r for r in person.references if not _inside(r, quoted))) for person in persons
         ]
 
-    def resolved(self, source: Stretch, previous: tuple[str, ...]) -> tuple[str, ...]:
+    def resolved(self, source: Stretch, previous: tuple[str, ...], after: int) -> tuple[str, ...]:
         found = self.persons.ids(source) or self.roles.ids(source)
         if found:
             return found
         words = self.text[source[0] : source[1]].split()
         if len(words) == 1 and (words[0] in PRONOUNS or words[0].lower() in PRONOUNS):
-            return self._pronoun(words[0], source[0], previous)
+            return self._pronoun(words[0], source[0], previous, after)
         for spans in (self.organizations, self.places):
             found = spans.ids(source)
             if found:
@@ -87,7 +93,7 @@ class _Lookup:
         if not words or words[-1].lower() not in OFFICES_LOWER:
             return ()
         office = words[-1].lower()
-        holder = self._last(source[0], lambda person: office in person.offices())
+        holder = self._last(source[0], lambda person, _: office in person.offices())
         return (holder.id,) if holder else ()
 
     def _coordinated(self, spans: _Spans, start: int, found: tuple[str, ...]) -> tuple[str, ...]:
@@ -97,7 +103,7 @@ class _Lookup:
         earlier = spans.ending_at(start - len(_AND)) if before == _AND else None
         return (earlier, *found) if earlier and earlier not in found else found
 
-    def _pronoun(self, word: str, start: int, previous: tuple[str, ...]) -> tuple[str, ...]:
+    def _pronoun(self, word: str, start: int, previous: tuple[str, ...], after: int) -> tuple[str, ...]:
         gender, number = PRONOUNS.get(word) or PRONOUNS[word.lower()]
         if word == "I":
             return previous
@@ -106,18 +112,34 @@ class _Lookup:
             return previous if several else ()
         if not gender:
             return ()
-        person = self._last(start, lambda person: person.gender in ("", gender))
+
+        def fits(person: PersonDraft) -> bool:
+            return person.gender in ("", gender)
+
+        def opens_a_sentence(person: PersonDraft, reference: int) -> bool:
+            return after <= reference and fits(person) and opens_sentence(self.text, reference)
+
+        # a person who opens a sentence since the previous attribution, else its speaker, else the last named
+        spoke = self.by_id.get(previous[0]) if len(previous) == 1 else None
+        person = (
+            self._last(start, opens_a_sentence)
+            or (spoke if spoke and fits(spoke) else None)
+            or self._last(start, lambda person, _: fits(person))
+        )
         if person is None:
             return ()
         person.gender = gender
         return (person.id,)
 
-    def _last(self, position: int, fits: Callable[[PersonDraft], bool]) -> PersonDraft | None:
-        """The fitting person referred to last before `position`, outside quotations."""
+    def _last(self, position: int, fits: Callable[[PersonDraft, int], bool]) -> PersonDraft | None:
+        """The person referred to last before `position`, outside quotations, where that reference
+        fits."""
         best: tuple[int, PersonDraft] | None = None
         for person, references in self.references:
             before = bisect_left(references, position)
-            if before and fits(person) and (best is None or references[before - 1] > best[0]):
+            while before and not fits(person, references[before - 1]):
+                before -= 1
+            if before and (best is None or references[before - 1] > best[0]):
                 best = (references[before - 1], person)
         return best[1] if best else None
 

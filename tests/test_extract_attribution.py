@@ -371,3 +371,10 @@ def test_long_appositive_after_a_noun_phrase_source() -> None:
     """`"A," a White House official, who spoke on condition of anonymity to ..., said.`"""
     text = '"He will stay," a White House official, who spoke on the condition of anonymity to discuss it, said.'
     assert _triples(text) == [("direct", "He will stay", "said", "a White House official", None)]
+
+
+def test_unknown_verb_after_a_described_name() -> None:
+    """`"A," an angry Hollande retaliated.`: article and adjective before the name."""
+    assert _triples("\u201cFrance will always be France,\u201d an angry Hollande retaliated.") == [
+        ("direct", "France will always be France", "retaliated", "an angry Hollande", None)
+    ]

@@ -33,9 +33,9 @@ _NAME_THEN_COMMA = re.compile(r"[\s,]*((?:[a-z][\w’'.-]*\s+){0,3}(?:[A-Z][\w�
 _MAX_BEFORE_GAP_WORDS = 6
 _SENTENCE_STOP = re.compile(r"[.!?;]")
 _THAT = re.compile(r"\bthat\b")
-_PARTICIPLE = re.compile(r", \w+ing\b")
+_PARTICIPLE = re.compile(r"(?:, | and )\w+ing\b")
 _UNKNOWN_VERB = re.compile(
-    r"[\s,]*(?:(?P<source>[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)"
+    r"[\s,]*(?:(?P<source>[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|(?:(?:the|an?)\s+(?:[a-z]+\s+)?)?(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)"
     r"\s+(?P<cue>[a-z]+ed)|(?P<verb>[a-z]+ed)\s+(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*))\b(?=[\s.,])"
 )
 _PHRASE_THEN_COMMA = re.compile(r"[\s,]*((?:a|an|the|one|another)\s+(?:[\w’'.-]+\s+){0,4}[\w’'.-]+),")
@@ -165,7 +165,7 @@ def _cue_before(
             or (lowercase and gap.strip(" ,:\u00a0"))
         ):
             break  # `described X as "very deep"`, `said that "..."`: a partial quote in an indirect statement
-        if _PARTICIPLE.match(text, cue.start - 2, cue.end):
+        if _PARTICIPLE.search(text, max(0, cue.start - 5), cue.end):
             # `Sanders compared himself to Clinton, saying, "..."`: the subject of the clause.
             source = clause_subject(text, sentence_start, cue.start)
         else:

@@ -140,7 +140,11 @@ def _paragraph(
     opening = colon_statement(text, sentences[0]) if sentences else None
     if opening is not None:
         drafts.append(_Draft("indirect", opening.content, opening.cue, opening.source))
+    starts = [cue.start for cue in cues]
     for sentence in sentences if block.kind == "paragraph" else ():
+        first = bisect_right(starts, sentence[0] - 1)
+        if first == len(starts) or starts[first] >= sentence[1]:
+            continue  # no cue in this sentence
         for reported in find_indirect(text, sentence, cues, used):
             follows = drafts[-1] if reported.follows_previous and drafts else None
             drafts.append(_Draft("indirect", reported.content, reported.cue, reported.source, follows))

@@ -378,3 +378,9 @@ def test_unknown_verb_after_a_described_name() -> None:
     assert _triples("\u201cFrance will always be France,\u201d an angry Hollande retaliated.") == [
         ("direct", "France will always be France", "retaliated", "an angry Hollande", None)
     ]
+
+
+def test_no_break_space_after_the_closing_mark() -> None:
+    """`"A,"\u00a0Butz, 49, told The Huffington Post.`: the name before the cue, past the NBSP."""
+    text = "\u201cIt is all about the women in my life,\u201d\u00a0Butz, 49, told The Huffington Post."
+    assert _triples(text) == [("direct", "It is all about the women in my life", "told", "Butz", None)]

@@ -105,7 +105,7 @@ def _after(text: str, context: Context) -> Said | None:
             source = (quote.closing + appositive.start(1), quote.closing + appositive.end(1))
         elif not gap.strip(" ,\u00a0\n"):
             source = source_after(text, cue.end, end)
-        elif gap.rstrip().endswith(",") and not gap.lstrip(" ,")[:1].isupper():
+        elif gap.rstrip().endswith(",") and not gap.lstrip(" ,\u00a0\n")[:1].isupper():
             # `"A" for Clinton, said Kunin.`
             source = source_after(text, cue.end, end) or source_before(text, quote.closing, cue.start)
         else:

@@ -12,7 +12,6 @@ draft = newsreport.extract(open("examples/article.txt").read(), published="2025-
 from newsreport.api import convert_many, convert_reports, read, read_all, write
 from newsreport.batch import Failure
 from newsreport.converters import FORMATS, Format
-from newsreport.extract import extract, extract_into
 from newsreport.errors import (
     LossError,
     LossWarning,
@@ -22,6 +21,7 @@ from newsreport.errors import (
     UsageError,
     WriteError,
 )
+from newsreport.extraction import extract, extract_into
 from newsreport.model import NewsReport
 from newsreport.problems import Problem
 from newsreport.schema import json_schema, validate

@@ -277,12 +277,12 @@ def test_the_runner_says_in_one_line_when_there_is_no_extractor(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     def missing() -> None:
-        raise ImportError("newsreport.extract.extract cannot be imported (ModuleNotFoundError: no)")
+        raise ImportError("newsreport.extract cannot be imported (ModuleNotFoundError: no)")
 
     monkeypatch.setattr(runner, "load_extractor", missing)
     assert runner.main([str(FIXTURE)]) == 1
     err = capsys.readouterr().err
-    assert err == "benchmarks.extract: error: newsreport.extract.extract cannot be imported (ModuleNotFoundError: no)\n"
+    assert err == "benchmarks.extract: error: newsreport.extract cannot be imported (ModuleNotFoundError: no)\n"
 
 
 def test_a_draft_whose_body_is_not_the_text_is_refused(

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from newsreport.extract.attribution import find_attributions
-from newsreport.extract.blocks import find_blocks
-from newsreport.extract.cues import find_cues
-from newsreport.extract.found import Attribution, Stretch
-from newsreport.extract.quotes import find_quotes
-from newsreport.extract.sentences import find_sentences
+from newsreport.extraction.attribution import find_attributions
+from newsreport.extraction.blocks import find_blocks
+from newsreport.extraction.cues import find_cues
+from newsreport.extraction.found import Attribution, Stretch
+from newsreport.extraction.quotes import find_quotes
+from newsreport.extraction.sentences import find_sentences
 
 
 def _found(text: str) -> tuple[Attribution, ...]:

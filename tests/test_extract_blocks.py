@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsreport.extract.blocks import find_blocks
+from newsreport.extraction.blocks import find_blocks
 
 
 def _words(text: str) -> list[tuple[str, str]]:

@@ -7,8 +7,8 @@ import re
 import pytest
 
 from newsreport import NewsReport
-from newsreport.extract.dateline import find_dateline
-from newsreport.extract.found import FoundBlock
+from newsreport.extraction.dateline import find_dateline
+from newsreport.extraction.found import FoundBlock
 
 
 def _blocks(text: str) -> tuple[FoundBlock, ...]:

@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from newsreport.extract.dates import FoundDate, find_dates
+from newsreport.extraction.dates import FoundDate, find_dates
 
 MONDAY = datetime.date(2025, 2, 3)
 

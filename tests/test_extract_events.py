@@ -6,9 +6,9 @@ import datetime
 import re
 
 from newsreport import NewsReport
-from newsreport.extract.blocks import find_blocks
-from newsreport.extract.events import find_events
-from newsreport.extract.found import FoundDateline, FoundEvents
+from newsreport.extraction.blocks import find_blocks
+from newsreport.extraction.events import find_events
+from newsreport.extraction.found import FoundDateline, FoundEvents
 from newsreport.model import PartialDate, Participant, Person, Place, ReferencedEvent, Span, Statement
 
 THURSDAY = datetime.date(2025, 2, 6)

@@ -7,9 +7,9 @@ import re
 import pytest
 
 from newsreport import NewsReport
-from newsreport.extract.dateline import find_dateline
-from newsreport.extract.found import Attribution, Cast, FoundBlock
-from newsreport.extract.participants import find_cast
+from newsreport.extraction.dateline import find_dateline
+from newsreport.extraction.found import Attribution, Cast, FoundBlock
+from newsreport.extraction.participants import find_cast
 from newsreport.model import Organization, Person, Place
 
 

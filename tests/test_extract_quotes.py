@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsreport.extract.blocks import find_blocks
-from newsreport.extract.quotes import find_quotes
+from newsreport.extraction.blocks import find_blocks
+from newsreport.extraction.quotes import find_quotes
 
 
 def _quoted(text: str) -> list[str]:

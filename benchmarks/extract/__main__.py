@@ -3,7 +3,7 @@
     python -m benchmarks.extract ../shared/data/polnear/dev [--by-publisher] [--errors N]
         [--passes N] [--json FILE]
 
-Reads the split (`polnear`), drafts every article with `newsreport.extract.extract(text,
+Reads the split (`polnear`), drafts every article with `newsreport.extract(text,
 published=<the date in the file name>, language="en")`, scores the drafts (`metric`, `score`),
 times the extraction alone on one core (`speed`; `--passes 0` skips it), compares the draft of
 `examples/article.txt` with `examples/report.json` (`seed`) and prints one Markdown table

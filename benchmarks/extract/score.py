@@ -11,7 +11,7 @@ from benchmarks.extract.polnear import Article
 from newsreport.model import NewsReport
 
 Extract = Callable[..., NewsReport]
-"""`newsreport.extract.extract(text, *, published=None, language=None, id=None)`."""
+"""`newsreport.extract(text, *, published=None, language=None, id=None)`."""
 
 
 class DraftError(Exception):
@@ -30,13 +30,13 @@ class Result:
 
 
 def load_extractor() -> Extract:
-    """`newsreport.extract.extract`, or an ImportError saying what is missing."""
+    """`newsreport.extract`, or an ImportError saying what is missing."""
     try:
-        extract = importlib.import_module("newsreport.extract").extract
+        extract = importlib.import_module("newsreport").extract
     except (ImportError, AttributeError) as error:
-        raise ImportError(f"newsreport.extract.extract cannot be imported ({type(error).__name__}: {error})") from error
+        raise ImportError(f"newsreport.extract cannot be imported ({type(error).__name__}: {error})") from error
     if not callable(extract):
-        raise ImportError("newsreport.extract.extract is not a function")
+        raise ImportError("newsreport.extract is not a function")
     return extract  # type: ignore[no-any-return]
 
 

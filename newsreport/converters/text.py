@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from newsreport.converters.format import Format
 from newsreport.errors import ReadError
-from newsreport.extract import extract, extract_into
+from newsreport.extraction import extract, extract_into
 from newsreport.model import NewsReport
 from newsreport.problems import problems_from
 

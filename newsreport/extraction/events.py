@@ -19,12 +19,12 @@ from __future__ import annotations
 import datetime
 from bisect import bisect_right
 
-from newsreport.extract.dates import FoundDate, find_date_phrases, resolve
-from newsreport.extract.event_words import NamedAt, Situation, owner_role, unique_id
-from newsreport.extract.found import FoundBlock, FoundDateline, FoundEvents, Stretch
-from newsreport.extract.referenced import merged, referenced_event
-from newsreport.extract.sentences import find_sentences
-from newsreport.extract.triggers import Trigger, attach, find_roles, find_triggers, part_words
+from newsreport.extraction.dates import FoundDate, find_date_phrases, resolve
+from newsreport.extraction.event_words import NamedAt, Situation, owner_role, unique_id
+from newsreport.extraction.found import FoundBlock, FoundDateline, FoundEvents, Stretch
+from newsreport.extraction.referenced import merged, referenced_event
+from newsreport.extraction.sentences import find_sentences
+from newsreport.extraction.triggers import Trigger, attach, find_roles, find_triggers, part_words
 from newsreport.model import Event, PartialDate, Participant, Participation, ReferencedEvent, Span, Statement
 
 _LEAD_PARAGRAPHS = 3

@@ -16,9 +16,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from newsreport.extract.dates import DatePhrase, FoundDate
-from newsreport.extract.found import Stretch
-from newsreport.extract.lexicon import read_lexicon
+from newsreport.extraction.dates import DatePhrase, FoundDate
+from newsreport.extraction.found import Stretch
+from newsreport.extraction.lexicon import read_lexicon
 
 Scope = Literal["occasion", "part", "background"]
 

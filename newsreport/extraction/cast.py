@@ -12,11 +12,11 @@ import re
 from dataclasses import dataclass, field
 
 from newsreport.converters.local_ids import LocalIds
-from newsreport.extract.found import Stretch
-from newsreport.extract.name_records import FoundName
-from newsreport.extract.name_words import GIVEN_NAMES
-from newsreport.extract.places import DEMONYMS, PLACES, KnownPlace, country_of
-from newsreport.extract.roles import FoundTitle, is_demonym
+from newsreport.extraction.found import Stretch
+from newsreport.extraction.name_records import FoundName
+from newsreport.extraction.name_words import GIVEN_NAMES
+from newsreport.extraction.places import DEMONYMS, PLACES, KnownPlace, country_of
+from newsreport.extraction.roles import FoundTitle, is_demonym
 from newsreport.model import Identifier, Organization, Participant, Person, Place, Span, Title
 
 _POSSESSIVE = re.compile(r"['’]s\b")

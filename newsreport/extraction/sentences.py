@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from newsreport.extract.found import Stretch
-from newsreport.extract.lexicon import read_lexicon
-from newsreport.extract.quotes import Quote
+from newsreport.extraction.found import Stretch
+from newsreport.extraction.lexicon import read_lexicon
+from newsreport.extraction.quotes import Quote
 
 _ABBREVIATIONS = frozenset(row["abbreviation"] for row in read_lexicon("abbreviations.tsv"))
 _END = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=[^\S\n]+[\"“‘'«(\[]*[A-Z0-9])")

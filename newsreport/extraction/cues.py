@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsreport.extract.lexicon import read_lexicon
+from newsreport.extraction.lexicon import read_lexicon
 
 _LEXICON = {row["form"]: (row["lemma"], row["kind"]) for row in read_lexicon("cues.tsv")}
 _ALSO_NOUNS = frozenset(row["form"] for row in read_lexicon("cues.tsv") if row["noun"] == "yes")

@@ -42,8 +42,10 @@ class Attribution:
     """The words naming the speaker in this attribution (`Trump`, `the influential US daily`,
     `he`), if the text has them."""
     follows: int | None = None
-    """When `source` is None: the index of an earlier attribution whose speaker this one shares
-    (a quote paragraph with no attribution of its own, a participle clause `, stressing ...`)."""
+    """The index of an earlier attribution whose speaker this one shares: a participle clause
+    (`, stressing ...`, with no source words of its own), or a quote paragraph with no
+    attribution of its own, which also takes that attribution's cue and source words, as PolNeAR
+    annotates such quotes."""
 
 
 @dataclass(frozen=True, slots=True)

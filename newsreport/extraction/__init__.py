@@ -12,6 +12,6 @@ covered and earlier ones, with `dates` resolved against the publication date). T
 each other the plain records of `found`.
 """
 
-from newsreport.extract.draft import SOFTWARE, extract, extract_into, text_id
+from newsreport.extraction.draft import SOFTWARE, extract, extract_into, text_id
 
 __all__ = ["SOFTWARE", "extract", "extract_into", "text_id"]

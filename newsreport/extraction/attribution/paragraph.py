@@ -18,7 +18,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Literal
 
-from newsreport.extract.attribution.direct import (
+from newsreport.extraction.attribution.direct import (
     Context,
     Said,
     attribute,
@@ -26,11 +26,11 @@ from newsreport.extract.attribution.direct import (
     attribute_by_next_sentence,
     attribute_by_previous_sentence,
 )
-from newsreport.extract.attribution.indirect import colon_statement, find_indirect
-from newsreport.extract.cues import Cue, find_cues
-from newsreport.extract.found import Attribution, FoundBlock, Stretch
-from newsreport.extract.quotes import Quote
-from newsreport.extract.sentences import find_sentences
+from newsreport.extraction.attribution.indirect import colon_statement, find_indirect
+from newsreport.extraction.cues import Cue, find_cues
+from newsreport.extraction.found import Attribution, FoundBlock, Stretch
+from newsreport.extraction.quotes import Quote
+from newsreport.extraction.sentences import find_sentences
 
 _MIN_FLOATING_WORDS = 4
 _SIGNATURE_WINDOW = 40

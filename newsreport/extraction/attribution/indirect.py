@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsreport.extract.attribution.sources import clause_subject, source_after, source_before
-from newsreport.extract.cues import Cue
-from newsreport.extract.found import Stretch
+from newsreport.extraction.attribution.sources import clause_subject, source_after, source_before
+from newsreport.extraction.cues import Cue
+from newsreport.extraction.found import Stretch
 
 _THAT = re.compile(r"\bthat\s+")
 _THAT_WINDOW_WORDS = 7

@@ -16,13 +16,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from newsreport.extract.cast import CastIndex, PersonDraft, PlaceDraft, surname
-from newsreport.extract.found import Attribution, Cast, FoundBlock, FoundDateline
-from newsreport.extract.name_records import FoundName
-from newsreport.extract.names import find_names, printed_in_lower_case
-from newsreport.extract.places import KnownPlace, place_of
-from newsreport.extract.roles import FoundRole
-from newsreport.extract.speakers import find_speakers
+from newsreport.extraction.cast import CastIndex, PersonDraft, PlaceDraft, surname
+from newsreport.extraction.found import Attribution, Cast, FoundBlock, FoundDateline
+from newsreport.extraction.name_records import FoundName
+from newsreport.extraction.names import find_names, printed_in_lower_case
+from newsreport.extraction.places import KnownPlace, place_of
+from newsreport.extraction.roles import FoundRole
+from newsreport.extraction.speakers import find_speakers
 
 _SAID_AFTER = re.compile(r"[ \u00a0]+(?:said|says|told|added|asked|wrote|tweeted)\b")
 _APPOSITION = re.compile(r",?[ \u00a0]+")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from newsreport.extract.found import FoundBlock
+from newsreport.extraction.found import FoundBlock
 
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
 _LINE_BREAK = re.compile(r"\n\s*")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from newsreport.extract.event_words import Situation, owner_role, unique_id
+from newsreport.extraction.event_words import Situation, owner_role, unique_id
 from newsreport.model import Participation, ReferencedEvent, Span
 
 _PREPOSITION = re.compile(r"^(?i:in|on|since|until|till|by|from|during|before|after)\s+")

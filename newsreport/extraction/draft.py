@@ -17,13 +17,13 @@ from typing import Any
 from pydantic import TypeAdapter
 from pydantic_core import to_jsonable_python
 
-from newsreport.extract.attribution import find_attributions
-from newsreport.extract.blocks import find_blocks
-from newsreport.extract.dateline import find_dateline
-from newsreport.extract.events import find_events
-from newsreport.extract.found import Attribution, Cast, FoundBlock, FoundDateline, Stretch
-from newsreport.extract.merge import merged
-from newsreport.extract.participants import find_cast
+from newsreport.extraction.attribution import find_attributions
+from newsreport.extraction.blocks import find_blocks
+from newsreport.extraction.dateline import find_dateline
+from newsreport.extraction.events import find_events
+from newsreport.extraction.found import Attribution, Cast, FoundBlock, FoundDateline, Stretch
+from newsreport.extraction.merge import merged
+from newsreport.extraction.participants import find_cast
 from newsreport.model import Draft, NewsReport, Statement
 
 _STATEMENTS = TypeAdapter(tuple[Statement, ...])

@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from newsreport.extract.date_rules import DAY_WORDS, MONTH_NAMES, MONTHS, RESOLVERS, WEEKDAYS, Context
+from newsreport.extraction.date_rules import DAY_WORDS, MONTH_NAMES, MONTHS, RESOLVERS, WEEKDAYS, Context
 from newsreport.model import PartialDate
 
 

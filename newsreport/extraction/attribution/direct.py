@@ -16,16 +16,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsreport.extract.attribution.sources import (
+from newsreport.extraction.attribution.sources import (
     clause_subject,
     name_before,
     source_after,
     source_before,
     source_opening,
 )
-from newsreport.extract.cues import Cue
-from newsreport.extract.found import Stretch
-from newsreport.extract.quotes import Quote
+from newsreport.extraction.cues import Cue
+from newsreport.extraction.found import Stretch
+from newsreport.extraction.quotes import Quote
 
 _MAX_GAP_WORDS = 10
 _MAX_APPOSITIVE_WORDS = 30

@@ -8,9 +8,9 @@ statement's cue and source.
 
 from __future__ import annotations
 
-from newsreport.extract.attribution.paragraph import attribute_paragraphs
-from newsreport.extract.found import Attribution, FoundBlock
-from newsreport.extract.quotes import find_quotes
+from newsreport.extraction.attribution.paragraph import attribute_paragraphs
+from newsreport.extraction.found import Attribution, FoundBlock
+from newsreport.extraction.quotes import find_quotes
 
 
 def find_attributions(text: str, blocks: tuple[FoundBlock, ...]) -> tuple[Attribution, ...]:

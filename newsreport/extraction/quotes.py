@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsreport.extract.found import FoundBlock
-from newsreport.extract.lexicon import read_lexicon
+from newsreport.extraction.found import FoundBlock
+from newsreport.extraction.lexicon import read_lexicon
 
 _MARKS = {row["mark"]: (row["family"], row["role"]) for row in read_lexicon("quote_marks.tsv")}
 # Three apostrophes end a single quote nested in NYT's two-apostrophe quote: the single mark first.

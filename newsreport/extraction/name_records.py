@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from newsreport.extract.places import KnownPlace
-from newsreport.extract.roles import FoundRole, FoundTitle
+from newsreport.extraction.places import KnownPlace
+from newsreport.extraction.roles import FoundRole, FoundTitle
 
 SUFFIXES = frozenset({"Jr.", "Sr.", "II", "III", "IV"})
 """Words after a name that are no part of its surname."""

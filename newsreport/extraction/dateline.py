@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from newsreport.extract.found import FoundBlock, FoundDateline
-from newsreport.extract.lexicon import read_lexicon
+from newsreport.extraction.found import FoundBlock, FoundDateline
+from newsreport.extraction.lexicon import read_lexicon
 
 _MONTHS = {row["word"]: int(row["month"]) for row in read_lexicon("months.tsv")}
 _LABELS = frozenset(row["label"] for row in read_lexicon("dateline_labels.tsv"))

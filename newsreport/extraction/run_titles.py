@@ -4,9 +4,9 @@
 
 from __future__ import annotations
 
-from newsreport.extract.found import Stretch
-from newsreport.extract.name_records import SUFFIXES, FoundName, FoundNames, Token, joined
-from newsreport.extract.name_words import (
+from newsreport.extraction.found import Stretch
+from newsreport.extraction.name_records import SUFFIXES, FoundName, FoundNames, Token, joined
+from newsreport.extraction.name_words import (
     GIVEN_NAMES,
     HONORIFICS,
     MODIFIERS,
@@ -15,8 +15,8 @@ from newsreport.extract.name_words import (
     ORGANIZATION_WORDS,
     ORGANIZATIONS,
 )
-from newsreport.extract.places import PLACES, place_of
-from newsreport.extract.roles import FoundTitle
+from newsreport.extraction.places import PLACES, place_of
+from newsreport.extraction.roles import FoundTitle
 
 _MULTIWORD = 3
 """The most words a title or honorific of the lexicons has."""

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from newsreport.extract.lexicon import read_lexicon
+from newsreport.extraction.lexicon import read_lexicon
 from newsreport.model import DatePart, PartialDate
 
 MONTHS = {row["word"]: int(row["month"]) for row in read_lexicon("months.tsv")}

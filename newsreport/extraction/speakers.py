@@ -16,11 +16,11 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 
-from newsreport.extract.cast import CastIndex, PersonDraft
-from newsreport.extract.found import Attribution, Stretch
-from newsreport.extract.name_words import OFFICES_LOWER, PRONOUNS
-from newsreport.extract.names import opens_sentence
-from newsreport.extract.roles import is_demonym
+from newsreport.extraction.cast import CastIndex, PersonDraft
+from newsreport.extraction.found import Attribution, Stretch
+from newsreport.extraction.name_words import OFFICES_LOWER, PRONOUNS
+from newsreport.extraction.names import opens_sentence
+from newsreport.extraction.roles import is_demonym
 
 _AND = " and "
 _LONGEST = 120

@@ -17,9 +17,9 @@ import itertools
 import re
 from typing import Literal
 
-from newsreport.extract.found import FoundBlock, Stretch
-from newsreport.extract.name_records import SUFFIXES, FoundName, FoundNames, Token, joined
-from newsreport.extract.name_words import (
+from newsreport.extraction.found import FoundBlock, Stretch
+from newsreport.extraction.name_records import SUFFIXES, FoundName, FoundNames, Token, joined
+from newsreport.extraction.name_words import (
     GIVEN_NAMES,
     HONORIFICS,
     MODIFIERS,
@@ -31,9 +31,9 @@ from newsreport.extract.name_words import (
     PLACE_OPENERS,
     THINGS,
 )
-from newsreport.extract.places import DEMONYMS, PLACES, place_of
-from newsreport.extract.roles import FoundRole, FoundTitle, is_demonym, role_after, title_before
-from newsreport.extract.run_titles import is_acronym, opening_titles, title_names
+from newsreport.extraction.places import DEMONYMS, PLACES, place_of
+from newsreport.extraction.roles import FoundRole, FoundTitle, is_demonym, role_after, title_before
+from newsreport.extraction.run_titles import is_acronym, opening_titles, title_names
 
 _DOTTED = frozenset(
     word for word in [*OFFICES, *HONORIFICS, *NOT_NAMES, "Jr.", "Sr.", "St.", "Ft.", "Mt."] if word.endswith(".")

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsreport.extract.found import Stretch
-from newsreport.extract.name_words import (
+from newsreport.extraction.found import Stretch
+from newsreport.extraction.name_words import (
     GENERIC,
     MODIFIERS,
     NOT_NAMES,
@@ -23,7 +23,7 @@ from newsreport.extract.name_words import (
     ORGANIZATION_NOUNS,
     ORGANIZATION_WORDS,
 )
-from newsreport.extract.places import DEMONYMS, KnownPlace, place_of
+from newsreport.extraction.places import DEMONYMS, KnownPlace, place_of
 
 _LOWER_WORDS = re.compile(r"(?:[ \u00a0]+[a-z][a-z-]*(?![\w-]))+")
 _LOWER_WORD = re.compile(r"[a-z][a-z-]*")

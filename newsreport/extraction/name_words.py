@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsreport.extract.lexicon import read_lexicon
+from newsreport.extraction.lexicon import read_lexicon
 
 _TITLES = read_lexicon("titles.tsv")
 OFFICES = frozenset(row["word"] for row in _TITLES if row["kind"] == "office")

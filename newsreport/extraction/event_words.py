@@ -12,8 +12,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from newsreport.extract.found import FoundDateline, Stretch
-from newsreport.extract.triggers import Dated, Trigger
+from newsreport.extraction.found import FoundDateline, Stretch
+from newsreport.extraction.triggers import Dated, Trigger
 from newsreport.model import Participant, Person, Place, Statement
 
 _OWNER_ROLES = {"visit": "guest", "assumption-of-office": "office-holder"}

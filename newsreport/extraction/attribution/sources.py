@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
-from newsreport.extract.found import Stretch
-from newsreport.extract.lexicon import read_lexicon
-from newsreport.extract.sentences import is_abbreviation
+from newsreport.extraction.found import Stretch
+from newsreport.extraction.lexicon import read_lexicon
+from newsreport.extraction.sentences import is_abbreviation
 
 _MAX_WORDS = 9
 _REACH = 160

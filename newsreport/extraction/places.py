@@ -20,7 +20,7 @@ from typing import Literal
 
 import pycountry
 
-from newsreport.extract.lexicon import read_lexicon
+from newsreport.extraction.lexicon import read_lexicon
 
 PlaceType = Literal["country", "city", "region", "territory", "other"]
 

@@ -38,6 +38,9 @@ def test_wheel_has_only_the_newsreport_package(tmp_path: Path) -> None:
     assert top_level == {"newsreport"}
     assert "newsreport/py.typed" in names
     assert "newsreport/converters/native.py" in names
+    lexicons = sorted((ROOT / "newsreport" / "extraction" / "lexicons").glob("*.tsv"))
+    assert lexicons  # the extractor reads them at import: they must ship
+    assert {f"newsreport/extraction/lexicons/{path.name}" for path in lexicons} <= set(names)
 
 
 def test_read_all_reads_packages_by_folder(tmp_path: Path) -> None:

@@ -22,6 +22,7 @@ from newsreport.extraction.blocks import find_blocks
 from newsreport.extraction.dateline import find_dateline
 from newsreport.extraction.events import find_events
 from newsreport.extraction.found import Attribution, Cast, FoundBlock, FoundDateline, Stretch
+from newsreport.extraction.happenings import find_happenings
 from newsreport.extraction.merge import merged
 from newsreport.extraction.participants import find_cast
 from newsreport.model import Draft, NewsReport, Statement
@@ -103,7 +104,9 @@ def _drafted(
     attributions = find_attributions(text, blocks)
     cast = find_cast(text, blocks, dateline, attributions)
     statements = _statements(text, attributions, cast)
-    found = find_events(text, blocks, _day(fields.get("published"), dateline), dateline, cast.participants, statements)
+    day = _day(fields.get("published"), dateline)
+    found = find_events(text, blocks, day, dateline, cast.participants, statements)
+    found, statements = find_happenings(text, blocks, day, cast.participants, statements, found)
     return {
         "dateline": _dateline(text, dateline, cast) if dateline else None,
         "participants": cast.participants,

@@ -168,13 +168,14 @@ def test_a_stopped_run_leaves_nothing(
 
 
 def test_folders_and_news_messages_as_input(archive: tuple[Path, list[NewsReport]], tmp_path: Path) -> None:
-    """A folder is read recursively by extension; a newsMessage is split into its items."""
+    """A folder is read recursively by extension (a name of no format is passed over; a `.txt` is
+    an article, see test_text_format); a newsMessage is split into its items."""
     _, reports = archive
     tree = tmp_path / "tree" / "deeper"
     tree.mkdir(parents=True)
     (tmp_path / "tree" / "a.json").write_bytes(write(reports[0], "json"))
     (tree / "b.jsonld").write_bytes(write(reports[1], "jsonld"))
-    (tree / "notes.txt").write_text("not a report")
+    (tree / "notes.md").write_text("not a report")
     message = tmp_path / "m.xml"
     newsreport.convert_many([tmp_path / "tree"], message, "newsml-g2")
     assert list(newsreport.read_all(message, "newsml-g2")) == reports[:2]

@@ -384,3 +384,30 @@ def test_no_break_space_after_the_closing_mark() -> None:
     """`"A,"\u00a0Butz, 49, told The Huffington Post.`: the name before the cue, past the NBSP."""
     text = "\u201cIt is all about the women in my life,\u201d\u00a0Butz, 49, told The Huffington Post."
     assert _triples(text) == [("direct", "It is all about the women in my life", "told", "Butz", None)]
+
+
+def test_according_to_after_the_cue_is_the_source_the_reader_is_given() -> None:
+    """`"A," Walker said, according to an agency account.`: PolNeAR's convention, the outer source."""
+    text = "\u201cDelegates should vote as they see fit,\u201d Walker said, according to an agency account."
+    assert _triples(text) == [
+        ("direct", "Delegates should vote as they see fit", "according to", "an agency account", None)
+    ]
+
+
+def test_party_in_brackets_before_the_cue_belongs_to_the_name() -> None:
+    """`Rep. Jane Roe (D-Wis.) said`: the source is the name with its party, not the party alone."""
+    text = "\u201cIt is a dog whistle,\u201d Rep. Jane Roe (D-Wis.) said Friday."
+    assert _triples(text) == [("direct", "It is a dog whistle", "said", "Rep. Jane Roe (D-Wis.)", None)]
+
+
+def test_quote_introduced_by_a_colon_keeps_its_cue_before_a_participle() -> None:
+    """`X said: "A," adding that ...`: the quotation is the colon's; the participle reports the rest."""
+    text = 'In a statement, Acme said: "The plant was a success for years," adding that it had grown.'
+    triples = _triples(text)
+    assert ("direct", "The plant was a success for years", "said", "Acme", None) in triples
+
+
+def test_nested_closing_mark_after_a_comma_still_looks_after_the_quote() -> None:
+    """`"... you called 'miracles,'" she said`: the comma before the nested mark ends the quote."""
+    text = "\u201cThey are the products you called \u2018miracles,\u2019\u201d she said."
+    assert _triples(text) == [("direct", "They are the products you called \u2018miracles,\u2019", "said", "she", None)]

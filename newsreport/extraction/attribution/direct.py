@@ -42,6 +42,7 @@ _PHRASE_THEN_COMMA = re.compile(r"[\s,]*((?:a|an|the|one|another)\s+(?:[\w’'.-
 """`"A," a White House official, who spoke on condition of anonymity, said`: a noun phrase first."""
 _DASH_NAME = re.compile(r"\s*([―—]|--)\s*(?=[A-Z])")
 _COLON = re.compile(r"\s*:\s*$")
+_CLOSING_MARKS = "’'\"”»\u203a \u00a0"
 _SHORT_SENTENCE_WORDS = 5
 _SHORT_QUESTION_WORDS = 10
 _SOURCE_SENTENCE_WORDS = 10
@@ -53,8 +54,9 @@ class Said:
 
     cue: Stretch | None
     source: Stretch | None
-    cue_index: int | None = None
-    """The index of the cue among the paragraph's cues, so indirect statements skip it."""
+    cue_indices: tuple[int, ...] = ()
+    """The indices of the cues it takes among the paragraph's cues, so indirect statements skip
+    them (two for `X said, according to Y`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,13 +75,24 @@ class Context:
 def attribute(text: str, context: Context) -> Said | None:
     """The cue and source of `context.quote` found in its sentence, if any."""
     quote = context.quote
-    trailing = text[max(quote.start, quote.end - 1) : quote.closing]
-    after_first = "," in trailing or "?" in trailing or "!" in trailing
+    after_first = _continues(text, quote)
     for look in (_after, _before) if after_first else (_before, _after):
         said = look(text, context)
+        if said is not None and look is _after and _introduced(text, context, said):
+            return _before(text, context) or said
         if said is not None:
             return said
     return None
+
+
+def _introduced(text: str, context: Context, said: Said) -> bool:
+    """`Peabody said: "A," adding that ...`: a quotation a colon introduces, followed by a participle
+    of the same speaker, is the introducing cue's."""
+    opening = context.quote.opening
+    if said.cue is None or not text[max(context.floor, opening - 3) : opening].rstrip().endswith(":"):
+        return False
+    participle = text[said.cue[0] : said.cue[1]].endswith("ing")
+    return participle and not text[context.quote.closing : said.cue[0]].strip(" ,\u00a0")
 
 
 def _after(text: str, context: Context) -> Said | None:
@@ -114,12 +127,34 @@ def _after(text: str, context: Context) -> Said | None:
             source = clause_subject(text, quote.closing, cue.start)
         if source is None and context.sentence[0] < quote.opening:
             source = clause_subject(text, context.sentence[0], cue.start)
-        return Said((cue.start, cue.end), source, index)
+        return _according_after(text, context, index) or Said((cue.start, cue.end), source, (index,))
     unknown = _UNKNOWN_VERB.match(text, quote.closing, end)
-    if unknown is not None and any(mark in text[quote.end - 1 : quote.closing] for mark in ",?!"):
+    if unknown is not None and _continues(text, quote):
         # `"A," Trump shot back.`, `"A," opined the Plain Dealer.`: a verb the lexicon lacks.
         cue_group, source_group = ("cue", "source") if unknown.group("cue") else ("verb", "name")
         return Said(unknown.span(cue_group), unknown.span(source_group))
+    return None
+
+
+def _continues(text: str, quote: Quote) -> bool:
+    """Whether the quotation ends with a comma, a question or an exclamation, nested closing marks
+    aside (`... you called ‘miracles,’”`): its attribution follows it."""
+    ending = text[max(quote.start, quote.closing - 8) : quote.closing].rstrip(_CLOSING_MARKS)
+    return ending[-1:] in {",", "?", "!"}
+
+
+def _according_after(text: str, context: Context, index: int) -> Said | None:
+    """`"A," Walker said, according to an Associated Press account.`: the reader is given the
+    account as the source, and PolNeAR annotates it so: `according to` is the cue, its object the
+    source."""
+    cue, end = context.cues[index], context.sentence[1]
+    for later in range(index + 1, len(context.cues)):
+        according = context.cues[later]
+        if according.start >= end or any(mark in text[cue.end : according.start] for mark in '“"«„'):
+            return None
+        if according.lemma == "according to" and text[cue.end : according.start].rstrip().endswith(","):
+            source = source_after(text, according.end, end)
+            return Said((according.start, according.end), source, (index, later)) if source else None
     return None
 
 
@@ -175,7 +210,7 @@ def _cue_before(
                 or _earlier_cue_source(text, sentence_start, cues, index)
                 or clause_subject(text, sentence_start, cue.start)
             )
-        return Said((cue.start, cue.end), source, index)
+        return Said((cue.start, cue.end), source, (index,))
     colon = _COLON.search(text, floor, opening)
     if colon is not None and colon.start() > floor:
         source = name_before(text, floor, colon.start()) or source_opening(text, floor, colon.start())
@@ -197,7 +232,7 @@ def attribute_by_previous_sentence(text: str, previous: Stretch, cues: tuple[Cue
         if start <= cue.start < end and cue.kind in {"speech", "quote"}:
             source = source_before(text, start, cue.start)
             if source is not None and source[0] == start and not text[cue.end : end].strip(" .:"):
-                return Said((cue.start, cue.end), source, index)
+                return Said((cue.start, cue.end), source, (index,))
             return None
     return None
 
@@ -219,6 +254,6 @@ def attribute_by_next_sentence(text: str, context: Context, *, long: bool = Fals
         if start <= cue.start < end and cue.kind in {"speech", "quote"}:
             source = source_before(text, start, cue.start)
             if source is not None and source[0] == start and len(text[start : cue.start].split()) <= 7:
-                return Said((cue.start, cue.end), source, index)
+                return Said((cue.start, cue.end), source, (index,))
             return None
     return None

@@ -135,7 +135,7 @@ def _paragraph(
     cues: tuple[Cue, ...],
     last_quote: _Draft | None,
 ) -> tuple[list[_Draft], _Draft | None]:
-    used = frozenset(found.cue_index for found in said if found is not None and found.cue_index is not None)
+    used = frozenset(index for found in said if found is not None for index in found.cue_indices)
     drafts: list[_Draft] = []
     opening = colon_statement(text, sentences[0]) if sentences else None
     if opening is not None:
@@ -201,7 +201,7 @@ def _attribute_quotes(
         previous = said[-1] if said else None
         if found is not None and found.source is None and previous is not None and previous is not _PHRASE:
             # `"A," Cruz said, adding: "B."`: the participle's speaker is the one just named.
-            found = Said(found.cue, previous.source, found.cue_index)
+            found = Said(found.cue, previous.source, found.cue_indices)
         said.append(found)
     return said
 

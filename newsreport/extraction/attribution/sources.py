@@ -41,10 +41,17 @@ _NAMED_SEGMENT = re.compile(
 )
 _AFTER_STOP = re.compile(r"[,;:!?—–―]|\.(?=\s|$)|\s(?:in|on|at|during|after|before|when|while|that|to|as)\s|\n")
 _LAST_WORD = re.compile(r"([\w.]+)$")
+_BRACKET_BEFORE = re.compile(r"\s*\([^()\s]+(?:\s[^()\s]+){0,2}(\))\s*$")
+"""A short bracket right before a cue (`(D-Wis.)`, `(R)`), after a word."""
 
 
 def source_before(text: str, floor: int, cue: int) -> Stretch | None:
     """The subject ending just before the cue at `cue`, not reaching before `floor`."""
+    bracket = _BRACKET_BEFORE.search(text, max(floor, cue - 40), cue) if ")" in text[cue - 3 : cue] else None
+    if bracket is not None and bracket.start() > floor:
+        # `Rep. Gwen Moore (D-Wis.) said`: the name before the party, the party with it.
+        named = source_before(text, floor, bracket.start())
+        return (named[0], bracket.end(1)) if named is not None else None
     words = _words(text, max(floor, cue - _REACH), cue)
     verb = cue
     while words and (words[-1][2] in _BETWEEN or (words[-1][2].endswith("ly") and words[-1][2].islower())):

@@ -53,3 +53,17 @@ def test_single_line_break_after_a_sentence_ends_a_paragraph_in_a_blank_line_tex
         ("paragraph", "Second one starts, and it wraps\nin the middle."),
         ("paragraph", "Third."),
     ]
+
+
+def test_a_line_signed_with_a_bar_ends_its_paragraph() -> None:
+    """HuffPost's readers' quotes, one a line, each signed `― Name`, in a text with blank lines."""
+    text = (
+        "Readers wrote in.\n\n\u201cIt was a bully.\u201d \u2015 Ann Lee\n"
+        "\u201cIt was sad.\u201d \u2015 Bo Ray\n\nThe end."
+    )
+    assert [text[block.start : block.end] for block in find_blocks(text)] == [
+        "Readers wrote in.",
+        "\u201cIt was a bully.\u201d \u2015 Ann Lee",
+        "\u201cIt was sad.\u201d \u2015 Bo Ray",
+        "The end.",
+    ]

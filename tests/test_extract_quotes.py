@@ -74,3 +74,12 @@ def test_mark_between_spaces_opens_when_none_is_open() -> None:
 def test_empty_quote_is_no_quotation() -> None:
     """`""` and `" ,"` quote nothing."""
     assert _quoted('He typed "" and " ," then "left early" at noon.') == ["left early"]
+
+
+def test_double_quote_nested_in_a_double_quote() -> None:
+    """`"... what he calls "hell" than ..."`: an opening mark whose next two marks close nests."""
+    text = "\u201cI would rather live in what he calls \u201chell\u201d than live with him.\u201d \u2015 A Reader"
+    quotes = find_quotes(text, find_blocks(text))
+    assert [text[quote.start : quote.end] for quote in quotes] == [
+        "I would rather live in what he calls \u201chell\u201d than live with him."
+    ]

@@ -1,9 +1,9 @@
 """Paragraphs and subheadings of a plain text.
 
-Paragraphs are separated by blank lines, and by a single line break after a sentence's end
-(texts that mix both); a text with no blank line at all but several lines (some agency feeds,
-copied pages) has one paragraph per line. A block's span leaves out the white
-space around it (spaces, tabs, NBSP, `\\r`), so `text[start:end]` is the printed words.
+Paragraphs are separated by blank lines, and by a single line break after a sentence's end or
+a line signed with a bar and a name (texts that mix both); a text with no blank line at all but
+several lines (some agency feeds, copied pages) has one paragraph per line. A block's span
+leaves out the white space around it (spaces, tabs, NBSP, `\\r`), so `text[start:end]` is the printed words.
 A subheading is a short one-line block that does not end like a sentence.
 """
 
@@ -18,6 +18,9 @@ _LINE_BREAK = re.compile(r"\n\s*")
 _PARAGRAPH_LINE_BREAK = re.compile(r"(?<=[.!?:\"”’)])[^\S\n]*\n\s*(?=[A-Z0-9\"“‘'(\[])")
 """A single line break inside blank-line paragraphs that still ends one: after a sentence's end,
 before a capital or an opening mark (hard-wrapped lines break mid-sentence)."""
+_SIGNED_LINE = re.compile(r"\u2015[^\n]{1,60}?([^\S\n]*\n\s*)(?=[\"“‘'A-Z])")
+"""A line signed with a bar and a name (`"..." ― Pamela Padilla`, HuffPost's readers' quotes) ends
+its paragraph, however the name ends."""
 _EDGE_SPACE = " \t\r\n\u00a0\u2007\u202f\ufeff"
 _SENTENCE_END = frozenset(".!?:;,…\"'”’»)]")
 _SUBHEADING_MAX_CHARS = 100
@@ -42,9 +45,12 @@ def find_blocks(text: str) -> tuple[FoundBlock, ...]:
 def _add_lines(text: str, start: int, end: int, blocks: list[FoundBlock], blank: bool) -> None:
     """Add the paragraph `text[start:end]`, split at line breaks that end a paragraph too."""
     if blank:
-        for match in _PARAGRAPH_LINE_BREAK.finditer(text, start, end):
-            _add(text, start, match.start(), blocks)
-            start = match.end()
+        breaks = [match.span() for match in _PARAGRAPH_LINE_BREAK.finditer(text, start, end)]
+        if "\u2015" in text[start:end]:
+            breaks = sorted({*breaks, *(match.span(1) for match in _SIGNED_LINE.finditer(text, start, end))})
+        for break_start, break_end in breaks:
+            _add(text, start, break_start, blocks)
+            start = break_end
     _add(text, start, end, blocks)
 
 

@@ -103,19 +103,28 @@ def _marks(text: str, block: FoundBlock) -> list[_Mark]:
 def _pair(text: str, marks: list[_Mark], carried: _Open | None, quotes: list[Quote]) -> _Open | None:
     """Pair one paragraph's marks; returns the top-level quotation left open at its end, if any."""
     stack: list[_Open] = [carried] if carried is not None else []
-    for mark in marks:
+    for position, mark in enumerate(marks):
         same = next((depth for depth in range(len(stack) - 1, -1, -1) if stack[depth].family == mark.family), None)
         if same is not None and mark.role != "open":
             if same == 0:
                 quotes.append(_quote(text, stack[0], mark.start, closed=True, closing=mark.end))
             del stack[same:]
-        elif same == 0 and mark.role == "open" and len(stack) == 1:
+        elif same == 0 and mark.role == "open" and len(stack) == 1 and not _nested(marks, position):
             # An opening mark while the quotation is still open: the first was never closed.
             quotes.append(_quote(text, stack[0], mark.start, closed=False))
             stack = [_Open(mark.family, mark.start, mark.end)]
         elif mark.role == "open" or (mark.role == "either" and (stack or mark.family == "double")):
             stack.append(_Open(mark.family, mark.start, mark.end))
     return stack[0] if stack and stack[0].family == "double" else None
+
+
+def _nested(marks: list[_Mark], position: int) -> bool:
+    """Whether the opening mark at `position`, typed while a quotation of its family is open, nests
+    in it: the next two marks of the paragraph close (`"... what he calls "hell" than ..."`)."""
+    following = marks[position + 1 : position + 3]
+    return len(following) == 2 and all(
+        mark.family == marks[position].family and mark.role == "close" for mark in following
+    )
 
 
 def _quote(text: str, open_: _Open, end: int, *, closed: bool, closing: int | None = None) -> Quote:

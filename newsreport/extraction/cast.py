@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import TypeAdapter
 
 from newsreport.converters.local_ids import LocalIds
 from newsreport.extraction.found import Stretch
@@ -17,11 +20,17 @@ from newsreport.extraction.name_records import FoundName
 from newsreport.extraction.name_words import GIVEN_NAMES
 from newsreport.extraction.places import DEMONYMS, PLACES, KnownPlace, country_of
 from newsreport.extraction.roles import FoundTitle, is_demonym
-from newsreport.model import Identifier, Organization, Participant, Person, Place, Span, Title
+from newsreport.model import Organization, Participant, Person, Place
 
 _POSSESSIVE = re.compile(r"['’]s\b")
 _SPACE = re.compile(r"\s+")
 _PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ash|as|at|az|ul)-")
+# The participants are built as plain dicts and validated once per kind: a model constructed per
+# span and title costs a Python call each, most of the time `participants` took. The dicts name
+# the same fields a constructor call would, so the models' set fields are the same.
+_PERSONS = TypeAdapter(list[Person])
+_ORGANIZATIONS = TypeAdapter(list[Organization])
+_PLACES = TypeAdapter(list[Place])
 
 
 @dataclass
@@ -163,9 +172,9 @@ class CastIndex:
         for place in places:
             place.id = ids.from_name(place.name or place.known.name, "place")
         return (
-            *(self._person(person) for person in persons),
-            *(self._organization(organization) for organization in organizations),
-            *(self._place(place) for place in places),
+            *_PERSONS.validate_python([self._person(person) for person in persons]),
+            *_ORGANIZATIONS.validate_python([self._organization(organization) for organization in organizations]),
+            *_PLACES.validate_python([self._place(place) for place in places]),
         )
 
     def _country_id(self, place: KnownPlace | None) -> str | None:
@@ -173,53 +182,54 @@ class CastIndex:
         draft = self.places.get(country.name) if country else None
         return draft.id if draft and draft.id else None
 
-    def _person(self, person: PersonDraft) -> Person:
-        titles = tuple(
-            Title(
-                text=title.text,
-                organization=self.organizations[title.organization].id if title.organization else None,
-                mentions=_spans(title.mentions),
-            )
+    def _person(self, person: PersonDraft) -> dict[str, Any]:
+        organizations = self.organizations
+        titles = [
+            {
+                "text": title.text,
+                "organization": organizations[title.organization].id if title.organization else None,
+                "mentions": _spans(title.mentions),
+            }
             for title in person.titles.values()
-        )
+        ]
         affiliations = tuple(
             dict.fromkeys(
-                self.organizations[title.organization].id for title in person.titles.values() if title.organization
+                organizations[title.organization].id for title in person.titles.values() if title.organization
             )
         )
-        return Person(
-            id=person.id,
-            name=person.name,
-            mentions=_spans(person.mentions),
-            titles=titles,
-            affiliations=affiliations,
-            country=self._country_id(person.country),
-        )
+        return {
+            "id": person.id,
+            "name": person.name,
+            "mentions": _spans(person.mentions),
+            "titles": titles,
+            "affiliations": affiliations,
+            "country": self._country_id(person.country),
+        }
 
-    def _organization(self, organization: OrganizationDraft) -> Organization:
-        return Organization(
-            id=organization.id,
-            name=organization.name,
-            mentions=_spans(organization.mentions),
-            country=self._country_id(organization.country),
-        )
+    def _organization(self, organization: OrganizationDraft) -> dict[str, Any]:
+        return {
+            "id": organization.id,
+            "name": organization.name,
+            "mentions": _spans(organization.mentions),
+            "country": self._country_id(organization.country),
+        }
 
-    def _place(self, place: PlaceDraft) -> Place:
+    def _place(self, place: PlaceDraft) -> dict[str, Any]:
         known = place.known
         below_country = known.place_type != "country" and known.country is not None
         country = self._country_id(known) if below_country else None
-        return Place(
-            id=place.id,
-            name=place.name or known.name,
-            mentions=_spans(place.mentions),
-            place_type=known.place_type,
-            country=country if country != place.id else None,  # a city-state names itself
-            identifiers=(Identifier(scheme="iso3166-1", value=known.code),) if known.code else (),
-        )
+        return {
+            "id": place.id,
+            "name": place.name or known.name,
+            "mentions": _spans(place.mentions),
+            "place_type": known.place_type,
+            "country": country if country != place.id else None,  # a city-state names itself
+            "identifiers": [{"scheme": "iso3166-1", "value": known.code}] if known.code else (),
+        }
 
 
-def _spans(stretches: list[Stretch]) -> tuple[Span, ...]:
-    return tuple(Span(start=start, end=end) for start, end in sorted(set(stretches)))
+def _spans(stretches: list[Stretch]) -> list[dict[str, int]]:
+    return [{"start": start, "end": end} for start, end in sorted(set(stretches))]
 
 
 def surname(word: str) -> str:

@@ -47,9 +47,9 @@ _DAY = r"[0-3]?[0-9](?:st|nd|rd|th)?(?![\d:])"
 _YEAR = r"(?:1[0-9]|20)[0-9]{2}(?!\w|,\d)"
 _ON_WEEKDAY = f"(?:{_WEEKDAY},?\\s+)?"
 
-# The regex engine checks the first character (the lookahead) before it tries the branches.
+_CAPITAL_DAY_WORDS = tuple(word.capitalize() for word in DAY_WORDS)
 _CORE = re.compile(
-    r"(?=[0-9JFMASONDTWY])(?:(?<=[Mm]id-)|(?<![\w$,.-]))(?:"
+    r"(?:(?<=[Mm]id-)|(?<![\w$,.-]))(?:"
     r"(?P<iso>(?P<iso_y>[0-9]{4})-(?P<iso_m>[0-9]{2})-(?P<iso_d>[0-9]{2})(?![\d-]))"
     rf"|(?P<mdy>{_ON_WEEKDAY}(?P<mdy_m>{_MONTH})\s+(?P<mdy_d>{_DAY}),?\s+(?P<mdy_y>{_YEAR}))"
     rf"|(?P<dmy>{_ON_WEEKDAY}(?P<dmy_d>{_DAY})\s+(?:of\s+)?(?P<dmy_m>{_MONTH})(?:,?\s+(?P<dmy_y>{_YEAR}))?)"
@@ -58,10 +58,18 @@ _CORE = re.compile(
     rf"|(?P<md>{_ON_WEEKDAY}(?P<md_m>{_MONTH})\s+(?P<md_d>{_DAY}))"
     rf"|(?P<m>{_FULL_MONTH}(?!\s*\d))"
     rf"|(?P<wd>{_WEEKDAY})"
-    r"|(?P<day>(?:Yesterday|Today|Tomorrow|Tonight)(?!\w))"
+    rf"|(?P<day>(?:{_words(_CAPITAL_DAY_WORDS)})(?!\w))"
     rf"|(?P<year>{_YEAR}(?![-–]\d))"
     r")"
 )
+_CORE_STARTS = re.compile(
+    "|".join(sorted({w[:3] for w in (*MONTHS, *WEEKDAYS, *_CAPITAL_DAY_WORDS)}))
+    + "".join(f"|{d}[0-9]*" for d in "0123456789")
+)
+"""Where a `_CORE` phrase may start: a run of digits, or the first three letters of a month, a
+weekday or a day word. Each branch opens with a plain character, so the regex engine skips
+ahead at C speed to the next such character, where `_CORE`, with its lookbehind first, would
+be tried at every position."""
 _RELATIVE_WORDS = ("yesterday", "today", "tomorrow", "tonight", "night", "morning", "afternoon", "evening")
 _RELATIVE_UNITS = ("week", "month", "year")
 _RELATIVE = re.compile(
@@ -107,7 +115,7 @@ def find_dates(
 
 def find_date_phrases(text: str) -> tuple[DatePhrase, ...]:
     """The phrases of `text` that may name a date, in order, not overlapping."""
-    matches = [*_CORE.finditer(text)]
+    matches = _core_matches(text)
     matches += [m for at in _found(text, _RELATIVE_WORDS + _RELATIVE_UNITS) if (m := _RELATIVE.match(text, at))]
     matches += [m for at in _found(text, (" ago",)) if (m := _AGO.search(text, max(0, at - _LONGEST_AGO), at + 4))]
     phrases: list[DatePhrase] = []
@@ -134,6 +142,19 @@ def resolve(
     except (OverflowError, ValueError):  # counted past year 1 or 9999: no date of the calendar
         return None
     return FoundDate(phrase.start, phrase.end, resolved) if resolved is not None else None
+
+
+def _core_matches(text: str) -> list[re.Match[str]]:
+    """What `_CORE.finditer(text)` finds, trying `_CORE` only where `_CORE_STARTS` says it may
+    start (no phrase starts inside a run of letters or digits, as its lookbehind says)."""
+    matches: list[re.Match[str]] = []
+    end = 0
+    for start in _CORE_STARTS.finditer(text):
+        at = start.start()
+        if at >= end and (match := _CORE.match(text, at)) is not None:
+            matches.append(match)
+            end = match.end()
+    return matches
 
 
 def _found(text: str, words: tuple[str, ...]) -> list[int]:

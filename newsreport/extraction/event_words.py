@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
+from operator import itemgetter
 
 from newsreport.extraction.found import FoundDateline, Stretch
 from newsreport.extraction.triggers import Dated, Trigger
@@ -30,16 +31,11 @@ class NamedAt:
 
     def __init__(self, text: str, participants: tuple[Participant, ...], dateline: FoundDateline | None) -> None:
         self._names = {p.id: p.name for p in participants}
-        persons: list[tuple[int, int, Person]] = []
-        self._place_at: dict[int, Place] = {}
-        for p in participants:
-            if isinstance(p, Person):
-                persons += ((m.start, m.end, p) for m in p.mentions)
-            elif isinstance(p, Place):
-                self._place_at |= {m.start: p for m in p.mentions}
-        persons.sort(key=lambda mention: mention[0])
+        persons = [(m.start, m.end, p) for p in participants if isinstance(p, Person) for m in p.mentions]
+        persons.sort(key=itemgetter(0))
         self._persons = persons
         self._person_starts = [start for start, _, _ in persons]
+        self._place_at = {m.start: p for p in participants if isinstance(p, Place) for m in p.mentions}
         self.dateline_place = _dateline_place(text, participants, dateline)
         """The id of the place the dateline names, if it is a participant."""
 

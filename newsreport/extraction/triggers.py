@@ -80,6 +80,8 @@ _DATE_THEN_TRIGGER = re.compile(
 )
 """Between a date and its event: a possessive and at most two modifiers (`last year's summit`,
 `the 2016 presidential election`, `the 1979 Islamic Revolution`), no article or preposition."""
+_WORD_REST = re.compile(r"(?:[^\W_]|-)*")
+"""Letters, digits (`str.isalnum`) and hyphens: the rest of a word."""
 _NEAR = 45
 _SENTENCE_REACH = 400
 
@@ -116,13 +118,18 @@ def _merged(text: str, regions: Iterable[Stretch]) -> list[Stretch]:
     """`regions` sorted and merged, each end moved past its word: a scan may not stop mid-word."""
     merged: list[Stretch] = []
     for start, end in sorted(regions):
-        while end < len(text) and (text[end].isalnum() or text[end] == "-"):
-            end += 1
+        end = _word_end(text, end)
         if merged and start <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
             merged.append((start, end))
     return merged
+
+
+def _word_end(text: str, at: int) -> int:
+    """`at` moved past the letters, digits and hyphens that follow it."""
+    rest = _WORD_REST.match(text, at)
+    return max(at, rest.end()) if rest else at
 
 
 def find_roles(text: str, start: int, end: int) -> tuple[tuple[Stretch, str, str], ...]:

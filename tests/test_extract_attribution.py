@@ -343,11 +343,12 @@ def test_capitalised_cue_opening_an_inverted_sentence() -> None:
 
 
 def test_verb_after_that_and_quote_after_a_noun_like_verb() -> None:
-    """`a message that said, "A."` (a verb after `that`) and `went on to state, "A."` (a form that
+    """`a message that said, "A."` (a verb after `that`, the relative pronoun its source, as PolNeAR
+    marks who and which) and `went on to state, "A."` (a form that
     is also a noun, right before a quotation)."""
     assert [
         t for t in _triples('It was replaced by a message that said, "Sorry, the item is gone."') if t[0] == "direct"
-    ] == [("direct", "Sorry, the item is gone.", "said", "a message", None)]
+    ] == [("direct", "Sorry, the item is gone.", "said", "that", None)]
     assert [t[2] for t in _triples('The report went on to state, "Vigo County is a bellwether."')] == ["state"]
 
 
@@ -411,3 +412,15 @@ def test_nested_closing_mark_after_a_comma_still_looks_after_the_quote() -> None
     """`"... you called 'miracles,'" she said`: the comma before the nested mark ends the quote."""
     text = "\u201cThey are the products you called \u2018miracles,\u2019\u201d she said."
     assert _triples(text) == [("direct", "They are the products you called \u2018miracles,\u2019", "said", "she", None)]
+
+
+def test_participle_takes_the_subject_of_the_clause_it_hangs_on() -> None:
+    """`..., where about 50 protesters had gathered, chanting "A"`: not the name opening the sentence."""
+    text = 'Clinton spoke nearby, where about 50 protesters had gathered on Monday, chanting "no contract, no peace."'
+    assert ("direct", "no contract, no peace.", "chanting", "about 50 protesters", None) in _triples(text)
+
+
+def test_relative_that_before_a_cue_is_the_source() -> None:
+    """`T-shirts appeared that said "A."`: the relative pronoun, not the words before it."""
+    text = 'T-shirts quickly appeared in front of the headquarters that said "We won."'
+    assert ("direct", "We won.", "said", "that", None) in _triples(text)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from newsreport.extraction.attribution.sources import (
     clause_subject,
     name_before,
+    participle_subject,
     source_after,
     source_before,
     source_opening,
@@ -202,7 +203,7 @@ def _cue_before(
             break  # `described X as "very deep"`, `said that "..."`: a partial quote in an indirect statement
         if _PARTICIPLE.search(text, max(0, cue.start - 5), cue.end):
             # `Sanders compared himself to Clinton, saying, "..."`: the subject of the clause.
-            source = clause_subject(text, sentence_start, cue.start)
+            source = participle_subject(text, sentence_start, cue.start)
         else:
             source = (
                 source_before(text, floor, cue.start)

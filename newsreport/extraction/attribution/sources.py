@@ -34,6 +34,13 @@ _SUBJECT = re.compile(
 )
 _DETERMINED_SUBJECT = re.compile(r"[\s\"”’']*((?:The|A|An)(?:\s+[\w’'-]+){1,4}?)\s+(?:also\s+)?[a-z]+ed\b")
 """`The Republican candidate appeared to ...`: a noun phrase opening the sentence, up to its verb."""
+_SUBORDINATE = re.compile(r"\s*(?:when|where|as|while|after|before|because|since|until|and|but)\s+")
+_LOWER_SUBJECT = re.compile(
+    r"\s*((?:the|a|an|about \d[\d,]*|some|many|several|dozens of|hundreds of|\d[\d,]*)(?:\s+[\w’'-]+){1,4}?)"
+    r"\s+(?:also\s+|had\s+|have\s+|has\s+)?[a-z]+ed\b"
+)
+"""`the band leader called`, `about 200 protesters congregated`: a noun phrase in lower case, up to
+its -ed verb."""
 _DETERMINERS = frozenset(["The", "A", "An", "This", "That", "These", "Those"])
 _NAME_AT_END = re.compile(r"((?:[a-z]+\s+)?(?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*)\s*$")
 _NAMED_SEGMENT = re.compile(
@@ -59,14 +66,11 @@ def source_before(text: str, floor: int, cue: int) -> Stretch | None:
     if words and "," in text[words[-1][1] : verb if verb == cue else cue]:
         # A comma right before the cue: step over an appositive `Smith, a spokesman, said`.
         return _before_appositive(text, floor, cue)
+    if words and words[-1][2] == "that" and len(words) > 1:
+        # `T-shirts appeared that said`: the relative pronoun is the source, as PolNeAR marks who and which.
+        return (words[-1][0], words[-1][1])
     chosen: list[tuple[int, int, str]] = []
-    relative = False
     for word in reversed(words):
-        if word[2] == "that" and not chosen:
-            relative = True  # `a message that said`: the relative pronoun stands for the noun before it
-            continue
-        if relative and chosen and chosen[0][2].lower() in {"a", "an", "the"}:
-            break
         if word[2] in _BOUNDARY or len(chosen) >= _MAX_WORDS:
             break
         if word[2] in _PREPOSITIONS and (not chosen or len(chosen) > _MAX_WORDS_BEFORE_PREPOSITION):
@@ -136,6 +140,25 @@ def clause_subject(text: str, start: int, cue: int) -> Stretch | None:
             return subject.span(1)
     phrase = _DETERMINED_SUBJECT.match(text, start, cue)
     return phrase.span(1) if phrase is not None else None
+
+
+def participle_subject(text: str, start: int, cue: int) -> Stretch | None:
+    """The subject of the clause a participle cue hangs on (`where about 50 protesters had gathered,
+    chanting "..."`, `when Sanders protesters interrupted her, shouting "..."`): the nearest clause
+    before it that opens with one, past a subordinating word; else the sentence's `clause_subject`."""
+    comma = text.rfind(",", start, cue)
+    while comma > start:
+        opening = text.rfind(",", start, comma) + 1 or start
+        clause = _SUBORDINATE.match(text, opening, comma)
+        at = clause.end() if clause is not None else opening
+        subject = _SUBJECT.match(text, at, comma) if clause is not None else None
+        if subject is not None and subject.group(1).split()[0] not in _LEADING:
+            return subject.span(1)
+        phrase = _LOWER_SUBJECT.match(text, at, comma)
+        if phrase is not None:
+            return phrase.span(1)
+        comma = opening - 1
+    return clause_subject(text, start, cue)
 
 
 def name_before(text: str, floor: int, end: int) -> Stretch | None:

@@ -57,14 +57,14 @@ def test_an_export_format_cannot_be_the_input(tmp_path: Path) -> None:
         assert result.returncode == 2
         assert lines(result.stderr) == [
             "newsreport: error: csv-flat cannot be read, only written; "
-            "--from takes csv, html, json, jsonl, jsonld, newsml-g2"
+            "--from takes csv, html, json, jsonl, jsonld, newsml-g2, text"
         ]
 
 
 def test_help_lists_only_what_each_option_takes() -> None:
     """--from lists the readable formats, --to the writable ones."""
     text = " ".join(run("convert", "--help").stdout.decode().split())
-    assert "Input format: csv, html, json, jsonl, jsonld, newsml-g2 (" in text
+    assert "Input format: csv, html, json, jsonl, jsonld, newsml-g2, text (" in text
     assert "Output format: csv, csv-flat, json, jsonl, jsonld, newsml-g2 (" in text
 
 
@@ -188,7 +188,7 @@ def test_validate_checks_a_folder_as_convert_reads_it(tmp_path: Path) -> None:
     shutil.copytree(EXAMPLES / "report-csv", tmp_path / "package")
     (tmp_path / "report.json").write_bytes((EXAMPLES / "report.json").read_bytes())
     (tmp_path / "z-bad.json").write_bytes((EXAMPLES / "invalid" / "unknown-speaker.json").read_bytes())
-    (tmp_path / "notes.txt").write_text("not a report")
+    (tmp_path / "notes.md").write_text("not a report")
     result = run("validate", f"{tmp_path}/")
     assert result.returncode == 1
     assert lines(result.stdout) == [

@@ -424,3 +424,9 @@ def test_relative_that_before_a_cue_is_the_source() -> None:
     """`T-shirts appeared that said "A."`: the relative pronoun, not the words before it."""
     text = 'T-shirts quickly appeared in front of the headquarters that said "We won."'
     assert ("direct", "We won.", "said", "that", None) in _triples(text)
+
+
+def test_cue_of_a_relative_clause_after_the_source_is_stepped_over() -> None:
+    """`"A," Cruz, who has proposed repealing it, said`: the cue is `said`, the source `Cruz`."""
+    text = "\u201cI am for the mandate,\u201d Cruz, who has proposed repealing the mandate over five years, said then."
+    assert ("direct", "I am for the mandate", "said", "Cruz", None) in _triples(text)

@@ -30,8 +30,9 @@ from newsreport.extraction.quotes import Quote
 
 _MAX_GAP_WORDS = 10
 _MAX_APPOSITIVE_WORDS = 30
-_NAME_THEN_COMMA = re.compile(r"[\s,]*((?:[a-z][\w’'.-]*\s+){0,3}(?:[A-Z][\w’'.-]*\s+){1,4}[A-Z][\w’'.-]*),")
+_NAME_THEN_COMMA = re.compile(r"[\s,]*((?:[a-z][\w’'.-]*\s+){0,3}(?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*),")
 _MAX_BEFORE_GAP_WORDS = 6
+_RELATIVE_GAP = re.compile(r"\w,\s+(?:who|which)(?:\s+(?:has|have|had|is|was|also|once|once\s+)){0,2}\s*$")
 _SENTENCE_STOP = re.compile(r"[.!?;]")
 _THAT = re.compile(r"\bthat\b")
 _PARTICIPLE = re.compile(r"(?:, | and )\w+ing\b")
@@ -109,6 +110,8 @@ def _after(text: str, context: Context) -> Said | None:
         gap = text[quote.closing : cue.start]
         if _UNKNOWN_VERB.match(text, quote.closing, end) and len(gap.split()) > 3:
             break
+        if _RELATIVE_GAP.search(gap):
+            continue  # `"A," Cruz, who has proposed ..., said`: the cue of the relative clause
         if any(mark in gap for mark in '“"«„'):
             return None
         if len(gap.split()) > _MAX_GAP_WORDS:
@@ -154,9 +157,21 @@ def _according_after(text: str, context: Context, index: int) -> Said | None:
         if according.start >= end or any(mark in text[cue.end : according.start] for mark in '“"«„'):
             return None
         if according.lemma == "according to" and text[cue.end : according.start].rstrip().endswith(","):
-            source = source_after(text, according.end, end)
+            source = source_after(text, according.end, end) or _object(text, according.end, end)
             return Said((according.start, according.end), source, (index, later)) if source else None
     return None
+
+
+def _object(text: str, start: int, end: int) -> Stretch | None:
+    """The words from `start` to the next comma or the sentence's end (`audio provided to the
+    paper`), without the stop."""
+    comma = text.find(",", start, end)
+    stop = comma if comma >= 0 else end
+    words = text[start:stop].strip().rstrip(".")
+    if not words:
+        return None
+    first = text.index(words[0], start)
+    return (first, first + len(words))
 
 
 def _before(text: str, context: Context) -> Said | None:

@@ -430,3 +430,10 @@ def test_cue_of_a_relative_clause_after_the_source_is_stepped_over() -> None:
     """`"A," Cruz, who has proposed repealing it, said`: the cue is `said`, the source `Cruz`."""
     text = "\u201cI am for the mandate,\u201d Cruz, who has proposed repealing the mandate over five years, said then."
     assert ("direct", "I am for the mandate", "said", "Cruz", None) in _triples(text)
+
+
+def test_cue_coordinated_after_a_partial_quote_leaves_it_to_the_clause_before() -> None:
+    """`They call them "lone wolves" and describe ...`: the quote is `call`'s partial quote."""
+    text = 'Obama and Clinton call them "lone wolves" and describe their actions as crimes.'
+    partial = [t for t in _triples(text) if t[0] == "partial"]
+    assert [(t[1], t[2]) for t in partial] == [("lone wolves", "call")]

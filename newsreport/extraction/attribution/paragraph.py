@@ -151,7 +151,9 @@ def _paragraph(
     indirect = list(drafts)
     for quote, found in zip(quotes, said, strict=True):
         holder = next((d for d in indirect if d.content[0] <= quote.start and quote.end <= d.content[1] + 1), None)
-        if holder is not None and (found is None or found is _PHRASE or found.cue == holder.cue):
+        if holder is not None and (
+            found is None or found is _PHRASE or found.cue == holder.cue or _coordinated(text, quote, found)
+        ):
             drafts.append(_Draft("partial", (quote.start, quote.end), holder.cue, holder.source, holder.follows))
         elif found is _PHRASE:
             continue
@@ -231,6 +233,16 @@ def _share(said: list[Said | None]) -> None:
     for position in range(len(said) - 2, -1, -1):
         if said[position] is None and said[position + 1] not in {None, _PHRASE}:
             said[position] = said[position + 1]
+
+
+def _coordinated(text: str, quote: Quote, found: Said) -> bool:
+    """`Obama and Clinton call them "lone wolves" and describe ...`: a cue coordinated after the
+    quotation reports what follows it, not the quotation."""
+    return (
+        found.cue is not None
+        and found.cue[0] >= quote.closing
+        and text[quote.closing : found.cue[0]].split()[-1:] in (["and"], ["but"])
+    )
 
 
 def _mixed(text: str, quote: Quote, found: Said, sentences: tuple[Stretch, ...]) -> bool:

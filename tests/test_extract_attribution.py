@@ -437,3 +437,15 @@ def test_cue_coordinated_after_a_partial_quote_leaves_it_to_the_clause_before() 
     text = 'Obama and Clinton call them "lone wolves" and describe their actions as crimes.'
     partial = [t for t in _triples(text) if t[0] == "partial"]
     assert [(t[1], t[2]) for t in partial] == [("lone wolves", "call")]
+
+
+def test_name_before_a_dash_introducing_a_quote() -> None:
+    """`candidate Mitt Romney -- ''A'' --`: a dash after a name introduces its words, like a colon."""
+    text = "Critics included former candidate Mitt Romney -- ''It is disqualifying to refuse'' -- and others."
+    assert ("direct", "It is disqualifying to refuse", "--", "Mitt Romney", None) in _triples(text)
+
+
+def test_name_after_from_before_a_colon() -> None:
+    """`A lesson from Loretta Lynch: 'A.'`: the name after `from` is the speaker."""
+    text = "A lesson from Jane Roe: \u2018Be the voice that people hear.\u2019"
+    assert [t[3] for t in _triples(text) if t[0] == "direct"] == ["Jane Roe"]

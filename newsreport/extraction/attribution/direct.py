@@ -44,6 +44,7 @@ _PHRASE_THEN_COMMA = re.compile(r"[\s,]*((?:a|an|the|one|another)\s+(?:[\w’'.-
 """`"A," a White House official, who spoke on condition of anonymity, said`: a noun phrase first."""
 _DASH_NAME = re.compile(r"\s*([―—]|--)\s*(?=[A-Z])")
 _COLON = re.compile(r"\s*:\s*$")
+_DASH_BEFORE = re.compile(r"(?<=\w)\s+(--|—)\s*$")
 _CLOSING_MARKS = "’'\"”»\u203a \u00a0"
 _SHORT_SENTENCE_WORDS = 5
 _SHORT_QUESTION_WORDS = 10
@@ -227,6 +228,12 @@ def _cue_before(
                 or clause_subject(text, sentence_start, cue.start)
             )
         return Said((cue.start, cue.end), source, (index,))
+    dash = _DASH_BEFORE.search(text, floor, opening)
+    if dash is not None and dash.start() > floor:
+        # `former candidate Mitt Romney -- ''It is disqualifying ...'' --`
+        name = name_before(text, floor, dash.start())
+        if name is not None:
+            return Said(dash.span(1), name)
     colon = _COLON.search(text, floor, opening)
     if colon is not None and colon.start() > floor:
         source = name_before(text, floor, colon.start()) or source_opening(text, floor, colon.start())

@@ -166,6 +166,8 @@ def name_before(text: str, floor: int, end: int) -> Stretch | None:
     name = _NAME_AT_END.search(text, floor, end)
     if name is None or name.group(1).isupper() or name.group(1).split()[0] in _LEADING:
         return None
+    if name.group(1).startswith("from "):
+        return (name.start(1) + 5, name.end(1))  # `A lesson from Loretta Lynch:`
     if any(word in _PREPOSITIONS or word in _BOUNDARY for word in name.group(1).split()):
         return None  # `the governor on Twitter:`: a place or medium, not the speaker
     return name.span(1)

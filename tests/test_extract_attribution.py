@@ -442,7 +442,7 @@ def test_cue_coordinated_after_a_partial_quote_leaves_it_to_the_clause_before() 
 def test_name_before_a_dash_introducing_a_quote() -> None:
     """`candidate Mitt Romney -- ''A'' --`: a dash after a name introduces its words, like a colon."""
     text = "Critics included former candidate Mitt Romney -- ''It is disqualifying to refuse'' -- and others."
-    assert ("direct", "It is disqualifying to refuse", "--", "Mitt Romney", None) in _triples(text)
+    assert ("direct", "It is disqualifying to refuse", "--", "candidate Mitt Romney", None) in _triples(text)
 
 
 def test_name_after_from_before_a_colon() -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from operator import itemgetter
 
 from newsreport.extraction.found import FoundDateline, Stretch
@@ -105,6 +105,8 @@ class Situation:
     sentence_of: Callable[[int], Stretch]
     cast: NamedAt
     statements: tuple[Statement, ...]
+    roles: dict[Stretch, dict[str, str]] = field(default_factory=dict)
+    """Host and guest by sentence, each sentence read once (by `events`)."""
 
     def owner(self, index: int) -> Owner | None:
         """The person whose event the trigger names, if the words say so."""

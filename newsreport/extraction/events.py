@@ -183,7 +183,10 @@ def _lead_roles(s: Situation, lead_end: int) -> dict[str, str]:
 
 
 def _clause_roles(s: Situation, sentence: Stretch) -> dict[str, str]:
-    """Host and guest of a sentence's `X hosted Y`: the nearest person before the verb and the first after."""
+    """Host and guest of a sentence's `X hosted Y`: the nearest person before the verb and the
+    first after. Read once a sentence (mentions of an event and its parts share sentences)."""
+    if sentence in s.roles:
+        return s.roles[sentence]
     roles: dict[str, str] = {}
     for (start, end), subject, object_ in find_roles(s.text, *sentence):
         before = s.cast.person_before(start, sentence[0])
@@ -192,6 +195,7 @@ def _clause_roles(s: Situation, sentence: Stretch) -> dict[str, str]:
             roles[before.id] = subject
         if after is not None:
             roles[after.id] = object_
+    s.roles[sentence] = roles
     return roles
 
 
@@ -219,7 +223,8 @@ class _Sentences:
         self._text = text
         self._blocks = blocks
         self._starts = [b.start for b in blocks]
-        self._split: dict[int, tuple[Stretch, ...]] = {}
+        self._split: dict[int, tuple[tuple[Stretch, ...], list[int]]] = {}
+        """A block's sentences and where each starts, by the block's index."""
 
     def block_of(self, position: int) -> Stretch:
         index = bisect_right(self._starts, position) - 1
@@ -231,7 +236,8 @@ class _Sentences:
             return (position, position)
         if index not in self._split:
             block = self._blocks[index]
-            self._split[index] = find_sentences(self._text, block.start, block.end)
-        sentences = self._split[index]
-        at = bisect_right([s for s, _ in sentences], position) - 1
+            split = find_sentences(self._text, block.start, block.end)
+            self._split[index] = (split, [start for start, _ in split])
+        sentences, starts = self._split[index]
+        at = bisect_right(starts, position) - 1
         return sentences[at] if at >= 0 else (position, position)

@@ -9,7 +9,9 @@ for `Iran's Judiciary`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from pydantic import TypeAdapter
@@ -48,16 +50,26 @@ class PersonDraft:
     name: str
     mentions: list[Stretch] = field(default_factory=list)
     references: list[int] = field(default_factory=list)
-    """Where the text names the person or stands for them (names and roles), in no set order."""
+    """Where the text names the person or stands for them (names and roles), sorted (`refer`):
+    the last before a position is a bisection away."""
     gender: str = ""
     country: KnownPlace | None = None
     titles: dict[str, TitleDraft] = field(default_factory=dict)
     """By title key (`iranian parliament speaker`)."""
     id: str = ""
 
+    def refer(self, position: int) -> None:
+        """The text names the person, or stands for them, at `position`."""
+        insort(self.references, position)
+
     def before(self, position: int) -> bool:
         """Whether the text refers to the person before `position`."""
-        return any(reference < position for reference in self.references)
+        return bool(self.references) and self.references[0] < position
+
+    def last_before(self, position: int) -> int | None:
+        """Where the text refers to the person last before `position`, if it does."""
+        i = bisect_left(self.references, position)
+        return self.references[i - 1] if i else None
 
     def offices(self) -> set[str]:
         """The last words of the person's titles of office, in lower case (`speaker`)."""
@@ -102,7 +114,7 @@ class CastIndex:
     def mention(self, person: PersonDraft, name: FoundName) -> None:
         """`name` names `person`: its span, its fuller form, gender and titles."""
         person.mentions.append((name.start, name.end))
-        person.references.append(name.start)
+        person.refer(name.start)
         self._starts[name.start] = person
         fuller = len(name.words) > len(person.words)
         if fuller or (len(name.words) == len(person.words) > 1 and person.name == " ".join(person.words)):
@@ -235,6 +247,13 @@ def _spans(stretches: list[Stretch]) -> list[dict[str, int]]:
 def surname(word: str) -> str:
     """A name's last word without its Arabic article: `al-Mashhadani` → `Mashhadani`."""
     return _PARTICLE_PREFIX.sub("", word)
+
+
+@lru_cache(maxsize=8192)
+def folded_surname(word: str) -> str:
+    """`surname(word)`, case folded: the key persons are found by (kept, as a text names its
+    persons many times over)."""
+    return surname(word).casefold()
 
 
 def _key_word(word: str) -> str:

@@ -18,7 +18,7 @@ import re
 from typing import Literal
 
 from newsreport.extraction.found import FoundBlock, Stretch
-from newsreport.extraction.name_records import SUFFIXES, FoundName, FoundNames, Token, joined
+from newsreport.extraction.name_records import SUFFIXES, FoundName, FoundNames, Token
 from newsreport.extraction.name_words import (
     GIVEN_NAMES,
     HONORIFICS,
@@ -111,7 +111,7 @@ def _common_opening(text: str, token: Token) -> bool:
     """Whether `token` opens a sentence and the text prints it in lower case elsewhere: a common
     word (`Pollsters`, `Closing`), capitalised for its place only."""
     word = token.word
-    if not opens_sentence(text, token.start) or word in _KNOWN or word.lower() in MODIFIERS or is_acronym(word):
+    if word in _KNOWN or not opens_sentence(text, token.start) or word.lower() in MODIFIERS or is_acronym(word):
         return False
     if token.word.endswith("ing") and token.word not in GIVEN_NAMES:  # `Closing Gitmo`, `Addressing ...`
         return True
@@ -208,13 +208,14 @@ def _read(text: str, tokens: list[Token], found: FoundNames, possessor: FoundNam
     """Type one run up to its first possessive; returns what a possessive at its end names."""
     if not tokens:
         return None
-    whole = " ".join(token.word for token in tokens)
+    printed = [token.word for token in tokens]
+    whole = " ".join(printed)
     place = place_of(whole)
     start, end = tokens[0].start, tokens[-1].end
-    if place or _is_organization(tokens):
+    if place or _is_organization(whole, printed):
         kind: Literal["organization", "place"] = "place" if place else "organization"
         country = place or (place_of(tokens[0].word) if kind == "organization" else None)
-        name = FoundName(kind, start, end, tuple(t.word for t in tokens), place=country)
+        name = FoundName(kind, start, end, tuple(printed), place=country)
         found.names.append(name)
         if kind == "organization" and country:  # `Chinese Foreign Ministry`: a mention of China too
             lead = tokens[0]
@@ -259,12 +260,15 @@ def _read(text: str, tokens: list[Token], found: FoundNames, possessor: FoundNam
     return None
 
 
-def _is_organization(tokens: list[Token]) -> bool:
-    """`FBI`, `Resistance Front`, `University of Iowa`."""
+def _is_organization(whole: str, words: list[str]) -> bool:
+    """`FBI`, `Resistance Front`, `University of Iowa` (`whole`: the `words` joined)."""
     return (
-        joined(tokens) in ORGANIZATIONS
-        or tokens[-1].word in ORGANIZATION_WORDS
-        or any(token.word in ORGANIZATION_WORDS and after.word == "of" for token, after in itertools.pairwise(tokens))
+        whole in ORGANIZATIONS
+        or words[-1] in ORGANIZATION_WORDS
+        or (
+            "of" in words
+            and any(word in ORGANIZATION_WORDS and after == "of" for word, after in itertools.pairwise(words))
+        )
     )
 
 

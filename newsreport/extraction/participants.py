@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from newsreport.extraction.cast import CastIndex, PersonDraft, PlaceDraft, surname
+from newsreport.extraction.cast import CastIndex, PersonDraft, PlaceDraft, folded_surname
 from newsreport.extraction.found import Attribution, Cast, FoundBlock, FoundDateline
 from newsreport.extraction.name_records import FoundName
 from newsreport.extraction.names import find_names, printed_in_lower_case
@@ -102,7 +102,7 @@ class _Persons:
         sources = {self.text[a.source[0] : a.source[1]] for a in self.attributions if a.source}
         singles = [name for name in names if name.kind in ("person", "word") and len(name.words) == 1]
         for name in singles:  # `Ivanka` alone: the bare `Trump` is then her father
-            word = surname(name.words[0]).casefold()
+            word = folded_surname(name.words[0])
             called = self.by_word.get((0, word), [])
             if len(called) == 1 and (-1, word) not in self.by_word:
                 self.first_named.add(id(called[0]))
@@ -128,7 +128,7 @@ class _Persons:
         return True
 
     def _full(self, name: FoundName) -> None:
-        key = (name.words[0].casefold(), surname(name.words[-1]).casefold())
+        key = (name.words[0].casefold(), folded_surname(name.words[-1]))
         person = self.by_full_name.get(key)
         if person is None:
             person = self.by_full_name[key] = self.index.person(name.words)
@@ -145,17 +145,15 @@ class _Persons:
 
     def _index(self, person: PersonDraft) -> None:
         for part in (-1, 0):
-            self.by_word.setdefault((part, surname(person.words[part]).casefold()), []).append(person)
+            self.by_word.setdefault((part, folded_surname(person.words[part])), []).append(person)
 
     def _bearer(self, name: FoundName) -> PersonDraft | None:
         """The person whose surname, else first name, `name`'s one word is, by nearness."""
-        word = surname(name.words[0]).casefold()
+        word = folded_surname(name.words[0])
         for part in (-1, 0):
-            candidates = [
-                person
-                for person in self.by_word.get((part, word), ())
-                if not (name.gender and person.gender and name.gender != person.gender)
-            ]
+            candidates = self.by_word.get((part, word), [])
+            if name.gender and candidates:
+                candidates = [person for person in candidates if person.gender in ("", name.gender)]
             if part == -1 and len(candidates) > 1:
                 candidates = [p for p in candidates if id(p) not in self.first_named] or candidates
             if candidates:
@@ -164,13 +162,16 @@ class _Persons:
 
 
 def _nearest(persons: list[PersonDraft], position: int) -> PersonDraft:
-    """The person referred to last before `position`, else the first referred to after it."""
-    before = [
-        (max(p for p in person.references if p < position), person) for person in persons if person.before(position)
-    ]
-    if before:
-        return max(before, key=lambda pair: pair[0])[1]
-    return min(persons, key=lambda person: min(person.references, default=len(person.words)))
+    """The person referred to last before `position`, else the first referred to after it (the
+    first of `persons` when two are referred to at the same place)."""
+    nearest, last = None, -1
+    for person in persons:
+        reference = person.last_before(position)
+        if reference is not None and reference > last:
+            nearest, last = person, reference
+    if nearest is not None:
+        return nearest
+    return min(persons, key=lambda person: person.references[0] if person.references else len(person.words))
 
 
 def _bind(text: str, role: FoundRole, index: CastIndex) -> None:
@@ -178,7 +179,7 @@ def _bind(text: str, role: FoundRole, index: CastIndex) -> None:
     person = _apposed(text, role, index) or _holder(role, index) or _last_fitting(role, index)
     if person is None:
         return
-    person.references.append(role.start)
+    person.refer(role.start)
     index.roles.append(((role.start, role.end), person))
     if role.country and person.country is None:
         person.country = role.country

@@ -30,6 +30,10 @@ _LOWER_WORD = re.compile(r"[a-z][a-z-]*")
 _SPACES = " \u00a0"
 _MOST_WORDS = 6
 """How many words a lower-case title before a name may have."""
+_LONGEST_OFFICE = max(len(office) for office in OFFICES_LOWER if " " not in office)
+_WORD_BEFORE = re.compile(r"(?<!\S)\S+\Z")
+"""The word that ends where the search ends (searched for in the last `_LONGEST_OFFICE`
+characters: a longer word is no office)."""
 
 
 @dataclass(slots=True)
@@ -93,8 +97,13 @@ def role_after(
 def title_before(text: str, start: int) -> FoundTitle | None:
     """A title printed before the name at `start` with a lower-case office at its end
     (`Republican presidential nominee`), if any."""
-    words: list[tuple[int, int]] = []  # the words before, right to left
     end = start - 1
+    if end <= 0 or text[end] not in _SPACES:
+        return None
+    office = _WORD_BEFORE.search(text, max(0, end - _LONGEST_OFFICE), end)
+    if office is None or office[0] not in OFFICES_LOWER:  # most names have none: ruled out fast
+        return None
+    words: list[tuple[int, int]] = []  # the words before, right to left
     while end > 0 and text[end] in _SPACES and len(words) < _MOST_WORDS:
         word_start = end
         while word_start > 0 and not text[word_start - 1].isspace():

@@ -449,3 +449,15 @@ def test_name_after_from_before_a_colon() -> None:
     """`A lesson from Loretta Lynch: 'A.'`: the name after `from` is the speaker."""
     text = "A lesson from Jane Roe: \u2018Be the voice that people hear.\u2019"
     assert [t[3] for t in _triples(text) if t[0] == "direct"] == ["Jane Roe"]
+
+
+def test_unknown_verb_in_the_short_sentence_after_a_question() -> None:
+    """`"Would it be negotiable?" Hannity pressed.`: a verb the lexicon lacks, in the next sentence."""
+    text = "\u201cWould it be negotiable about the millions?\u201d Hannity pressed. \u201cMaybe some could stay?\u201d"
+    assert _triples(text)[0] == ("direct", "Would it be negotiable about the millions?", "pressed", "Hannity", None)
+
+
+def test_coordinated_cue_takes_the_subject_of_its_own_clause() -> None:
+    """`When asked whom she supported, Ms. Roe smiled and said, "A."`: not the earlier cue's `she`."""
+    text = "When asked whom she supported, Ms. Roe smiled and said, \u201cI am waiting for someone else.\u201d"
+    assert ("direct", "I am waiting for someone else.", "said", "Ms. Roe", None) in _triples(text)

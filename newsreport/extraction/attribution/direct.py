@@ -44,6 +44,7 @@ _PHRASE_THEN_COMMA = re.compile(r"[\s,]*((?:a|an|the|one|another)\s+(?:[\w’'.-
 """`"A," a White House official, who spoke on condition of anonymity, said`: a noun phrase first."""
 _DASH_NAME = re.compile(r"\s*([―—]|--)\s*(?=[A-Z])")
 _COLON = re.compile(r"\s*:\s*$")
+_AND_BEFORE = re.compile(r"\wed and $")
 _DASH_BEFORE = re.compile(r"(?<=\w)\s+(--|—)\s*$")
 _CLOSING_MARKS = "’'\"”»\u203a \u00a0"
 _SHORT_SENTENCE_WORDS = 5
@@ -221,9 +222,13 @@ def _cue_before(
             # `Sanders compared himself to Clinton, saying, "..."`: the subject of the clause.
             source = participle_subject(text, sentence_start, cue.start)
         else:
+            source = source_before(text, floor, cue.start) or source_after(text, cue.end, opening)
+            if source is None and _AND_BEFORE.search(text, max(sentence_start, cue.start - 8), cue.start):
+                # `When asked whom she supported, Ms. Sherry smiled and said, "..."`: the subject of
+                # the clause the verbs share, before that of an earlier cue.
+                source = participle_subject(text, sentence_start, cue.start)
             source = (
-                source_before(text, floor, cue.start)
-                or source_after(text, cue.end, opening)
+                source
                 or _earlier_cue_source(text, sentence_start, cues, index)
                 or clause_subject(text, sentence_start, cue.start)
             )
@@ -279,4 +284,8 @@ def attribute_by_next_sentence(text: str, context: Context, *, long: bool = Fals
             if source is not None and source[0] == start and len(text[start : cue.start].split()) <= 7:
                 return Said((cue.start, cue.end), source, (index,))
             return None
+    unknown = _UNKNOWN_VERB.match(text, start, end) if ends_sentence else None
+    if unknown is not None and unknown.group("cue") and len(text[start:end].split()) <= _SHORT_SENTENCE_WORDS:
+        # `"Would it be negotiable?" Hannity pressed.`: a verb the lexicon lacks.
+        return Said(unknown.span("cue"), unknown.span("source"))
     return None

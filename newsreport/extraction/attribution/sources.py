@@ -36,7 +36,7 @@ _DETERMINED_SUBJECT = re.compile(r"[\s\"”’']*((?:The|A|An)(?:\s+[\w’'-]+){
 """`The Republican candidate appeared to ...`: a noun phrase opening the sentence, up to its verb."""
 _SUBORDINATE = re.compile(r"\s*(?:when|where|as|while|after|before|because|since|until|and|but)\s+")
 _LOWER_SUBJECT = re.compile(
-    r"\s*((?:the|a|an|about \d[\d,]*|some|many|several|dozens of|hundreds of|\d[\d,]*)(?:\s+[\w’'-]+){1,4}?)"
+    r"\s*((?:[Tt]he|[Aa]n?|about \d[\d,]*|some|many|several|dozens of|hundreds of|\d[\d,]*)(?:\s+[\w’'-]+){1,5}?)"
     r"\s+(?:also\s+|had\s+|have\s+|has\s+)?[a-z]+ed\b"
 )
 """`the band leader called`, `about 200 protesters congregated`: a noun phrase in lower case, up to
@@ -147,12 +147,14 @@ def participle_subject(text: str, start: int, cue: int) -> Stretch | None:
     chanting "..."`, `when Sanders protesters interrupted her, shouting "..."`): the nearest clause
     before it that opens with one, past a subordinating word; else the sentence's `clause_subject`."""
     comma = text.rfind(",", start, cue)
+    if comma < 0 or text[comma + 1 : cue].strip():
+        comma = cue  # `Ms. Sherry smiled and said`: the clause before the cue first
     while comma > start:
         opening = text.rfind(",", start, comma) + 1 or start
         clause = _SUBORDINATE.match(text, opening, comma)
         at = clause.end() if clause is not None else opening
-        subject = _SUBJECT.match(text, at, comma) if clause is not None else None
-        if subject is not None and subject.group(1).split()[0] not in _LEADING:
+        subject = _SUBJECT.match(text, at, comma)
+        if subject is not None and subject.group(1).split()[0] not in _LEADING | _DETERMINERS:
             return subject.span(1)
         phrase = _LOWER_SUBJECT.match(text, at, comma)
         if phrase is not None:

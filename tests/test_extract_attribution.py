@@ -461,3 +461,9 @@ def test_coordinated_cue_takes_the_subject_of_its_own_clause() -> None:
     """`When asked whom she supported, Ms. Roe smiled and said, "A."`: not the earlier cue's `she`."""
     text = "When asked whom she supported, Ms. Roe smiled and said, \u201cI am waiting for someone else.\u201d"
     assert ("direct", "I am waiting for someone else.", "said", "Ms. Roe", None) in _triples(text)
+
+
+def test_name_before_an_infinitive_cue() -> None:
+    """`The columnist Jane Roe went so far as to say: "A."`: the name a few words before `to say`."""
+    text = "Critics piled on. The columnist Jane Roe went so far as to say: \u201cTwitter is over.\u201d"
+    assert ("direct", "Twitter is over.", "say", "Jane Roe", None) in _triples(text)

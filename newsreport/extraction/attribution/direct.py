@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from newsreport.extraction.attribution.sources import (
     clause_subject,
+    infinitive_subject,
     name_before,
     participle_subject,
     source_after,
@@ -223,6 +224,8 @@ def _cue_before(
             source = participle_subject(text, sentence_start, cue.start)
         else:
             source = source_before(text, floor, cue.start) or source_after(text, cue.end, opening)
+            if source is None and text[cue.start - 3 : cue.start] == "to ":
+                source = infinitive_subject(text, max(floor, sentence_start), cue.start)
             if source is None and _AND_BEFORE.search(text, max(sentence_start, cue.start - 8), cue.start):
                 # `When asked whom she supported, Ms. Sherry smiled and said, "..."`: the subject of
                 # the clause the verbs share, before that of an earlier cue.

@@ -41,6 +41,7 @@ _LOWER_SUBJECT = re.compile(
 )
 """`the band leader called`, `about 200 protesters congregated`: a noun phrase in lower case, up to
 its -ed verb."""
+_INFINITIVE_SUBJECT = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)\s+(?:[a-z]+\s+){1,4}to\s+$")
 _DETERMINERS = frozenset(["The", "A", "An", "This", "That", "These", "Those"])
 _NAME_AT_END = re.compile(r"((?:[a-z]+\s+)?(?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*)\s*$")
 _NAMED_SEGMENT = re.compile(
@@ -161,6 +162,13 @@ def participle_subject(text: str, start: int, cue: int) -> Stretch | None:
             return phrase.span(1)
         comma = opening - 1
     return clause_subject(text, start, cue)
+
+
+def infinitive_subject(text: str, floor: int, cue: int) -> Stretch | None:
+    """The name a few words before an infinitive cue (`Mr. Trump was prompted to say`, `David
+    Auerbach went so far as to say`)."""
+    subject = _INFINITIVE_SUBJECT.search(text, max(floor, cue - 80), cue)
+    return subject.span(1) if subject is not None else None
 
 
 def name_before(text: str, floor: int, end: int) -> Stretch | None:

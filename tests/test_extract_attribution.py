@@ -467,3 +467,16 @@ def test_name_before_an_infinitive_cue() -> None:
     """`The columnist Jane Roe went so far as to say: "A."`: the name a few words before `to say`."""
     text = "Critics piled on. The columnist Jane Roe went so far as to say: \u201cTwitter is over.\u201d"
     assert ("direct", "Twitter is over.", "say", "Jane Roe", None) in _triples(text)
+
+
+def test_cue_inside_a_subordinate_clause_after_the_quote_is_not_its_attribution() -> None:
+    """`footage of Trump saying, "A," when Clinton blasted him`: the quote is `saying`'s."""
+    text = "It shows Trump saying in the debate, \u201cThat makes me smart,\u201d when Clinton blasted him."
+    found = [t for t in _triples(text) if t[1] == "That makes me smart"]
+    assert [t[2] for t in found] == ["saying"] and "Trump" in str(found[0][3])
+
+
+def test_subordinate_clause_closed_by_a_comma_before_the_cue() -> None:
+    """`"A," when asked about it, Sanders said`: the cue after the clause's comma attributes the quote."""
+    text = "\u201cWe will see,\u201d when asked about it, Sanders said."
+    assert _triples(text)[0][2:4] == ("said", "Sanders")

@@ -45,6 +45,7 @@ _PHRASE_THEN_COMMA = re.compile(r"[\s,]*((?:a|an|the|one|another)\s+(?:[\w’'.-
 """`"A," a White House official, who spoke on condition of anonymity, said`: a noun phrase first."""
 _DASH_NAME = re.compile(r"\s*([―—]|--)\s*(?=[A-Z])")
 _COLON = re.compile(r"\s*:\s*$")
+_SUBORDINATE_GAP = re.compile(r"[\s,\u00a0]*(?:when|after|before|while|because|if|since|until)\s")
 _AND_BEFORE = re.compile(r"\wed and $")
 _DASH_BEFORE = re.compile(r"(?<=\w)\s+(--|—)\s*$")
 _CLOSING_MARKS = "’'\"”»\u203a \u00a0"
@@ -113,6 +114,9 @@ def _after(text: str, context: Context) -> Said | None:
         gap = text[quote.closing : cue.start]
         if _UNKNOWN_VERB.match(text, quote.closing, end) and len(gap.split()) > 3:
             break
+        subordinate = _SUBORDINATE_GAP.match(gap)
+        if subordinate is not None and "," not in gap[subordinate.end() :]:
+            continue  # `"A," when Clinton blasted him`: the cue of a clause about something else
         if _RELATIVE_GAP.search(gap):
             continue  # `"A," Cruz, who has proposed ..., said`: the cue of the relative clause
         if any(mark in gap for mark in '“"«„'):

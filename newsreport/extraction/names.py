@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import lru_cache
 from typing import Literal
 
 from newsreport.extraction.found import FoundBlock, Stretch
@@ -183,15 +184,24 @@ def _plain_word(text: str, token: Token, found: FoundNames) -> bool:
 
 
 def _token(match: re.Match[str]) -> Token:
-    word, start, end = match[0], match.start(), match.end()
+    word, possessive, last = _word_read(match[0])
+    start = match.start()
+    return Token(start, start + len(word), word, possessive, last)
+
+
+@lru_cache(maxsize=16384)
+def _word_read(printed: str) -> tuple[str, bool, bool]:
+    """A word of a run as its token has it, whether it was possessive, whether it ends a sentence
+    (kept: a text prints its names many times)."""
+    word = printed
     hyphen = word.rfind("-")
     if hyphen > 0 and word[hyphen + 1 :].rstrip(".’'s") in _HYPHEN_WORDS:  # `Bush-era`: the name is `Bush`
-        word, end = word[:hyphen], start + hyphen
+        word = word[:hyphen]
     if word.endswith(("'s", "’s")):
-        return Token(start, end - 2, word[:-2], possessive=True, last=False)
+        return word[:-2], True, False
     if word.endswith(".") and word not in _DOTTED and not _INITIALS.fullmatch(word):
-        return Token(start, end - 1, word[:-1], possessive=False, last=True)
-    return Token(start, end, word, possessive=False, last=False)
+        return word[:-1], False, True
+    return word, False, False
 
 
 def _trimmed(tokens: list[Token]) -> list[Token]:
@@ -234,7 +244,7 @@ def _read(text: str, tokens: list[Token], found: FoundNames, possessor: FoundNam
         title = titles[-1] if titles else FoundTitle((start, end))
         found.roles.append(FoundRole(start, end, tokens[-1].word.lower(), title, title.country))
         return None
-    of = next((i for i, token in enumerate(rest) if token.word == "of"), None)
+    of = next((i for i, token in enumerate(rest) if token.word == "of"), None) if "of" in printed else None
     if of is not None:  # `Sen. Ted Cruz of Texas`: the name ends before `of`
         _read(text, _trimmed(rest[of + 1 :]), found, None)
         rest = rest[:of]
@@ -242,7 +252,7 @@ def _read(text: str, tokens: list[Token], found: FoundNames, possessor: FoundNam
             return None
     while len(rest) > 2 and rest[0].word.lower() in MODIFIERS:  # `Democrat Hillary Clinton`: a party, no title
         rest = rest[1:]
-    words = tuple(token.word for token in rest if token.word not in SUFFIXES)
+    words = tuple([token.word for token in rest if token.word not in SUFFIXES])
     outside = None if titles else title_before(text, rest[0].start)
     if outside:
         titles.append(outside)

@@ -87,9 +87,19 @@ DEMONYMS: dict[str, KnownPlace] = {row["demonym"]: PLACES[row["country"]] for ro
 """Adjectives of nationality and the country each names (`Iranian` → Iran)."""
 
 
+_PLACE_OF: dict[str, KnownPlace] = {
+    **{f"{demonym}s": place for demonym, place in DEMONYMS.items()},
+    **DEMONYMS,
+    **PLACES,
+}
+"""`place_of` in one look-up: a place's name before a demonym before a demonym's plural."""
+DEMONYM_FORMS = frozenset((*DEMONYMS, *(f"{demonym}s" for demonym in DEMONYMS)))
+"""The demonyms and their plurals (`Iranian`, `Iranians`)."""
+
+
 def place_of(words: str) -> KnownPlace | None:
     """The place `words` name, as a place (`Iran`, `U.S.`) or a demonym (`Iranian`, `Iraqis`)."""
-    return PLACES.get(words) or DEMONYMS.get(words) or (DEMONYMS.get(words[:-1]) if words.endswith("s") else None)
+    return _PLACE_OF.get(words)
 
 
 def country_of(place: KnownPlace) -> KnownPlace | None:

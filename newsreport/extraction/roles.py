@@ -23,7 +23,7 @@ from newsreport.extraction.name_words import (
     ORGANIZATION_NOUNS,
     ORGANIZATION_WORDS,
 )
-from newsreport.extraction.places import DEMONYMS, KnownPlace, place_of
+from newsreport.extraction.places import DEMONYM_FORMS, KnownPlace, place_of
 
 _LOWER_WORDS = re.compile(r"(?:[ \u00a0]+[a-z][a-z-]*(?![\w-]))+")
 _LOWER_WORD = re.compile(r"[a-z][a-z-]*")
@@ -63,7 +63,7 @@ class FoundRole:
 
 def is_demonym(word: str) -> bool:
     """`Iranian`, `Iraqis`."""
-    return word in DEMONYMS or (word.endswith("s") and word[:-1] in DEMONYMS)
+    return word in DEMONYM_FORMS
 
 
 def role_after(

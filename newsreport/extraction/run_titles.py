@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from newsreport.extraction.found import Stretch
 from newsreport.extraction.name_records import SUFFIXES, FoundName, FoundNames, Token, joined
 from newsreport.extraction.name_words import (
@@ -110,7 +112,9 @@ def title_names(title: FoundTitle, found: FoundNames) -> None:
 def lexicon_words(tokens: list[Token], i: int) -> tuple[int, str]:
     """How many words from `i` are one title or honorific, or one word that may open a title."""
     word = tokens[i].word
-    longest = min(_MULTIWORD, len(tokens) - i) if word in _OPENS_SEVERAL else 1
+    if word not in _OPENS_SEVERAL:
+        return _lexicon_word(word)
+    longest = min(_MULTIWORD, len(tokens) - i)
     for length in range(longest, 0, -1):
         words = joined(tokens[i : i + length]) if length > 1 else word
         if words in HONORIFICS:
@@ -121,6 +125,18 @@ def lexicon_words(tokens: list[Token], i: int) -> tuple[int, str]:
         words = joined(tokens[i : i + length]) if length > 1 else word
         if words in ORGANIZATIONS or words in PLACES:  # `FBI Director`, `New Jersey Gov.`
             return length, "prefix"
+    return _lexicon_word(word)
+
+
+@lru_cache(maxsize=16384)
+def _lexicon_word(word: str) -> tuple[int, str]:
+    """`lexicon_words` for one word, which opens no entry of several (kept: most words are one)."""
+    if word in HONORIFICS:
+        return 1, "honorific"
+    if word in OFFICES:
+        return 1, "office"
+    if word in ORGANIZATIONS or word in PLACES:
+        return 1, "prefix"
     if word.lower() in MODIFIERS or place_of(word) or word in ORGANIZATION_WORDS or is_acronym(word):
         return 1, "prefix"
     return 0, ""

@@ -105,6 +105,8 @@ class Situation:
     sentence_of: Callable[[int], Stretch]
     cast: NamedAt
     statements: tuple[Statement, ...]
+    role_words: list[int]
+    """Where a host-guest verb may start (`triggers.role_words`)."""
     roles: dict[Stretch, dict[str, str]] = field(default_factory=dict)
     """Host and guest by sentence, each sentence read once (by `events`)."""
 

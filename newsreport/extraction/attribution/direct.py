@@ -7,7 +7,11 @@ colon after a name with no verb (`Trump on Twitter: "A"`), an -ed verb the lexic
 comma quote (`"A," Trump shot back`), a sentence of source and cue right before the quotation
 (`Dianne Bystrom agreed. "A."`) and one right after it (`"A." Trump said.`, or a question's next
 sentence opening with source and cue). A participle cue (`, saying "A"`) takes its clause's
-subject; attitude and evidence cues never attribute a quotation. Sharing between the quotations
+subject; attitude and evidence cues never attribute a quotation. `"A," X said, according to Y`
+is Y's, as PolNeAR annotates the outer source the reader is given; a dash after a name introduces
+a quote as a colon does (`Mitt Romney -- ''A'' --`); a cue in a relative or subordinate clause right
+after the quote (`Cruz, who has proposed ..., said`; `"A," when Clinton blasted him`) is no
+attribution of it. Sharing between the quotations
 of a paragraph is `paragraph`'s.
 """
 

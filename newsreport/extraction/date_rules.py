@@ -28,11 +28,14 @@ _NUMBERS = {"a": 1, "an": 1} | {word: n for n, word in enumerate(_COUNTING, star
 
 
 _FUTURE = re.compile(
+    r"(?=[wgnuspehacmbtf’'])(?:"
     r"\b(?:will|won[’']t|would|going to|gonna|next|upcoming|scheduled|set to|plans? to|planning to"
     r"|expected to|hopes? to|poised to|ahead of|can|could|must|holds?|begins?|starts?|takes place|heads to"
-    r"|faces?|might)\b|[’']ll\b|\b(?-i:may)\b",
+    r"|faces?|might)\b|[’']ll\b|\b(?-i:may)\b)",
     re.IGNORECASE,
 )
+"""The lookahead holds the words' first characters: one test rules out most positions before the
+engine tries the words one by one."""
 _PAST_JUST_BEFORE = re.compile(
     r"(?:\w{2,}ed|\b(?:said|told|met|spoke|wrote|gave|took|made|came|went|held|began|won|lost|ran|saw|became"
     r"|sent|left|brought|got|was|were|had|did|began|broke|chose|drew|fell|felt|found|heard|kept|led|paid"

@@ -238,7 +238,8 @@ def _read(text: str, tokens: list[Token], found: FoundNames, possessor: FoundNam
         if role:
             found.roles.append(role)
         return name
-    titles, gender, first = opening_titles(text, tokens, found, possessor)
+    # a lone word opens with no title (`opening_titles` would say so, a call later)
+    titles, gender, first = opening_titles(text, tokens, found, possessor) if len(tokens) > 1 else ([], "", 0)
     rest = tokens[first:]
     if not rest or rest[0].word in OFFICES:  # a title with no name: `Iranian Parliament Speaker said`
         title = titles[-1] if titles else FoundTitle((start, end))

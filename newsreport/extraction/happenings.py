@@ -16,14 +16,15 @@ import datetime
 import re
 from collections.abc import Iterable
 
-from newsreport.extraction.dates import FoundDate, find_dates
+from newsreport.extraction.dates import DatePhrase, FoundDate, find_date_phrases, resolve
 from newsreport.extraction.found import FoundBlock, FoundEvents
 from newsreport.extraction.lexicon import read_lexicon
 from newsreport.extraction.sentences import find_sentences
 from newsreport.model import Event, Participant, ReferencedEvent, Span, Statement
 
-_IRREGULAR = frozenset(row["form"] for row in read_lexicon("past_verbs.tsv"))
-_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+_IRREGULAR = sorted((row["form"] for row in read_lexicon("past_verbs.tsv")), key=len, reverse=True)
+_PAST = re.compile(r"\b(?:[a-z][A-Za-z-]{2,}ed|(?i:" + "|".join(_IRREGULAR) + r"))\b")
+"""A past-tense verb: a lower-case word of five letters or more ending in -ed, or an irregular form."""
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]\s|\b(?:that|which|who|and|but|while|after|before|when)\s", re.IGNORECASE)
 _REACH = 60
 """How far, in characters, a verb may stand from its date phrase."""
@@ -41,21 +42,28 @@ def find_happenings(
 ) -> tuple[FoundEvents, tuple[Statement, ...]]:
     """`found` with the dated happenings of `text` added, and `statements` with the events they
     were made at."""
-    dates = find_dates(text, published) if published else ()
-    if not dates:
+    phrases = find_date_phrases(text) if published else ()
+    if not phrases:
         return found, statements
-    taken = {p.id for p in participants} | {s.id for s in statements} | {e.id for e in _events(found)}
+    events = _events(found)
+    taken = {p.id for p in participants} | {s.id for s in statements} | {e.id for e in events}
     cues = {(s.reporting_verb.span.start, s.reporting_verb.span.end): s for s in statements if s.reporting_verb}
     made_at: dict[str, str] = {}
     extra_mentions: dict[str, list[tuple[int, int]]] = {}
     happenings: list[ReferencedEvent] = []
-    for sentence, in_sentence in _by_sentence(text, blocks, dates):
-        for date in in_sentence:
-            known = _same_date(found, sentence, date)
+    for sentence, in_sentence in _by_sentence(text, blocks, phrases):
+        # Resolving a phrase costs more than finding it: only those beside an event or a verb.
+        nearby = [
+            e for e in events if e.date is not None and any(sentence[0] <= m.start < sentence[1] for m in e.mentions)
+        ]
+        for phrase in in_sentence:
+            verb = _verb(text, sentence, phrase)
+            if not (nearby or verb) or (date := resolve(text, phrase, published)) is None:
+                continue
+            known = next((e.id for e in nearby if e.date and e.date.value == date.date.value), None)
             if known is not None:
                 extra_mentions.setdefault(known, []).append((date.start, date.end))
                 continue
-            verb = _verb(text, sentence, date)
             if verb is None:
                 continue
             statement = cues.get(verb)
@@ -84,10 +92,10 @@ def find_happenings(
 
 
 def _by_sentence(
-    text: str, blocks: tuple[FoundBlock, ...], dates: tuple[FoundDate, ...]
-) -> Iterable[tuple[tuple[int, int], list[FoundDate]]]:
+    text: str, blocks: tuple[FoundBlock, ...], phrases: tuple[DatePhrase, ...]
+) -> Iterable[tuple[tuple[int, int], list[DatePhrase]]]:
     """Each sentence holding date phrases, with them."""
-    pending = list(dates)
+    pending = list(phrases)
     for block in blocks:
         if not pending or pending[0].start >= block.end:
             continue
@@ -98,20 +106,15 @@ def _by_sentence(
         pending = [d for d in pending if d.start >= block.end]
 
 
-def _verb(text: str, sentence: tuple[int, int], date: FoundDate) -> tuple[int, int] | None:
+def _verb(text: str, sentence: tuple[int, int], date: DatePhrase) -> tuple[int, int] | None:
     """The past-tense verb nearest the date phrase in its clause: before it, else just after it."""
-    before = [m for m in _WORD.finditer(text, max(sentence[0], date.start - _REACH), date.start) if _past(m.group())]
+    before = [*_PAST.finditer(text, max(sentence[0], date.start - _REACH), date.start)]
     if before and not _CLAUSE_BREAK.search(text, before[-1].end(), date.start):
         return before[-1].span()
-    for match in _WORD.finditer(text, date.end, min(sentence[1], date.end + _REACH)):
-        if _past(match.group()):
-            return None if _CLAUSE_BREAK.search(text, date.end, match.start()) else match.span()
-    return None
-
-
-def _past(word: str) -> bool:
-    lower = word.lower()
-    return lower in _IRREGULAR or (lower.endswith("ed") and len(lower) > 4 and word[0].islower())
+    after = _PAST.search(text, date.end, min(sentence[1], date.end + _REACH))
+    if after is None or _CLAUSE_BREAK.search(text, date.end, after.start()):
+        return None
+    return after.span()
 
 
 def _clause_start(text: str, sentence_start: int, verb_start: int) -> int:
@@ -126,13 +129,8 @@ def _named_between(participants: tuple[Participant, ...], start: int, end: int) 
     ]
 
 
-def _same_date(found: FoundEvents, sentence: tuple[int, int], date: FoundDate) -> str | None:
-    """The id of an event drafted already that is mentioned in this sentence on this date."""
-    for event in _events(found):
-        same_date = event.date is not None and event.date.value == date.date.value
-        if same_date and any(sentence[0] <= m.start < sentence[1] for m in event.mentions):
-            return event.id
-    return None
+def _mentioned_in(event: Event | ReferencedEvent, sentence: tuple[int, int]) -> bool:
+    return any(sentence[0] <= m.start < sentence[1] for m in event.mentions)
 
 
 def _relation(date: FoundDate, published: datetime.date | None) -> str:

@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from operator import itemgetter
 
 from newsreport.extraction.found import FoundDateline, Stretch
@@ -27,17 +28,36 @@ _SLUG = re.compile(r"[^a-z0-9]+")
 
 
 class NamedAt:
-    """Persons and places by where the text names them."""
+    """Persons and places by where the text names them, indexed on the first question (a text
+    with no event asks none)."""
 
     def __init__(self, text: str, participants: tuple[Participant, ...], dateline: FoundDateline | None) -> None:
-        self._names = {p.id: p.name for p in participants}
-        persons = [(m.start, m.end, p) for p in participants if isinstance(p, Person) for m in p.mentions]
+        self._text = text
+        self._participants = participants
+        self._dateline = dateline
+
+    @cached_property
+    def _persons(self) -> list[tuple[int, int, Person]]:
+        persons = [(m.start, m.end, p) for p in self._participants if isinstance(p, Person) for m in p.mentions]
         persons.sort(key=itemgetter(0))
-        self._persons = persons
-        self._person_starts = [start for start, _, _ in persons]
-        self._place_at = {m.start: p for p in participants if isinstance(p, Place) for m in p.mentions}
-        self.dateline_place = _dateline_place(text, participants, dateline)
+        return persons
+
+    @cached_property
+    def _person_starts(self) -> list[int]:
+        return [start for start, _, _ in self._persons]
+
+    @cached_property
+    def _place_at(self) -> dict[int, Place]:
+        return {m.start: p for p in self._participants if isinstance(p, Place) for m in p.mentions}
+
+    @cached_property
+    def _names(self) -> dict[str, str]:
+        return {p.id: p.name for p in self._participants}
+
+    @cached_property
+    def dateline_place(self) -> str | None:
         """The id of the place the dateline names, if it is a participant."""
+        return _dateline_place(self._text, self._participants, self._dateline)
 
     def name(self, id_: str) -> str:
         return self._names[id_]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 
 from newsreport.extraction.dates import DatePhrase, FoundDate, find_date_phrases, resolve
@@ -48,6 +49,7 @@ def find_happenings(
     events = _events(found)
     taken = {p.id for p in participants} | {s.id for s in statements} | {e.id for e in events}
     cues = {(s.reporting_verb.span.start, s.reporting_verb.span.end): s for s in statements if s.reporting_verb}
+    named = _Named(participants)
     made_at: dict[str, str] = {}
     extra_mentions: dict[str, list[tuple[int, int]]] = {}
     happenings: list[ReferencedEvent] = []
@@ -70,7 +72,7 @@ def find_happenings(
             clause = _clause_start(text, sentence[0], verb[0])
             kind = "statement" if statement else "occurrence"
             event_id = _free(kind, taken)
-            who = statement.speakers if statement else _named_between(participants, clause, verb[0])
+            who = statement.speakers if statement else named.between(clause, verb[0])
             if statement:
                 made_at[statement.id] = event_id
             mention = (min(verb[0], date.start), max(verb[1], date.end))
@@ -122,11 +124,20 @@ def _clause_start(text: str, sentence_start: int, verb_start: int) -> int:
     return breaks[-1] if breaks else sentence_start
 
 
-def _named_between(participants: tuple[Participant, ...], start: int, end: int) -> list[str]:
-    """Persons and organizations named in `[start, end)`: the happening's subject."""
-    return [
-        p.id for p in participants if p.kind != "place" and any(start <= m.start and m.end <= end for m in p.mentions)
-    ]
+class _Named:
+    """Where persons and organizations are named, in text order, to find a clause's subject."""
+
+    def __init__(self, participants: tuple[Participant, ...]) -> None:
+        self.mentions = sorted((m.start, m.end, p.id) for p in participants if p.kind != "place" for m in p.mentions)
+        self.starts = [start for start, _, _ in self.mentions]
+
+    def between(self, start: int, end: int) -> list[str]:
+        """The ids of those named within `[start, end)`, each once, in text order."""
+        found: dict[str, None] = {}
+        for at in range(bisect_left(self.starts, start), bisect_left(self.starts, end)):
+            if self.mentions[at][1] <= end:
+                found[self.mentions[at][2]] = None
+        return list(found)
 
 
 def _mentioned_in(event: Event | ReferencedEvent, sentence: tuple[int, int]) -> bool:

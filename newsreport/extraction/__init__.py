@@ -8,8 +8,9 @@ the package (`lexicons/`); nothing is downloaded.
 One module per step, run in this order by `draft`: `blocks` (paragraphs, subheadings),
 `dateline`, `attribution` (quotes and reported speech: source, cue, content), `participants`
 (persons, organizations, places; who each attribution's source stands for), `events` (the event
-covered and earlier ones, with `dates` resolved against the publication date). The steps hand
-each other the plain records of `found`.
+covered and earlier ones, with `dates` resolved against the publication date), `happenings`
+(dates beside a verb: what happened, and when each statement was made). The steps hand each
+other the plain records of `found`; `merge` fits a draft to a report that has participants.
 """
 
 from newsreport.extraction.draft import SOFTWARE, extract, extract_into, text_id

@@ -1,7 +1,8 @@
 """A drafted `NewsReport` from what the steps found: the one place their records become the model.
 
 The steps run in order, each on the text and what the earlier ones found: blocks, dateline,
-attributions, the cast (participants, and who speaks in each attribution), then the events.
+attributions, the cast (participants, and who speaks in each attribution), the events, then the
+dated happenings no event word names.
 Everything a step found points at its words; `drafted_by` says a program made the report, so
 a draft is never taken for a checked report.
 """
@@ -48,7 +49,7 @@ def text_id(text: str) -> str:
 
 def drafter() -> Draft:
     """The `drafted_by` record of this version of the extractor."""
-    from newsreport import __version__
+    from newsreport import __version__  # here, not at the top: the package imports this module
 
     return Draft(software=SOFTWARE, version=__version__)
 

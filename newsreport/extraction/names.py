@@ -77,6 +77,7 @@ def find_names(text: str, blocks: tuple[FoundBlock, ...] = (), skip: Stretch | N
     printed in title case (a headline: `Clinton Campaign Manager Laughs Off...`) capitals say
     nothing, so its words are read one by one, as lone words."""
     found = FoundNames([], [])
+    lower_case: dict[str, bool] = {}  # `printed_in_lower_case` for this text, by word
     headlines = [(block.start, block.end) for block in blocks if _title_case(text, block)]
     for run in _RUN.finditer(text):
         start = run.start()
@@ -86,17 +87,17 @@ def find_names(text: str, blocks: tuple[FoundBlock, ...] = (), skip: Stretch | N
             continue
         printed = run[0]
         if headlines and any(h_start <= start < h_end for h_start, h_end in headlines):
-            _headline_run([_token(match) for match in _TOKEN.finditer(text, start, run.end())], text, found)
+            _headline_run(_tokens(_run_words(printed), start), text, found)
             continue
         if " " in printed or "\u00a0" in printed:
-            tokens = _trimmed([_token(match) for match in _TOKEN.finditer(text, start, run.end())])
-            if tokens and _common_opening(text, tokens[0]):
+            tokens = _tokens(_trimmed_words(printed), start)
+            if tokens and _common_opening(text, tokens[0], lower_case):
                 tokens = _trimmed(tokens[1:])
         elif printed in NOT_NAMES:  # a capitalised sentence opening, most lone words: skipped fast
             continue
         else:
             token = _token(run)
-            if _common_opening(text, token) or _plain_word(text, token, found):
+            if _common_opening(text, token, lower_case) or _plain_word(text, token, found):
                 continue
             tokens = _trimmed([token])
         possessor: FoundName | None = None
@@ -108,15 +109,19 @@ def find_names(text: str, blocks: tuple[FoundBlock, ...] = (), skip: Stretch | N
     return found
 
 
-def _common_opening(text: str, token: Token) -> bool:
+def _common_opening(text: str, token: Token, lower_case: dict[str, bool]) -> bool:
     """Whether `token` opens a sentence and the text prints it in lower case elsewhere: a common
-    word (`Pollsters`, `Closing`), capitalised for its place only."""
+    word (`Pollsters`, `Closing`), capitalised for its place only (`lower_case`: the answers of
+    `printed_in_lower_case` for this text so far, as each scans the whole text)."""
     word = token.word
     if word in _KNOWN or not opens_sentence(text, token.start) or word.lower() in MODIFIERS or is_acronym(word):
         return False
-    if token.word.endswith("ing") and token.word not in GIVEN_NAMES:  # `Closing Gitmo`, `Addressing ...`
+    if word.endswith("ing") and word not in GIVEN_NAMES:  # `Closing Gitmo`, `Addressing ...`
         return True
-    return printed_in_lower_case(text, token.word)
+    printed = lower_case.get(word)
+    if printed is None:
+        printed = lower_case[word] = printed_in_lower_case(text, word)
+    return printed
 
 
 def printed_in_lower_case(text: str, word: str) -> bool:
@@ -181,6 +186,28 @@ def _plain_word(text: str, token: Token, found: FoundNames) -> bool:
         return word in NOT_NAMES
     found.names.append(FoundName("word", token.start, token.end, (word,)))
     return True
+
+
+_Word = tuple[int, str, bool, bool]
+"""A word of a run as `_run_words` reads it: its offset in the run, then as `_word_read` has it."""
+
+
+@lru_cache(maxsize=16384)
+def _run_words(printed: str) -> tuple[_Word, ...]:
+    """The words of a run by its spelling (kept: about one run in five repeats in its text)."""
+    return tuple((match.start(), *_word_read(match[0])) for match in _TOKEN.finditer(printed))
+
+
+@lru_cache(maxsize=16384)
+def _trimmed_words(printed: str) -> tuple[_Word, ...]:
+    """`_run_words` as `_trimmed` leaves them."""
+    kept = _trimmed(_tokens(_run_words(printed), 0))
+    return tuple((token.start, token.word, token.possessive, token.last) for token in kept)
+
+
+def _tokens(words: tuple[_Word, ...], start: int) -> list[Token]:
+    """The tokens of a run at `start` from its words."""
+    return [Token(start + at, start + at + len(word), word, possessive, last) for at, word, possessive, last in words]
 
 
 def _token(match: re.Match[str]) -> Token:

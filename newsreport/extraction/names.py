@@ -90,31 +90,27 @@ def find_names(text: str, blocks: tuple[FoundBlock, ...] = (), skip: Stretch | N
             _headline_run(_tokens(_run_words(printed), start), text, found)
             continue
         if " " in printed or "\u00a0" in printed:
-            tokens = _tokens(_trimmed_words(printed), start)
-            if tokens and _common_opening(text, tokens[0], lower_case):
-                tokens = _trimmed(tokens[1:])
+            first = _trimmed_words(printed)
+            dropped = bool(first) and _common_opening(text, first[0][1], start + first[0][0], lower_case)
         elif printed in NOT_NAMES:  # a capitalised sentence opening, most lone words: skipped fast
             continue
         else:
-            token = _token(run)
-            if _common_opening(text, token, lower_case) or _plain_word(text, token, found):
+            word = _word_read(printed)[0]
+            if _common_opening(text, word, start, lower_case) or _plain_word(text, word, start, found):
                 continue
-            tokens = _trimmed([token])
+            dropped = False
         possessor: FoundName | None = None
-        while tokens:
-            split = next((i for i, token in enumerate(tokens) if token.possessive or token.last), len(tokens) - 1)
-            named = _read(text, tokens[: split + 1], found, possessor)
-            possessor = named if tokens[split].possessive else None
-            tokens = _trimmed(tokens[split + 1 :])
+        for piece in _pieces(printed, dropped):
+            named = _read(text, _tokens(piece, start), found, possessor)
+            possessor = named if piece[-1][2] else None
     return found
 
 
-def _common_opening(text: str, token: Token, lower_case: dict[str, bool]) -> bool:
-    """Whether `token` opens a sentence and the text prints it in lower case elsewhere: a common
-    word (`Pollsters`, `Closing`), capitalised for its place only (`lower_case`: the answers of
-    `printed_in_lower_case` for this text so far, as each scans the whole text)."""
-    word = token.word
-    if word in _KNOWN or not opens_sentence(text, token.start) or word.lower() in MODIFIERS or is_acronym(word):
+def _common_opening(text: str, word: str, start: int, lower_case: dict[str, bool]) -> bool:
+    """Whether `word` at `start` opens a sentence and the text prints it in lower case elsewhere:
+    a common word (`Pollsters`, `Closing`), capitalised for its place only (`lower_case`: the
+    answers of `printed_in_lower_case` for this text so far, as each scans the whole text)."""
+    if word in _KNOWN or not opens_sentence(text, start) or word.lower() in MODIFIERS or is_acronym(word):
         return False
     if word.endswith("ing") and word not in GIVEN_NAMES:  # `Closing Gitmo`, `Addressing ...`
         return True
@@ -158,7 +154,7 @@ def _headline_run(tokens: list[Token], text: str, found: FoundNames) -> None:
             found.names.append(FoundName("person", token.start, after.end, (token.word, after.word)))
             i += 2
             continue
-        if token.word[0].isupper() and not _plain_word(text, token, found) and place_of(token.word):
+        if token.word[0].isupper() and not _plain_word(text, token.word, token.start, found) and place_of(token.word):
             _read(text, [token], found, None)
         i += 1
 
@@ -178,13 +174,12 @@ def _title_case(text: str, block: FoundBlock) -> bool:
     return capitalised >= _TITLE_CASE_WORDS and lower * _TITLE_CASE_WORDS_PER_LOWER <= capitalised
 
 
-def _plain_word(text: str, token: Token, found: FoundNames) -> bool:
-    """A lone word no lexicon knows and no title stands before, kept as a word, fast (most lone
-    words are: surnames, sentence openings); False to read it like any run."""
-    word = token.word
-    if word in _KNOWN or word[-1] == "s" or title_before(text, token.start):  # `s`: a plural demonym perhaps
+def _plain_word(text: str, word: str, start: int, found: FoundNames) -> bool:
+    """A lone word (at `start`) no lexicon knows and no title stands before, kept as a word, fast
+    (most lone words are: surnames, sentence openings); False to read it like any run."""
+    if word in _KNOWN or word[-1] == "s" or title_before(text, start):  # `s`: a plural demonym perhaps
         return word in NOT_NAMES
-    found.names.append(FoundName("word", token.start, token.end, (word,)))
+    found.names.append(FoundName("word", start, start + len(word), (word,)))
     return True
 
 
@@ -210,10 +205,20 @@ def _tokens(words: tuple[_Word, ...], start: int) -> list[Token]:
     return [Token(start + at, start + at + len(word), word, possessive, last) for at, word, possessive, last in words]
 
 
-def _token(match: re.Match[str]) -> Token:
-    word, possessive, last = _word_read(match[0])
-    start = match.start()
-    return Token(start, start + len(word), word, possessive, last)
+@lru_cache(maxsize=16384)
+def _pieces(printed: str, dropped: bool) -> tuple[tuple[_Word, ...], ...]:
+    """A run's words cut after each possessive or sentence end, each piece trimmed (`dropped`:
+    its first word is a common word, left out): the parts `_read` types one by one, by the run's
+    spelling (kept, as a text prints its names many times)."""
+    tokens = _tokens(_trimmed_words(printed), 0)
+    if dropped:
+        tokens = _trimmed(tokens[1:])
+    pieces = []
+    while tokens:
+        split = next((i for i, token in enumerate(tokens) if token.possessive or token.last), len(tokens) - 1)
+        pieces.append(tuple((token.start, token.word, token.possessive, token.last) for token in tokens[: split + 1]))
+        tokens = _trimmed(tokens[split + 1 :])
+    return tuple(pieces)
 
 
 @lru_cache(maxsize=16384)

@@ -32,7 +32,7 @@ from newsreport.extraction.name_words import (
     PLACE_OPENERS,
     THINGS,
 )
-from newsreport.extraction.places import DEMONYMS, PLACES, place_of
+from newsreport.extraction.places import DEMONYMS, PLACES, KnownPlace, place_of
 from newsreport.extraction.roles import FoundRole, FoundTitle, is_demonym, role_after, title_before
 from newsreport.extraction.run_titles import is_acronym, opening_titles, title_names
 
@@ -250,19 +250,15 @@ def _read(text: str, tokens: list[Token], found: FoundNames, possessor: FoundNam
     """Type one run up to its first possessive; returns what a possessive at its end names."""
     if not tokens:
         return None
-    printed = [token.word for token in tokens]
-    whole = " ".join(printed)
-    place = place_of(whole)
+    printed = tuple([token.word for token in tokens])
     start, end = tokens[0].start, tokens[-1].end
-    if place or _is_organization(whole):
-        kind: Literal["organization", "place"] = "place" if place else "organization"
-        country = place or (place_of(tokens[0].word) if kind == "organization" else None)
-        name = FoundName(kind, start, end, tuple(printed), place=country)
+    kind, country, within = _typed(printed)
+    if kind:
+        name = FoundName(kind, start, end, printed, place=country)
         found.names.append(name)
         if kind == "organization" and country:  # `Chinese Foreign Ministry`: a mention of China too
             lead = tokens[0]
             found.names.append(FoundName("place", lead.start, lead.end, (lead.word,), place=country))
-        within = kind == "organization" or is_demonym(whole)  # the title holds it: `Iraqi parliament speaker`
         role, organization = role_after(text, start, end + (2 if tokens[-1].possessive else 0), country, within=within)
         if organization and (organization != (start, end)):
             words = tuple(text[organization[0] : organization[1]].split())
@@ -271,7 +267,11 @@ def _read(text: str, tokens: list[Token], found: FoundNames, possessor: FoundNam
             found.roles.append(role)
         return name
     # a lone word opens with no title (`opening_titles` would say so, a call later)
-    titles, gender, first = opening_titles(text, tokens, found, possessor) if len(tokens) > 1 else ([], "", 0)
+    titles, gender, first = (
+        opening_titles(text, tokens, found, possessor)
+        if len(tokens) > 1 and _may_open_with_titles(printed)
+        else ([], "", 0)
+    )
     rest = tokens[first:]
     if not rest or rest[0].word in OFFICES:  # a title with no name: `Iranian Parliament Speaker said`
         title = titles[-1] if titles else FoundTitle((start, end))
@@ -304,9 +304,31 @@ def _read(text: str, tokens: list[Token], found: FoundNames, possessor: FoundNam
 
 
 @lru_cache(maxsize=16384)
+def _typed(words: tuple[str, ...]) -> tuple[Literal["organization", "place", ""], KnownPlace | None, bool]:
+    """Whether a run's `words` name a place or an organization (else ""), the place or the
+    organization's country, and whether a title after it holds it (a demonym, an organization:
+    `Iraqi parliament speaker`); kept, as a text names its places and organizations many times."""
+    whole = " ".join(words)
+    place = place_of(whole)
+    if place:
+        return "place", place, is_demonym(whole)
+    if _is_organization(whole):
+        return "organization", place_of(words[0]), True
+    return "", None, False
+
+
+@lru_cache(maxsize=16384)
+def _may_open_with_titles(words: tuple[str, ...]) -> bool:
+    """Whether `opening_titles` may find titles or an honorific before a run's `words` (most
+    runs have none: `Hillary Clinton`). It decides that from the words alone, and finds nothing
+    without side effects, so it is asked once per spelling, on tokens at no position."""
+    tokens = [Token(0, 0, word, False, False) for word in words]
+    return opening_titles("", tokens, FoundNames([], []), None) != ([], "", 0)
+
+
 def _is_organization(whole: str) -> bool:
     """`FBI`, `Resistance Front`, `University of Iowa` (`whole`: a run's words, one space between
-    them; kept, as a text names its organizations many times)."""
+    them)."""
     words = whole.split(" ")
     return (
         whole in ORGANIZATIONS

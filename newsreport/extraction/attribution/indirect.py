@@ -81,6 +81,12 @@ def colon_statement(text: str, sentence: Stretch) -> Reported | None:
     return Reported(reported.content, (colon, colon + 1), reported.source, follows_previous=False)
 
 
+def may_open_with_colon(text: str, start: int, end: int) -> bool:
+    """Whether a sentence of `text[start:end]` starting at `start` may be a `colon_statement`: the
+    name and colon cannot match in the first sentence when they match nowhere in the whole."""
+    return _NAME_COLON.match(text, start, end) is not None
+
+
 def _according(text: str, start: int, end: int, cue: Cue) -> Reported | None:
     comma = text.find(",", cue.end, end)
     before = text[start : cue.start]

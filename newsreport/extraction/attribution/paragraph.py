@@ -26,7 +26,7 @@ from newsreport.extraction.attribution.direct import (
     attribute_by_next_sentence,
     attribute_by_previous_sentence,
 )
-from newsreport.extraction.attribution.indirect import colon_statement, find_indirect
+from newsreport.extraction.attribution.indirect import colon_statement, find_indirect, may_open_with_colon
 from newsreport.extraction.cues import Cue, find_cues
 from newsreport.extraction.found import Attribution, FoundBlock, Stretch
 from newsreport.extraction.quotes import Quote
@@ -65,7 +65,6 @@ def attribute_paragraphs(
     for block in blocks:
         low, high = bisect_right(openings, block.start - 1), bisect_right(openings, block.end - 1)
         mine = quotes[low:high]
-        sentences = find_sentences(text, block.start, block.end, mine)
         cues = all_cues[bisect_right(cue_starts, block.start - 1) : bisect_right(cue_starts, block.end - 1)]
         signature = _SIGNATURE.match(text, block.start, block.end)
         if (
@@ -77,6 +76,10 @@ def attribute_paragraphs(
         ):
             # `"A." ¶ -Michelle Marks, Philadelphia.`: a dash and a name signing the quote before.
             last_quote.cue, last_quote.source, last_quote.follows = signature.span(1), signature.span(2), None
+        if not mine and not cues and not _may_attribute(text, block):
+            introduction, previous_start = None, block.start
+            continue  # most paragraphs: nothing to attribute, no sentences to split
+        sentences = find_sentences(text, block.start, block.end, mine)
         said = _attribute_quotes(text, mine, sentences, cues)
         if said and said[0] is None and mine[0].opening == block.start:
             said[0] = introduction
@@ -97,6 +100,12 @@ def attribute_paragraphs(
         )
         for draft in drafts
     )
+
+
+def _may_attribute(text: str, block: FoundBlock) -> bool:
+    """Whether a paragraph with no cue and no quotation may still attribute: open with a name and a
+    colon (`colon_statement`) or end with a colon that introduces the next paragraph's quote."""
+    return text[block.end - 1] == ":" or may_open_with_colon(text, block.start, block.end)
 
 
 def _split_signed(text: str, blocks: tuple[FoundBlock, ...], quotes: tuple[Quote, ...]) -> tuple[Quote, ...]:

@@ -227,7 +227,7 @@ def _abbreviated(text: str, start: int, stop: int) -> bool:
 
 
 def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    return [(match.start(), match.end(), match.group()) for match in _WORD.finditer(text, start, end)]
+    return [(first, last, text[first:last]) for first, last in map(re.Match.span, _WORD.finditer(text, start, end))]
 
 
 def _looks_like_source(words: list[tuple[int, int, str]]) -> bool:

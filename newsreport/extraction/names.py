@@ -90,17 +90,18 @@ def find_names(text: str, blocks: tuple[FoundBlock, ...] = (), skip: Stretch | N
             _headline_run(_tokens(_run_words(printed), start), text, found)
             continue
         if " " in printed or "\u00a0" in printed:
-            first = _trimmed_words(printed)
-            dropped = bool(first) and _common_opening(text, first[0][1], start + first[0][0], lower_case)
+            pieces = _pieces(printed, False)
+            if pieces and _common_opening(text, pieces[0][0][1], start + pieces[0][0][0], lower_case):
+                pieces = _pieces(printed, True)
         elif printed in NOT_NAMES:  # a capitalised sentence opening, most lone words: skipped fast
             continue
         else:
             word = _word_read(printed)[0]
             if _common_opening(text, word, start, lower_case) or _plain_word(text, word, start, found):
                 continue
-            dropped = False
+            pieces = _pieces(printed, False)
         possessor: FoundName | None = None
-        for piece in _pieces(printed, dropped):
+        for piece in pieces:
             named = _read(text, _tokens(piece, start), found, possessor)
             possessor = named if piece[-1][2] else None
     return found
@@ -193,13 +194,6 @@ def _run_words(printed: str) -> tuple[_Word, ...]:
     return tuple((match.start(), *_word_read(match[0])) for match in _TOKEN.finditer(printed))
 
 
-@lru_cache(maxsize=16384)
-def _trimmed_words(printed: str) -> tuple[_Word, ...]:
-    """`_run_words` as `_trimmed` leaves them."""
-    kept = _trimmed(_tokens(_run_words(printed), 0))
-    return tuple((token.start, token.word, token.possessive, token.last) for token in kept)
-
-
 def _tokens(words: tuple[_Word, ...], start: int) -> list[Token]:
     """The tokens of a run at `start` from its words."""
     return [Token(start + at, start + at + len(word), word, possessive, last) for at, word, possessive, last in words]
@@ -210,7 +204,7 @@ def _pieces(printed: str, dropped: bool) -> tuple[tuple[_Word, ...], ...]:
     """A run's words cut after each possessive or sentence end, each piece trimmed (`dropped`:
     its first word is a common word, left out): the parts `_read` types one by one, by the run's
     spelling (kept, as a text prints its names many times)."""
-    tokens = _tokens(_trimmed_words(printed), 0)
+    tokens = _trimmed(_tokens(_run_words(printed), 0))
     if dropped:
         tokens = _trimmed(tokens[1:])
     pieces = []

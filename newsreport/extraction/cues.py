@@ -1,13 +1,13 @@
 """Reporting words (cues): `said`, `told`, `pointed to`, `according to`, belief and evidence verbs.
 
-The lower-case words of a paragraph that are first words of the forms in `lexicons/cues.tsv` are
-found with one set intersection, then each is located (a multiword form, `pointed to`, wins over
-its first word), case-sensitively (a cue is lower
-case inside a sentence; `According to` is the one capitalised form, and `Post` in `The
-Washington Post` is not `post`). A form right after a
-A form that is also a common noun (`report`, `claims`) is no cue right after a determiner (`the
-report`, `his call`), and otherwise a cue only after a likely subject (a pronoun, a name, a plural,
-an adverb), unless it is an evidence verb (`the poll shows`) or a quotation follows it.
+Each word of a paragraph that is the first word of a form in `lexicons/cues.tsv` is looked up in
+one dict as the words are read, then the longest form going on from it wins (`pointed to` over
+`pointed`), case-sensitively (a cue is lower case inside a sentence; `According to` and a few
+inverted openers, `Said Trump:`, are the capitalised forms, and `Post` in `The Washington Post` is
+not `post`). A form that is also a common noun (`report`, `claims`) is no cue right after a
+determiner (`the report`, `his call`), and otherwise a cue only after a likely subject (a pronoun,
+a name, a plural, an adverb), unless it is an evidence verb (`the poll shows`) or a quotation
+follows it.
 """
 
 from __future__ import annotations
@@ -29,8 +29,9 @@ for _form in sorted((form for form in _LEXICON if form[0].isalpha()), key=len, r
 _PHRASES["According"] = [(" to", "according to")]
 for _form in _INVERTED_OPENERS:
     _PHRASES[_form.capitalize()] = [("", _form)]
-_FIRST_WORDS = frozenset(_PHRASES)
 _WORD = re.compile(r"[a-z]+|[A-Z][a-z]+")
+"""A first word standing as a word of its own (not joined to letters, digits, apostrophes or
+hyphens) is one of these runs, whole."""
 _JOINERS = frozenset("’'-_")
 _QUOTE_NEXT = re.compile(r"\s*[,:]\s*[“\"‘']")
 _DETERMINER = re.compile(
@@ -57,27 +58,31 @@ class Cue:
 def find_cues(text: str, start: int, end: int) -> tuple[Cue, ...]:
     """The cues of `text[start:end]`, in order."""
     cues = []
-    for first in _FIRST_WORDS.intersection(_WORD.findall(text, start, end)):
-        phrases = _PHRASES[first]
-        position = text.find(first, start, end)
-        while position >= 0:
-            word_end = position + len(first)
-            if not _joined_before(text, position) and not _joined(text, word_end):
-                cue = _cue(text, start, position, word_end, phrases)
-                if cue is not None:
-                    cues.append(cue)
-            position = text.find(first, word_end, end)
-    cues.sort(key=lambda cue: cue.start)
+    for word in _WORD.finditer(text, start, end):
+        phrases = _PHRASES.get(word.group())
+        if phrases is None:
+            continue
+        position, word_end = word.span()
+        if not _joined_before(text, position) and not _joined(text, word_end):
+            single = phrases[0][1] if len(phrases) == 1 and not phrases[0][0] else None
+            cue = _cue(text, start, position, word_end, single or _longest(text, word_end, phrases))
+            if cue is not None:
+                cues.append(cue)
     return tuple(cues)
 
 
-def _cue(text: str, start: int, position: int, word_end: int, phrases: list[tuple[str, str]]) -> Cue | None:
-    """The cue whose first word stands at `position`, if one of its forms goes on from there."""
-    form = next(
-        (form for rest, form in phrases if text.startswith(rest, word_end) and not _joined(text, word_end + len(rest))),
-        None,
-    )
-    if form is None or (form != "according to" and _noun(text, start, position, form)):
+def _longest(text: str, word_end: int, phrases: list[tuple[str, str]]) -> str:
+    """The longest form that goes on from a first word ending at `word_end`, else `""`. A form of one
+    word comes last, and the caller knows that word is not joined to the next."""
+    for rest, form in phrases:
+        if not rest or (text.startswith(rest, word_end) and not _joined(text, word_end + len(rest))):
+            return form
+    return ""
+
+
+def _cue(text: str, start: int, position: int, word_end: int, form: str) -> Cue | None:
+    """The cue of `form` standing at `position`, unless it is a noun there."""
+    if not form or (form != "according to" and _noun(text, start, position, form)):
         return None
     lemma, kind = _LEXICON[form]
     return Cue(position, position + len(form), lemma, kind)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from newsreport.extraction.found import Stretch
 from newsreport.extraction.lexicon import read_lexicon
@@ -19,10 +20,23 @@ from newsreport.extraction.quotes import Quote
 _ABBREVIATIONS = frozenset(row["abbreviation"] for row in read_lexicon("abbreviations.tsv"))
 _END = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=[^\S\n]+[\"“‘'«(\[]*[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"(\w+(?:\.\w+)*)\.$")
+_KEPT_PARAGRAPHS = 512
 
 
 def find_sentences(text: str, start: int, end: int, quotes: tuple[Quote, ...] = ()) -> tuple[Stretch, ...]:
     """The sentences of `text[start:end]`, without surrounding space, in order."""
+    return _split(text, start, end, quotes) if quotes else _plain(text, start, end)
+
+
+@lru_cache(maxsize=_KEPT_PARAGRAPHS)
+def _plain(text: str, start: int, end: int) -> tuple[Stretch, ...]:
+    """The sentences of a paragraph with no quotation, kept for the last few hundred paragraphs:
+    attributions, events and happenings each split the same paragraphs of one text (a text hashes
+    once, its hash kept on the string)."""
+    return _split(text, start, end, ())
+
+
+def _split(text: str, start: int, end: int, quotes: tuple[Quote, ...]) -> tuple[Stretch, ...]:
     openings = [quote.opening for quote in quotes]
     sentences: list[Stretch] = []
     position = start

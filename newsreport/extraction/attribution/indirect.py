@@ -22,7 +22,7 @@ _THAT = re.compile(r"\bthat\s+")
 _THAT_WINDOW_WORDS = 7
 _PASSIVE = re.compile(r"\b(?:is|was|were|are|be|been|being|to|not)\s+$")
 _CONTENT_EDGE = " \t\n\u00a0,;:.—–-"
-_TRAILING_STOP = re.compile(r"[\s.!?…\"”’'»)]+$")
+_STOP_MARKS = frozenset(".!?…\"”’'»)")
 _BEFORE_NEXT_CUE = re.compile(r"(?:,|\band|\bbut|;|—|–)[^,;]{0,60}$")
 _MIN_WORDS = 2
 _NAME_COLON = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*):\s+")
@@ -45,9 +45,7 @@ class Reported:
 def find_indirect(text: str, sentence: Stretch, cues: tuple[Cue, ...], used: frozenset[int]) -> list[Reported]:
     """The indirect statements of one sentence, given its cues (indices in `used` attribute quotes)."""
     start, end = sentence
-    stop = _TRAILING_STOP.search(text, start, end)
-    if stop is not None:
-        end = stop.start()
+    end = _before_stops(text, start, end)
     found: list[Reported] = []
     mine = [(index, cue) for index, cue in enumerate(cues) if start <= cue.start < end]
     for position, (index, cue) in enumerate(mine):
@@ -73,8 +71,7 @@ def colon_statement(text: str, sentence: Stretch) -> Reported | None:
     name = _NAME_COLON.match(text, start, end)
     if name is None or text[name.end() : name.end() + 1] in _OPENING_MARKS:
         return None
-    stop = _TRAILING_STOP.search(text, name.end(), end)
-    reported = _reported(text, name.end(), stop.start() if stop else end, _COLON_CUE, name.span(1))
+    reported = _reported(text, name.end(), _before_stops(text, name.end(), end), _COLON_CUE, name.span(1))
     if reported is None:
         return None
     colon = name.end(1)
@@ -85,6 +82,14 @@ def may_open_with_colon(text: str, start: int, end: int) -> bool:
     """Whether a sentence of `text[start:end]` starting at `start` may be a `colon_statement`: the
     name and colon cannot match in the first sentence when they match nowhere in the whole."""
     return _NAME_COLON.match(text, start, end) is not None
+
+
+def _before_stops(text: str, start: int, end: int) -> int:
+    """Where the stops, closing marks and spaces that end `text[start:end]` begin (`end` if none).
+    Read backwards: a regex anchored at the end would be tried at every position of the sentence."""
+    while end > start and (text[end - 1] in _STOP_MARKS or text[end - 1].isspace()):
+        end -= 1
+    return end
 
 
 def _according(text: str, start: int, end: int, cue: Cue) -> Reported | None:

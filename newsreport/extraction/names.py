@@ -16,7 +16,7 @@ from __future__ import annotations
 import itertools
 import re
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from newsreport.extraction.found import FoundBlock, Stretch
 from newsreport.extraction.name_records import SUFFIXES, FoundName, FoundNames, Token
@@ -91,7 +91,7 @@ def find_names(text: str, blocks: tuple[FoundBlock, ...] = (), skip: Stretch | N
             continue
         if " " in printed or "\u00a0" in printed:
             pieces = _pieces(printed, False)
-            if pieces and _common_opening(text, pieces[0][0][1], start + pieces[0][0][0], lower_case):
+            if pieces and _common_opening(text, pieces[0].printed[0], start + pieces[0].words[0][0], lower_case):
                 pieces = _pieces(printed, True)
         elif printed in NOT_NAMES:  # a capitalised sentence opening, most lone words: skipped fast
             continue
@@ -101,9 +101,15 @@ def find_names(text: str, blocks: tuple[FoundBlock, ...] = (), skip: Stretch | N
                 continue
             pieces = _pieces(printed, False)
         possessor: FoundName | None = None
+        named: FoundName | None
         for piece in pieces:
-            named = _read(text, _tokens(piece, start), found, possessor)
-            possessor = named if piece[-1][2] else None
+            last = piece.words[-1]
+            if piece.kind:  # read without tokens: most pieces name a place or organization
+                end = start + last[0] + len(last[1])
+                named = _known(text, piece.typed, piece.printed, start + piece.words[0][0], end, last[2], found)
+            else:
+                named = _read(text, _tokens(piece.words, start), found, possessor)
+            possessor = named if last[2] else None
     return found
 
 
@@ -199,19 +205,38 @@ def _tokens(words: tuple[_Word, ...], start: int) -> list[Token]:
     return [Token(start + at, start + at + len(word), word, possessive, last) for at, word, possessive, last in words]
 
 
+_Typed = tuple[Literal["organization", "place", ""], KnownPlace | None, bool]
+"""What `_typed` tells of a run's words."""
+
+
+class _Piece(NamedTuple):
+    """A part of a run `_read` types on its own, as read from its spelling."""
+
+    words: tuple[_Word, ...]
+    printed: tuple[str, ...]
+    typed: _Typed
+
+    @property
+    def kind(self) -> str:
+        return self.typed[0]
+
+
 @lru_cache(maxsize=16384)
-def _pieces(printed: str, dropped: bool) -> tuple[tuple[_Word, ...], ...]:
+def _pieces(printed: str, dropped: bool) -> tuple[_Piece, ...]:
     """A run's words cut after each possessive or sentence end, each piece trimmed (`dropped`:
     its first word is a common word, left out): the parts `_read` types one by one, by the run's
     spelling (kept, as a text prints its names many times)."""
-    tokens = _trimmed(_tokens(_run_words(printed), 0))
+    read = _run_words(printed)
+    words = [word for _, word, _, _ in read]
+    first, end = _kept(words, 0, len(words))
     if dropped:
-        tokens = _trimmed(tokens[1:])
+        first, end = _kept(words, first + 1, end)
     pieces = []
-    while tokens:
-        split = next((i for i, token in enumerate(tokens) if token.possessive or token.last), len(tokens) - 1)
-        pieces.append(tuple((token.start, token.word, token.possessive, token.last) for token in tokens[: split + 1]))
-        tokens = _trimmed(tokens[split + 1 :])
+    while first < end:
+        split = next((i for i in range(first, end) if read[i][2] or read[i][3]), end - 1)
+        piece = tuple(words[first : split + 1])
+        pieces.append(_Piece(read[first : split + 1], piece, _typed(piece)))
+        first, end = _kept(words, split + 1, end)
     return tuple(pieces)
 
 
@@ -232,12 +257,17 @@ def _word_read(printed: str) -> tuple[str, bool, bool]:
 
 def _trimmed(tokens: list[Token]) -> list[Token]:
     """Without the function words, particles and non-names at either end."""
-    start, end = 0, len(tokens)
-    while start < end and (tokens[start].word in NOT_NAMES or tokens[start].word.islower()):
-        start += 1
-    while end > start and (tokens[end - 1].word in NOT_LAST_NAMES or tokens[end - 1].word.islower()):
-        end -= 1
+    start, end = _kept([token.word for token in tokens], 0, len(tokens))
     return tokens[start:end]
+
+
+def _kept(words: list[str], start: int, end: int) -> tuple[int, int]:
+    """Where `words[start:end]` starts and ends once `_trimmed`."""
+    while start < end and (words[start] in NOT_NAMES or words[start].islower()):
+        start += 1
+    while end > start and (words[end - 1] in NOT_LAST_NAMES or words[end - 1].islower()):
+        end -= 1
+    return start, end
 
 
 def _read(text: str, tokens: list[Token], found: FoundNames, possessor: FoundName | None) -> FoundName | None:
@@ -246,20 +276,9 @@ def _read(text: str, tokens: list[Token], found: FoundNames, possessor: FoundNam
         return None
     printed = tuple([token.word for token in tokens])
     start, end = tokens[0].start, tokens[-1].end
-    kind, country, within = _typed(printed)
-    if kind:
-        name = FoundName(kind, start, end, printed, place=country)
-        found.names.append(name)
-        if kind == "organization" and country:  # `Chinese Foreign Ministry`: a mention of China too
-            lead = tokens[0]
-            found.names.append(FoundName("place", lead.start, lead.end, (lead.word,), place=country))
-        role, organization = role_after(text, start, end + (2 if tokens[-1].possessive else 0), country, within=within)
-        if organization and (organization != (start, end)):
-            words = tuple(text[organization[0] : organization[1]].split())
-            found.names.append(FoundName("organization", *organization, words, place=country))
-        if role:
-            found.roles.append(role)
-        return name
+    typed = _typed(printed)
+    if typed[0]:
+        return _known(text, typed, printed, start, end, tokens[-1].possessive, found)
     # a lone word opens with no title (`opening_titles` would say so, a call later)
     titles, gender, first = (
         opening_titles(text, tokens, found, possessor)
@@ -297,8 +316,29 @@ def _read(text: str, tokens: list[Token], found: FoundNames, possessor: FoundNam
     return None
 
 
+def _known(
+    text: str, typed: _Typed, printed: tuple[str, ...], start: int, end: int, possessive: bool, found: FoundNames
+) -> FoundName:
+    """A place's or organization's name at `start`-`end` (`typed` by `_typed` from its words
+    `printed`; `possessive`: printed with `'s`), the place its first word names, and the role and
+    organization lower-case words after it make."""
+    country, within = typed[1:]
+    kind: Literal["organization", "place"] = "place" if typed[0] == "place" else "organization"
+    name = FoundName(kind, start, end, printed, place=country)
+    found.names.append(name)
+    if kind == "organization" and country:  # `Chinese Foreign Ministry`: a mention of China too
+        found.names.append(FoundName("place", start, start + len(printed[0]), (printed[0],), place=country))
+    role, organization = role_after(text, start, end + (2 if possessive else 0), country, within=within)
+    if organization and (organization != (start, end)):
+        words = tuple(text[organization[0] : organization[1]].split())
+        found.names.append(FoundName("organization", *organization, words, place=country))
+    if role:
+        found.roles.append(role)
+    return name
+
+
 @lru_cache(maxsize=16384)
-def _typed(words: tuple[str, ...]) -> tuple[Literal["organization", "place", ""], KnownPlace | None, bool]:
+def _typed(words: tuple[str, ...]) -> _Typed:
     """Whether a run's `words` name a place or an organization (else ""), the place or the
     organization's country, and whether a title after it holds it (a demonym, an organization:
     `Iraqi parliament speaker`); kept, as a text names its places and organizations many times."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
+from functools import cached_property
 
 from newsreport.extraction.cast import CastIndex, PersonDraft
 from newsreport.extraction.found import Attribution, Stretch
@@ -75,10 +76,14 @@ class _Lookup:
         )
         self.person_ids = {person.id for person in persons}
         self.by_id = {person.id: person for person in persons}
-        self.references = [
-            (person, [r for r in person.references if not _inside(r, quoted)])
-            for person in persons  # sorted
-        ]
+        self._persons = persons
+        self._quoted = quoted
+
+    @cached_property
+    def references(self) -> list[tuple[PersonDraft, list[int]]]:
+        """Each person's references outside quotations, worked out only for a source that needs
+        them (a pronoun, a bare office): most attributions name their speaker."""
+        return [(person, [r for r in person.references if not _inside(r, self._quoted)]) for person in self._persons]
 
     def resolved(self, source: Stretch, previous: tuple[str, ...], after: int) -> tuple[str, ...]:
         found = self.persons.ids(source) or self.roles.ids(source)

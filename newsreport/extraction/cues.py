@@ -13,7 +13,7 @@ follows it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from newsreport.extraction.lexicon import read_lexicon
 
@@ -43,8 +43,7 @@ _VERB_SUBJECT = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Cue:
+class Cue(NamedTuple):
     """A reporting word or phrase and what kind of attribution it signals."""
 
     start: int

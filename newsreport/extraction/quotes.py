@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from newsreport.extraction.found import FoundBlock
 from newsreport.extraction.lexicon import read_lexicon
@@ -50,8 +51,7 @@ class _Open:
     paragraphs: int = 1
 
 
-@dataclass(frozen=True, slots=True)
-class _Mark:
+class _Mark(NamedTuple):
     start: int
     end: int
     family: str

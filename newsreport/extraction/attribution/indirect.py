@@ -12,7 +12,7 @@ of its own: it follows the statement before it. A sentence opening with a short 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from newsreport.extraction.attribution.sources import clause_subject, source_after, source_before
 from newsreport.extraction.cues import Cue
@@ -31,8 +31,7 @@ _COLON_CUE = Cue(0, 0, ":", "punctuation")
 _COORDINATED = re.compile(r"\band\s+(?:also\s+|then\s+)?$")
 
 
-@dataclass(frozen=True, slots=True)
-class Reported:
+class Reported(NamedTuple):
     """One indirect statement found in a sentence."""
 
     content: Stretch

@@ -264,3 +264,21 @@ def test_pronoun_prefers_the_previous_speaker_to_a_person_named_after_him() -> N
         Attribution("indirect", (he_2 + 8, he_2 + 10), (he_2 + 3, he_2 + 7), (he_2, he_2 + 2)),
     )
     assert _cast(text, attributions).speakers == (("obama",), ("obama",), ("clinton",))
+
+
+def test_a_run_printed_again_is_read_at_each_place() -> None:
+    """A run's spelling is read once and kept: each later printing gets its own positions, and
+    what stands around it (a possessive, the role after it) is read where it is printed."""
+    text = (
+        "Chinese Foreign Ministry spokesperson Mao Ning spoke. The Chinese Foreign Ministry said Mao Ning left. "
+        "Mao Ning's aide met Chinese Foreign Ministry spokesperson Mao Ning."
+    )
+    cast = _cast(text)
+    spans = {p.id: [(m.start, m.end) for m in p.mentions] for p in cast.participants}
+    assert spans["ning"] == [m.span() for m in re.finditer("Mao Ning", text)]
+    assert spans["chinese-foreign-ministry"] == [m.span() for m in re.finditer("Chinese Foreign Ministry", text)]
+    assert spans["china"] == [m.span() for m in re.finditer("Chinese", text)]
+    (title,) = _persons(cast)["ning"].titles
+    assert [(m.start, m.end) for m in title.mentions] == [
+        m.span() for m in re.finditer("Chinese Foreign Ministry spokesperson", text)
+    ]

@@ -28,8 +28,7 @@ _INVISIBLE = frozenset("\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u
 _CONTENT_EDGE = " \t\r\n\u00a0,"
 
 
-@dataclass(frozen=True, slots=True)
-class Quote:
+class Quote(NamedTuple):
     """A top-level quotation: its words (inside the marks, without a trailing comma) and its marks."""
 
     start: int

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from newsreport.extraction.attribution.sources import (
     clause_subject,
@@ -69,8 +70,7 @@ class Said:
     them (two for `X said, according to Y`)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Context:
+class Context(NamedTuple):
     """One quotation with the sentence around it and the paragraph's cues outside quotations."""
 
     quote: Quote

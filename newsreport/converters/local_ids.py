@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _UNDECOMPOSED = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "\u0131": "i", "ß": "ss"})
 """Latin letters that Unicode does not decompose into a base letter and a mark."""
@@ -33,15 +34,19 @@ class LocalIds:
     def from_name(self, name: str, fallback: str) -> str:
         """A new id made from `name` (`fallback` when it has no Latin letter or digit): accents
         are dropped with their letters kept (`Österreich` → `osterreich`, not `sterreich`)."""
-        plain = (
-            unicodedata.normalize("NFKD", name[:_LENGTH].translate(_UNDECOMPOSED)).encode("ascii", "ignore").decode()
-        )
-        base = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or fallback
-        if not base[0].isalpha():
-            base = f"x-{base}"
+        base = _slug(name, fallback)
         local_id, n = base, self._next.get(base, 1)
         while local_id in self._next:
             n += 1
             local_id = f"{base}-{n}"
         self._next[base] = n
         return self.claim(local_id)
+
+
+@lru_cache(maxsize=4096)
+def _slug(name: str, fallback: str) -> str:
+    """`name` as lower-case ASCII words joined by hyphens, starting with a letter. Kept per name:
+    the extractor asks for the same names article after article."""
+    plain = unicodedata.normalize("NFKD", name[:_LENGTH].translate(_UNDECOMPOSED)).encode("ascii", "ignore").decode()
+    base = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or fallback
+    return base if base[0].isalpha() else f"x-{base}"

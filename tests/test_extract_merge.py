@@ -45,3 +45,10 @@ def test_the_items_event_stays() -> None:
 def test_a_report_with_statements_is_left_as_it_is() -> None:
     item = extract_into(_item())
     assert item.statements and extract_into(item) is item
+
+
+def test_a_draft_is_not_drafted_again() -> None:
+    """A text with no statement drafts into a report that `--extract` must not draft twice."""
+    draft = extract_into(_item(body={"text": "The bridge was closed on Monday."}, published="2025-02-05"))
+    assert draft.drafted_by is not None and not draft.statements and draft.referenced_events
+    assert extract_into(draft) is draft

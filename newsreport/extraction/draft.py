@@ -83,10 +83,10 @@ def extract(
 def extract_into(report: NewsReport, published: date | datetime | str | None = None) -> NewsReport:
     """`report` with what its body says drafted into it: the dateline if it has none, the
     participants, statements, event and referenced events. Its own metadata, participants and
-    events stay as they are (`merge` fits the draft to them); a report with no body, or that has
-    statements already, is returned unchanged. `published` stands in for the report's own date
-    when it has none."""
-    if report.body is None or report.statements:
+    events stay as they are (`merge` fits the draft to them); a report with no body, that has
+    statements already or that is a draft already, is returned unchanged. `published` stands in
+    for the report's own date when it has none."""
+    if report.body is None or report.statements or report.drafted_by is not None:
         return report
     text = report.body.text
     blocks = tuple(FoundBlock(b.kind, b.span.start, b.span.end) for b in report.body.blocks) or find_blocks(text)

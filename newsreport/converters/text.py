@@ -18,10 +18,10 @@ from newsreport.converters.format import Format
 from newsreport.errors import ReadError
 from newsreport.extraction import extract, extract_into
 from newsreport.model import NewsReport
+from newsreport.model.base import NOT_XML
 from newsreport.problems import problems_from
 
-_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-"""Characters no format can carry (XML 1.0 has no place for them)."""
+_NOT_XML = re.compile(NOT_XML)
 
 
 @dataclass(frozen=True)

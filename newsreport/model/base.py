@@ -7,9 +7,11 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, Strict, model_validator
 
-_XML_SAFE = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]*$"
-"""No character that XML 1.0 cannot carry, so every string survives every format. (Lone
+_NOT_XML_RANGES = r"\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff"
+NOT_XML = f"[{_NOT_XML_RANGES}]"
+"""A character that XML 1.0 cannot carry, and so no format: `Text` refuses every one. (Lone
 surrogates cannot reach the model at all: pydantic refuses them as invalid Unicode.)"""
+_XML_SAFE = f"^[^{_NOT_XML_RANGES}]*$"
 
 Text = Annotated[str, Field(min_length=1, pattern=_XML_SAFE)]
 """A non-empty string. Empty strings are not values: an unknown value is `null`."""

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from newsreport.extraction.event_words import unique_id
+
 _REFERENCES = frozenset({"speakers", "about", "affiliations", "country", "organization", "place", "participant"})
 """The fields of the drafted parts that hold participant ids."""
 
@@ -33,13 +35,13 @@ def merged(report: dict[str, Any], drafted: dict[str, Any]) -> dict[str, Any]:
                 key=lambda m: (m["start"], m["end"]),
             )
         else:
-            renamed[found["id"]] = new = _free(found["id"], taken)
+            renamed[found["id"]] = new = unique_id(found["id"], taken)
             joined.append(found | {"id": new})
     out: dict[str, Any] = _renamed({key: value for key, value in drafted.items() if key != "participants"}, renamed)
     out["participants"] = [*own, *_renamed(joined, renamed)]
     if report.get("event"):
         out["event"] = report["event"]
-    events = {value: _free(value, taken) for value in _event_ids(drafted)}
+    events = {value: unique_id(value, taken) for value in _event_ids(drafted)}
     out["referenced_events"] = [
         *report.get("referenced_events", []),
         *(_reid(e, events) for e in out["referenced_events"]),
@@ -50,16 +52,6 @@ def merged(report: dict[str, Any], drafted: dict[str, Any]) -> dict[str, Any]:
 def _union(spans: list[dict[str, int]], more: list[dict[str, int]]) -> list[dict[str, int]]:
     """Both lists of spans, each span once, in text order."""
     return [{"start": a, "end": b} for a, b in sorted({(m["start"], m["end"]) for m in [*spans, *more]})]
-
-
-def _free(wanted: str, taken: set[str]) -> str:
-    """`wanted`, or `wanted-2`, `wanted-3`...: the first not taken, which it then is."""
-    name, number = wanted, 1
-    while name in taken:
-        number += 1
-        name = f"{wanted}-{number}"
-    taken.add(name)
-    return name
 
 
 def _event_ids(parts: dict[str, Any]) -> set[str]:

@@ -9,6 +9,8 @@ draft = newsreport.extract(open("examples/article.txt").read(), published="2025-
 ```
 """
 
+import typing
+
 from newsreport.api import convert_many, convert_reports, read, read_all, write
 from newsreport.batch import Failure
 from newsreport.converters import FORMATS, Format
@@ -21,10 +23,12 @@ from newsreport.errors import (
     UsageError,
     WriteError,
 )
-from newsreport.extraction import extract, extract_into
 from newsreport.model import NewsReport
 from newsreport.problems import Problem
 from newsreport.schema import json_schema, validate
+
+if typing.TYPE_CHECKING:
+    from newsreport.extraction import extract, extract_into
 
 __version__ = "0.1.0"
 
@@ -51,3 +55,20 @@ __all__ = [
     "validate",
     "write",
 ]
+
+
+_ON_FIRST_USE = ("extract", "extract_into")
+
+
+def __getattr__(name: str) -> typing.Any:
+    """`extract` and `extract_into`, imported on first use: the extractor's lexicons and
+    gazetteer take longer to load than the rest of the package, and most callers only convert."""
+    if name in _ON_FIRST_USE:
+        from newsreport import extraction
+
+        return getattr(extraction, name)
+    raise AttributeError(f"module 'newsreport' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_ON_FIRST_USE})

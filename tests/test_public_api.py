@@ -14,8 +14,8 @@ from .conftest import EXAMPLES, ROOT
 def test_all_is_sorted_and_complete() -> None:
     """`__all__` lists every public name, sorted, and each one exists."""
     assert newsreport.__all__ == sorted(newsreport.__all__)
-    public = {name for name, value in vars(newsreport).items() if not name.startswith("_")}
-    modules = {name for name in public if isinstance(vars(newsreport)[name], types.ModuleType)}
+    public = {name for name in dir(newsreport) if not name.startswith("_")}
+    modules = {name for name in public if isinstance(getattr(newsreport, name), types.ModuleType)}
     assert public - modules == set(newsreport.__all__)
 
 

@@ -5,6 +5,9 @@ text and is dropped), so every span the extractor finds indexes into the file's 
 What plain text cannot say (when it was published, its language, its id) comes from
 `Drafting`: `newsreport convert --published --language --id`. With `extract`, reports other
 readers return are drafted from their bodies too (`newsreport convert --extract`).
+
+The extractor (its lexicons and gazetteer) is imported when a text is first drafted, so the
+commands that draft nothing do not load it.
 """
 
 from __future__ import annotations
@@ -16,7 +19,6 @@ from pydantic import ValidationError
 
 from newsreport.converters.format import Format
 from newsreport.errors import ReadError
-from newsreport.extraction import extract, extract_into
 from newsreport.model import NewsReport
 from newsreport.model.base import NOT_XML
 from newsreport.problems import problems_from
@@ -44,6 +46,8 @@ class Drafting:
         """`report` drafted from its body if `extract` asks for it, else as it is."""
         if not self.extract:
             return report
+        from newsreport.extraction import extract_into
+
         if self.language and report.language is None:
             report = report.model_copy(update={"language": self.language})
         return extract_into(report, published=self.published)
@@ -52,6 +56,8 @@ class Drafting:
 def read(data: bytes, source: str = "<input>", options: Drafting | None = None) -> NewsReport:
     """The drafted report of a plain-text article."""
     options = options or Drafting()
+    from newsreport.extraction import extract
+
     text = _decoded(data.removeprefix(b"\xef\xbb\xbf"), source)
     try:
         return extract(text, published=options.published, language=options.language, id=options.id)

@@ -27,6 +27,8 @@ class CheckOptions:
     """schema.org's vocabulary file (`schemaorg-current-https.jsonld`)."""
     newsml_xsd: Path | None = None
     """The NewsML-G2 XSD (or a driver schema that imports it)."""
+    ninjs_schemas: tuple[Path, ...] = ()
+    """IPTC's ninjs schema files (`ninjs-schema_3.1.json`, ...); each one's version from its `$id`."""
 
 
 @dataclass(frozen=True)

@@ -40,8 +40,9 @@ writer's extension carries it):
 Versions (`version_of`): the declared version string as the document gives it ("1.4", "2.0",
 "3.1"), from `standard.version` (`$standard.version` in 1.x), else from a schema URL naming
 `ninjs-schema_X.Y.json` (`standard.schema`, `$schema`, `$id`); without a declaration, the shape
-gives a major version only: "3", "2" or "1". `to_v3` and `from_v3` go by the major version, so
-the writer's "3.1", "2.2" and "1.6" pass straight through.
+gives a major version only: "3", "2" or "1" (a document that could be either 2.x or 3.x, such
+as one with only `uri` and `headlines`, is taken as 3.x, the current line). `to_v3` and
+`from_v3` go by the major version, so the writer's "3.1", "2.2" and "1.6" pass straight through.
 """
 
 from __future__ import annotations
@@ -158,7 +159,7 @@ def _shape_version(doc: dict[str, Any]) -> str:
         return "1"
     if any(isinstance(doc.get(key), dict) for key in ("associations", "renditions", "altids")):
         return "1"
-    if any(key in _TO_3 for key in doc) or "headlines" in doc or "bodies" in doc:
+    if any(key in _TO_3 for key in doc):
         return "2"
     return "3"
 

@@ -54,11 +54,13 @@ def _markup(text: str, content_type: str) -> Node | None:
         except etree.XMLSyntaxError:
             root = None
     if root is None:
-        html = etree.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
+        html = etree.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True)
         root = etree.fromstring(text.encode(), html) if text.strip() else None
     if root is None:
         return None
     content_set = etree.Element("contentSet")
     etree.SubElement(content_set, "inlineXML").append(root)
     found = story(content_set, Coverage()).body
-    return {**found, "origin": "source"} if found else None
+    if found is None:  # text with inline markup only, no paragraphs (Business Wire's body_xhtml)
+        return _plain(" ".join("".join(root.itertext()).split()))
+    return {**found, "origin": "source"}

@@ -30,7 +30,7 @@ def associations(value: Any, reader: Concepts) -> tuple[list[Node], list[Node]]:
             kept = reader.checked(Link, {k: v for k, v in link.items() if v is not None}, where)
             if kept:
                 links.append(kept)
-        elif kind in _KINDS:
+        elif isinstance(kind, str) and kind in _KINDS:
             item = _media(entry, where, reader)
             item["kind"] = _KINDS[kind]
             kept = reader.checked(Media, {k: v for k, v in item.items() if v is not None}, where)

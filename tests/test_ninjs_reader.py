@@ -178,3 +178,22 @@ def test_iptc_1_4_examples(shared: Path) -> None:
                 assert any(p.kind == "person" for p in report.participants), path.name
             if any(a.get("type") == "picture" for a in (doc.get("associations") or {}).values()):
                 assert report.media, path.name
+
+
+@pytest.mark.parametrize("content_type", ["text/html", "application/xhtml+xml", "text/plain"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "\ud800",
+        "<p>\ud800</p>",
+        "<div>" * 10_000 + "x",
+        "\x00<p>a</p>",
+        "<!DOCTYPE x [<!ENTITY a 'b'>]><p>&a;</p>",
+        " ",
+    ],
+)
+def test_hostile_bodies(content_type: str, value: str) -> None:
+    """Lone surrogates, deep markup, NULs, entities: the body is read or named, never a traceback."""
+    report, _ = _read({**_BASE, "bodies": [{"contentType": content_type, "value": value}]})
+    if content_type != "text/plain":  # an entity is never expanded
+        assert report.body is None or report.body.text != "b"

@@ -46,16 +46,23 @@ def _plain(text: str) -> Node | None:
 
 def _markup(text: str, content_type: str) -> Node | None:
     """Text and blocks of an HTML or XHTML body, parsed without network or entities."""
+    try:
+        data = text.encode()
+    except UnicodeEncodeError:  # a lone surrogate, which JSON can spell and no parser reads
+        return None
     root: etree._Element | None = None
     if content_type == "application/xhtml+xml":
         xml = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
         try:
-            root = etree.fromstring(text.encode(), xml)
+            root = etree.fromstring(data, xml)
         except etree.XMLSyntaxError:
             root = None
     if root is None:
         html = etree.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True)
-        root = etree.fromstring(text.encode(), html) if text.strip() else None
+        try:
+            root = etree.fromstring(data, html) if text.strip() else None
+        except etree.LxmlError:
+            root = None
     if root is None:
         return None
     content_set = etree.Element("contentSet")

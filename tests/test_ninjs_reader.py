@@ -197,3 +197,16 @@ def test_hostile_bodies(content_type: str, value: str) -> None:
     report, _ = _read({**_BASE, "bodies": [{"contentType": content_type, "value": value}]})
     if content_type != "text/plain":  # an entity is never expanded
         assert report.body is None or report.body.text != "b"
+
+
+def test_tt_like_2_2_through_to_v3() -> None:
+    """A TT-like ninjs 2.2 item, given the 3.x shape by versions.to_v3, reads to its values."""
+    versions = pytest.importorskip("newsreport.converters.ninjs.versions")
+    doc = _load("tt-like-2.json")
+    report, _ = _read(versions.to_v3(doc, versions.version_of(doc)))
+    assert report.headline.text == "Ny bro invigd i Exempelstad"
+    assert report.body is not None and report.body.text == "Bron invigdes på onsdagen."
+    assert report.first_created is not None and report.first_created.isoformat() == "2026-03-04T11:40:00+01:00"
+    assert (report.subjects[0].scheme, report.subjects[0].code) == ("medtop", "20000763")
+    assert report.participants[0].identifiers[0].value == "Q1"
+    assert report.media[0].url == "http://example.com/tt-like/photo.jpg" and report.media[0].height == 1600

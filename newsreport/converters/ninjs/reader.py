@@ -23,8 +23,9 @@ _DATES = {
     "embargoedUntil": "embargoed_until",
 }
 _TEXTS = {"language": "language", "by": "byline", "slugline": "slugline", "pubStatus": "status"}
-_SILENT = {"representationType", "type"}
-"""Read and dropped by the mapping's rule: every item type gives a report, the representation is ours to judge."""
+_SILENT = {"representationType", "type", "$schema"}
+"""Dropped by the mapping's rule: every item type gives a report, the representation is ours to
+judge, and `$schema` declares the version, which versions.py reads."""
 _MUST = ("id", "headline")
 
 

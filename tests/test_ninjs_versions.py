@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 
-from newsreport.converters.ninjs.check import schema_problems
+from newsreport.converters.format import CheckOptions
+from newsreport.converters.ninjs.check import check, schema_problems
 from newsreport.converters.ninjs.versions import from_v3, to_v3, version_of
 
 # A 3.x document saying what 2.2 and 1.6 can say too (written by hand).
@@ -26,7 +27,7 @@ DOC3: dict[str, Any] = {
     "pubStatus": "usable",
     "urgency": 3,
     "language": "en",
-    "headlines": [{"value": "Main headline"}, {"value": "Short one", "role": "short"}],
+    "headlines": [{"value": "Main headline"}, {"value": "Short one", "role": "short"}, {"value": "T", "role": "text"}],
     "descriptions": [{"value": "Summary", "contentType": "text/plain"}, {"value": "Use it", "role": "usage"}],
     "bodies": [
         {"contentType": "text/plain", "value": "Body text.", "charCount": 10, "wordCount": 2},
@@ -43,7 +44,8 @@ DOC3: dict[str, Any] = {
     "subjects": [
         {"name": "Politics", "uri": "http://cv.iptc.org/newscodes/mediatopic/11000000", "literal": "11000000"}
     ],
-    "people": [{"name": "Jane Roe", "rel": "about"}],
+    "people": [{"name": "Jane Roe", "rel": "about", "contactInfo": [{"address": {"postalCode": "75001"}}]}],
+    "digitalSourceType": {"uri": "http://cv.iptc.org/newscodes/digitalsourcetype/digitalCapture"},
     "places": [{"name": "Paris", "geoJSON": {"type": "Point", "coordinates": [2.35, 48.85]}}],
     "organisations": [{"name": "Acme", "symbols": [{"symbol": "ACM", "exchange": "XNYS"}]}],
     "altIds": [{"role": "wire", "value": "W-1"}],
@@ -131,6 +133,26 @@ def test_round_trip(version: str) -> None:
     before = copy.deepcopy(doc)
     assert to_v3(from_v3(doc, version), version) == doc
     assert doc == before
+
+
+def test_drops_in_1_6() -> None:
+    """What 1.6 cannot say is dropped: a taken name, an untyped roleless body, a lone uri."""
+    doc = {
+        "headlines": [{"value": "A"}, {"value": "B"}],
+        "bodies": [
+            {"value": "x"},
+            {"value": "y", "role": "text"},
+            {"value": "z", "role": "print", "contentType": "text/html"},
+        ],
+        "people": [{"name": "P", "uri": "http://people.example/p"}],
+        "trustIndicators": [{"role": "http://trust.example/r", "href": "http://trust.example/1"}],
+    }
+    assert from_v3(doc, "1.6") == {
+        "headline": "A",
+        "body_print": "z",
+        "person": [{"name": "P"}],
+        "trustindicator": [{"href": "http://trust.example/1"}],
+    }
 
 
 def test_drops_in_2_2() -> None:
@@ -246,6 +268,18 @@ def test_wrong_types_pass_through(version: str, hostile: dict[str, Any]) -> None
     from_v3(hostile, version)
 
 
+@pytest.mark.parametrize("version", ["1.6", "2.2"])
+def test_deep_nesting_passes_through(version: str) -> None:
+    """A document nested deeper than can be walked comes back as it is, without an exception."""
+    doc: dict[str, Any] = {}
+    inner = doc
+    for _ in range(5000):
+        inner["associations"] = [{}]
+        inner = inner["associations"][0]
+    assert to_v3(doc, version) == doc
+    assert from_v3(doc, version) == doc
+
+
 def test_iptc_1_4_examples(shared: Path, names_3: set[str]) -> None:
     """Each IPTC 1.4 example normalises to 3.1 names, but for the few 3.x does not know."""
     unknown = {"mimetype", "code", "scheme"}  # 1.x names with no 3.x place (the reader names them)
@@ -298,3 +332,24 @@ def test_schema_1_x(schemas: tuple[Path, ...]) -> None:
 def test_no_schema_for_the_line(schemas: tuple[Path, ...]) -> None:
     """Without a schema of the document's line, there is no schema problem to report."""
     assert schema_problems({"$standard": {"version": "1.4"}, "bogus": 1}, schemas[:2]) == []
+
+
+@pytest.mark.parametrize(("data", "path"), [(b"{not json", None), (b"[1, 2]", "$")])
+def test_check_not_a_document(data: bytes, path: str | None) -> None:
+    """Not JSON, or JSON that is not an object: one problem."""
+    problems = check(data, "x.json", CheckOptions())
+    assert len(problems) == 1
+    if path:
+        assert problems[0].path == path
+
+
+def test_check_schema_then_reader(schemas: tuple[Path, ...]) -> None:
+    """check() gives the schema's problems, then the reader's (once the format's reader exists)."""
+    try:
+        from newsreport.converters.ninjs import read  # noqa: F401
+    except ImportError:
+        pytest.skip("newsreport.converters.ninjs.read is not there yet")
+    data = json.dumps({**DOC3, "bogus": 1}).encode()
+    problems = check(data, "x.json", CheckOptions(ninjs_schemas=schemas))
+    assert "$.bogus" in [p.path for p in problems]
+    assert check(data, "x.json", CheckOptions()) == [p for p in problems if "schema)" not in p.message]

@@ -64,8 +64,6 @@ def _is_uri(value: object) -> bool:
 
 def check(data: bytes, source: str, options: CheckOptions) -> list[Problem]:
     """Every problem of a ninjs document: its JSON, its version's schema, the report it gives."""
-    from newsreport.converters.ninjs import read  # the package imports this module's users
-
     try:
         doc = loads(data, source, format="ninjs")
     except ReadError as exc:
@@ -73,6 +71,8 @@ def check(data: bytes, source: str, options: CheckOptions) -> list[Problem]:
     if not isinstance(doc, dict):
         return [Problem("$", "not a ninjs document: the JSON is not an object")]
     problems = schema_problems(doc, options.ninjs_schemas)
+    from newsreport.converters.ninjs import read  # here: the package's front module imports ours
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ReadWarning)

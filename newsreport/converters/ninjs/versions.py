@@ -19,8 +19,8 @@ schemas 3.1, 2.2 and 1.6 property by property:
   -> `contentType`, top-level `charcount` / `wordcount` -> the plain-text body's counts.
 
 Anything else passes through unchanged (the reader names it in a warning), and a value of the
-wrong type is passed on as it is for the reader to refuse: these functions never raise and
-never change their input.
+wrong type is passed on as it is for the reader to refuse (so is a document nested too deeply
+to walk): these functions never raise and never change their input.
 
 `from_v3` writes the 3.x shape in 2.2 or 1.6 and drops what the target cannot say (the
 writer's extension carries it):
@@ -30,12 +30,15 @@ writer's extension carries it):
 | 2.2    | `eventDetails`, `plannedCoverage`; `associations[].rel`; `events[].id`;           |
 |        | renditions' `aspectRatio`, `bitrate`, `frameRate`, `poi`, `scanType`,            |
 |        | `transportProtocol`, `videoCodec`                                               |
-| 1.6    | all the 2.2 drops, and: headlines', descriptions' content types; a headline or  |
-|        | description or body whose role (or content type) is already taken or is not a   |
-|        | `[A-Za-z0-9_]+` name; bodies' counts except the plain-text body's; an entry's  |
-|        | `uri` unless it ends with its `literal` after a `/` or `#` (or there is no       |
-|        | literal and the uri is not needed: then the uri is dropped); trust indicators'   |
-|        | `role`; `digitalSourceType`                                                     |
+| 1.6    | all the 2.2 drops, and: the content types of headlines and of entries with a    |
+|        | role; a headline, description or body whose 1.x name (`headline_<role>`,      |
+|        | `body_text`, ...) is taken already, or that has no role and no text / HTML /     |
+|        | XHTML type, or whose role is not an `[A-Za-z0-9_]+` name (nor, but for a        |
+|        | headline, `text`, `html` or `xhtml`, which name content types in 1.x);          |
+|        | bodies' counts except the plain-text body's (1.x counts it at the top); an       |
+|        | entry's `uri` unless it is a scheme ending in `/` or `#` followed by the entry's |
+|        | `literal`; a trust indicator's `role` (1.6 has no room for it); unnamed         |
+|        | associations and renditions, roleless alternative ids                           |
 
 Versions (`version_of`): the declared version string as the document gives it ("1.4", "2.0",
 "3.1"), from `standard.version` (`$standard.version` in 1.x), else from a schema URL naming
@@ -171,11 +174,12 @@ def _major(version: str) -> str:
 def to_v3(doc: dict[str, Any], version: str) -> dict[str, Any]:
     """`doc`, of the given version, in the 3.x names and shapes (a new dict)."""
     major = _major(version)
-    if major == "1":
-        doc = _item_1_to_2(doc)
-    elif major != "2":
+    if major not in ("1", "2"):
         return dict(doc)
-    renamed = _rename(doc, _TO_3)
+    try:
+        renamed = _rename(_item_1_to_2(doc) if major == "1" else doc, _TO_3)
+    except RecursionError:
+        return dict(doc)  # nested too deeply to walk: passed on for the reader to refuse
     return renamed if isinstance(renamed, dict) else dict(doc)
 
 
@@ -184,10 +188,11 @@ def from_v3(doc3: dict[str, Any], version: str) -> dict[str, Any]:
     major = _major(version)
     if major not in ("1", "2"):
         return dict(doc3)
-    doc = _rename(doc3, _TO_2, drops=True)
-    if not isinstance(doc, dict):
+    try:
+        doc = _rename(doc3, _TO_2, drops=True)
+        return _item_2_to_1(doc) if major == "1" else doc
+    except RecursionError:
         return dict(doc3)
-    return _item_2_to_1(doc) if major == "1" else doc
 
 
 def _rename(value: Any, names: dict[str, str], *, drops: bool = False, parent: str = "") -> Any:
@@ -292,21 +297,24 @@ def _entry_1_to_2(key: str, entry: Any) -> Any:
 
 # --- 2.x -> 1.x ------------------------------------------------------------------------------
 
-_ENTRY_KEYS_1 = {"code", "name", "rel", "scheme"}
-_EXTRA_KEYS_1 = {
-    "subjects": {"confidence", "creator", "relevance"},
-    "organisations": {"symbols"},
-    "places": {"geometry_geojson"},
-    "trustindicators": {"href", "title"},
+_NAMED = {"code", "name", "scheme"}
+_CONTACT = _NAMED | {"rel", "contactinfo"}
+_ENTRY_KEYS_1 = {  # what each 1.6 array's entries hold (besides a place's geometry_<x>)
+    "events": _NAMED | {"rel"},
+    "objects": _NAMED | {"rel"},
+    "genres": _NAMED,
+    "infosources": _CONTACT,
+    "organisations": _CONTACT | {"symbols"},
+    "people": _CONTACT,
+    "places": _CONTACT,
+    "subjects": _NAMED | {"rel", "confidence", "creator", "relevance"},
+    "trustindicators": {"code", "href", "scheme", "title"},
 }
-_ITEM_DROPS_1 = {"digitalsourcetype"}
 
 
 def _item_2_to_1(doc: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in doc.items():
-        if key in _ITEM_DROPS_1:
-            continue
         if key in _TEXTS.values() and isinstance(value, list):
             out.update(_texts_2_to_1(key, value))
         elif key == "standard":
@@ -347,7 +355,7 @@ def _text_name(prefix: str, entry: dict[str, Any]) -> str | None:
             return "headline"
         suffix = _TYPE_SUFFIXES.get(kind) if isinstance(kind, str) else None
         return f"{prefix}_{suffix}" if suffix else None
-    if isinstance(role, str) and _SUFFIX.fullmatch(role) and role not in _SUFFIX_TYPES:
+    if isinstance(role, str) and _SUFFIX.fullmatch(role) and (prefix == "headline" or role not in _SUFFIX_TYPES):
         return f"{prefix}_{role}"
     return None
 
@@ -366,8 +374,8 @@ def _entry_2_to_1(key: str, entry: Any) -> Any:
         scheme = uri[: -len(literal)] if isinstance(uri, str) and uri.endswith(literal) else ""
         if scheme.endswith(("/", "#")):
             entry["scheme"] = scheme
-    kept = _ENTRY_KEYS_1 | _EXTRA_KEYS_1.get(key, set())
-    return {k: v for k, v in entry.items() if k in kept}
+    kept = _ENTRY_KEYS_1[key]
+    return {k: v for k, v in entry.items() if k in kept or (key == "places" and k.startswith("geometry_"))}
 
 
 def _key(key: str, entries: list[Any]) -> Any:

@@ -1,0 +1,110 @@
+"""Conversion between NewsReport and IPTC ninjs (3.1; 2.2 and 1.6 written too, 1.x to 3.x read).
+
+What ninjs cannot say travels in one extra `bodies` entry, role `newsreport`, content type
+`application/merge-patch+json` (in 1.6 `body_newsreport`): ninjs 2.x and 3.x close every object
+(`unevaluatedProperties` / `additionalProperties` false), so a bodies entry with its own role and
+a registered media type is the one place the schema leaves open, and consumers that pick a body
+by content type (`text/plain`, `text/html`) are unaffected. It holds the merge patch
+(`patch.py`) from the report the native document reads back as to the report itself.
+
+IPTC registers no media type for ninjs; the format says `application/json`.
+"""
+
+from __future__ import annotations
+
+import json
+import warnings
+from typing import Any
+
+from pydantic import ValidationError
+
+from newsreport.converters.format import Format
+from newsreport.converters.ninjs import patch
+from newsreport.converters.ninjs.check import check
+from newsreport.converters.ninjs.reader import read_native
+from newsreport.converters.ninjs.versions import from_v3, to_v3, version_of
+from newsreport.converters.ninjs.writer import SCHEMA, native
+from newsreport.errors import ReadError, UsageError
+from newsreport.jsontext import loads
+from newsreport.model import NewsReport
+from newsreport.problems import problems_from
+
+VERSIONS = ("1.6", "2.2", "3.1")
+ROLE = "newsreport"
+MERGE_PATCH = "application/merge-patch+json"
+
+
+def _dump(report: NewsReport) -> dict[str, Any]:
+    dumped: dict[str, Any] = report.model_dump(mode="json", exclude_none=True)
+    return dumped
+
+
+def write(report: NewsReport, version: str = "3.1") -> bytes:
+    """The report as a ninjs document of `version`, with the extension when it needs one."""
+    if version not in VERSIONS:
+        raise UsageError(f"ninjs version {version!r} is not written (versions: {', '.join(VERSIONS)})")
+    doc3 = native(report)
+    # The document declares the version it is written in (the reader's version_of trusts it).
+    doc3["standard"] = {"name": "ninjs", "version": version, "schema": SCHEMA.replace("3.1", version)}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        seen = read_native(to_v3(from_v3(doc3, version), version), "<own>")
+    difference = patch.diff(_dump(seen), _dump(report))
+    if difference:
+        text = json.dumps(difference, ensure_ascii=False, separators=(",", ":"))
+        doc3.setdefault("bodies", []).append({"role": ROLE, "contentType": MERGE_PATCH, "value": text})
+    doc = from_v3(doc3, version)
+    return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode()
+
+
+def read(data: bytes, source: str = "<input>") -> NewsReport:
+    """The report a ninjs document holds: exactly ours, everyone else's leniently."""
+    doc = loads(data, source, format="ninjs")
+    if not isinstance(doc, dict):
+        raise ReadError("not a ninjs document: the JSON is not an object", source=source, location="$", format="ninjs")
+    doc3 = to_v3(doc, version_of(doc))
+    extension, where = _take_extension(doc3)
+    report = read_native(doc3, source)
+    if extension is None:
+        return report
+    try:
+        difference = loads(extension, source, format="ninjs")
+    except ReadError as exc:
+        raise ReadError(exc.message, source=source, location=f"{where}: {exc.location}", format="ninjs") from None
+    if not isinstance(difference, dict):
+        raise ReadError("the extension is not a JSON object", source=source, location=where, format="ninjs")
+    patched = patch.apply(_dump(report), difference)
+    try:
+        return NewsReport.model_validate(patched)
+    except ValidationError as exc:
+        first = problems_from(exc, patched)[0]
+        raise ReadError(first.message, source=source, location=f"{where}: {first.path}", format="ninjs") from None
+
+
+def _take_extension(doc3: dict[str, Any]) -> tuple[str | None, str]:
+    """The extension's text and place, taken out of `doc3`'s bodies."""
+    bodies = doc3.get("bodies")
+    if not isinstance(bodies, list):
+        return None, ""
+    for n, body in enumerate(bodies):
+        if isinstance(body, dict) and body.get("role") == ROLE and body.get("contentType") == MERGE_PATCH:
+            where = f"bodies[{n}].value"
+            value = body.get("value")
+            if not isinstance(value, str):
+                raise ReadError("the extension is not a JSON text", source="<input>", location=where, format="ninjs")
+            doc3["bodies"] = bodies[:n] + bodies[n + 1 :]
+            return value, where
+    return None, ""
+
+
+FORMAT = Format(
+    name="ninjs",
+    extensions=(".ninjs.json", ".ninjs"),
+    media_type="application/json",
+    summary="IPTC ninjs 3.1 (writes 2.2 and 1.6 too; reads 1.x to 3.x)",
+    read=read,
+    write=write,
+    check=check,
+)
+
+__all__ = ["FORMAT", "VERSIONS", "read", "write"]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from newsreport import batch
 from newsreport.batch import Drafting, Failure
-from newsreport.converters import Format, format_for_path, get_format, sniff
+from newsreport.converters import Format, format_for_path, get_format, ninjs, sniff
 from newsreport.errors import UnknownFormatError
 from newsreport.model import NewsReport
 
@@ -32,9 +32,12 @@ def read_all(path: str | os.PathLike[str], format: str | None = None) -> Iterato
         yield from fmt.read_all(stream, str(path))
 
 
-def write(report: NewsReport, format: str = "json") -> bytes:
-    """The report as a document in `format`."""
-    return get_format(format).write_one(report)
+def write(report: NewsReport, format: str = "json", *, ninjs_version: str | None = None) -> bytes:
+    """The report as a document in `format`; ninjs in `ninjs_version` (3.1, 2.2 or 1.6; default 3.1)."""
+    fmt = get_format(format)
+    if fmt.name == "ninjs" or ninjs_version is not None:
+        return ninjs.write(report, batch.ninjs_version(fmt, ninjs_version))
+    return fmt.write_one(report)
 
 
 def _load(source: Source) -> tuple[bytes, str]:
@@ -62,6 +65,7 @@ def convert_many(
     excel: bool = False,
     strict: bool = False,
     drafting: Drafting | None = None,
+    ninjs_version: str | None = None,
 ) -> list[Failure]:
     """Convert files, folders, JSON Lines, newsMessages and CSV packages into one output.
 
@@ -72,21 +76,36 @@ def convert_many(
     whole raises `LossError` and writes nothing. Plain-text articles are drafted by the
     extractor with what `drafting` says they do not (their date, language, id); with
     `drafting.extract`, reports read from other formats are drafted from their bodies too.
+    ninjs is written in `ninjs_version` (3.1, 2.2 or 1.6; default 3.1).
     """
     fmt = get_format(to)
+    version = batch.ninjs_version(fmt, ninjs_version)
     batch.check_loss(fmt, strict)
     names = [str(name) for name in inputs]
     sink = batch.sink_for(fmt, os.fspath(output) if output is not None else None, excel=excel, inputs=names)
     units = batch.units(names, from_)
-    return batch.run(units, sink, jobs=jobs, keep_going=keep_going, excel=excel, strict=strict, drafting=drafting)
+    return batch.run(
+        units,
+        sink,
+        jobs=jobs,
+        keep_going=keep_going,
+        excel=excel,
+        strict=strict,
+        drafting=drafting,
+        ninjs_version=version,
+    )
 
 
-def convert_reports(reports: Iterable[NewsReport], to: str, jobs: int = 1) -> Iterator[bytes]:
-    """Each report as a document in `to`, encoded `jobs` processes at a time, in order: iterator in, iterator out."""
+def convert_reports(
+    reports: Iterable[NewsReport], to: str, jobs: int = 1, *, ninjs_version: str | None = None
+) -> Iterator[bytes]:
+    """Each report as a document in `to`, encoded `jobs` processes at a time, in order: iterator in,
+    iterator out; ninjs in `ninjs_version` (3.1, 2.2 or 1.6; default 3.1)."""
     if to not in batch.ENCODERS or to in ("csv", "csv-flat"):
         raise UnknownFormatError(
             to, sorted(n for n in batch.ENCODERS if n not in ("csv", "csv-flat", "newsml-message"))
         )
+    version = batch.ninjs_version(get_format(to), ninjs_version)
     units = (batch.Unit(source=r.id, report=r) for r in reports)
-    for result in batch.converted(units, to, jobs):
+    for result in batch.converted(units, to, jobs, ninjs_version=version):
         yield result.payload

@@ -24,7 +24,7 @@ from rich.console import Console
 
 from newsreport import __version__, batch, streams
 from newsreport.batch.units import folder_members
-from newsreport.converters import FORMATS, Format, csv_, format_for_path, get_format, sniff
+from newsreport.converters import FORMATS, Format, csv_, format_for_path, get_format, ninjs, sniff
 from newsreport.converters.format import CheckOptions
 from newsreport.errors import (
     LossError,
@@ -162,6 +162,10 @@ def convert(
         bool,
         typer.Option(help="CSV for spreadsheets: a BOM, and cells a spreadsheet would run as formulas escaped with '."),
     ] = False,
+    ninjs_version: Annotated[
+        str | None,
+        typer.Option(help=f"The ninjs version to write: {', '.join(ninjs.VERSIONS)} (default: {ninjs.VERSIONS[0]})."),
+    ] = None,
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes (default: all cores).")] = None,
     keep_going: Annotated[
         bool, typer.Option(help="Skip reports that fail, list them at the end and exit 1, instead of stopping.")
@@ -201,6 +205,7 @@ def convert(
             raise UsageError("--jobs must be 1 or more")
         if excel and target.name not in csv_.EXCEL:
             raise UsageError(f"--excel is for csv and csv-flat, not {target.name}")
+        version = batch.ninjs_version(target, ninjs_version)
         if out is None and target.name == "csv" and sys.stdout.isatty():
             raise UsageError("a CSV package on stdout is a zip, not for a terminal: name a file (-o x.zip) or pipe it")
         for name in inputs:
@@ -218,6 +223,7 @@ def convert(
                 stopped=lambda: bool(_STOPPED_BY),
                 strict=strict,
                 drafting=drafting,
+                ninjs_version=version,
             )
         for failure in failures:
             typer.echo(f"newsreport: skipped: {failure}", err=True)

@@ -9,9 +9,9 @@ from collections.abc import Callable, Iterable
 from newsreport.batch.sinks import Sink, file_name, sink_for
 from newsreport.batch.units import Unit, units
 from newsreport.batch.work import ENCODERS, Failure, converted
-from newsreport.converters import Format
+from newsreport.converters import Format, ninjs
 from newsreport.converters.text import Drafting
-from newsreport.errors import LossError, LossWarning, ReadError, ReadWarning
+from newsreport.errors import LossError, LossWarning, ReadError, ReadWarning, UsageError
 
 
 def run(
@@ -24,6 +24,7 @@ def run(
     stopped: Callable[[], bool] = lambda: False,
     strict: bool = False,
     drafting: Drafting | None = None,
+    ninjs_version: str = ninjs.VERSIONS[0],
 ) -> list[Failure]:
     """Convert every unit into `sink`; on a failure stop (default) or skip it (`keep_going`).
 
@@ -38,7 +39,9 @@ def run(
         with warnings.catch_warnings():
             if strict:  # what a reader could not map, here or in a worker, stops the run
                 warnings.simplefilter("error", ReadWarning)
-            for done, result in enumerate(converted(units, sink.encoder, jobs, excel, drafting), start=1):
+            for done, result in enumerate(
+                converted(units, sink.encoder, jobs, excel, drafting, ninjs_version), start=1
+            ):
                 if stopped():
                     raise KeyboardInterrupt
                 for message in result.warnings:
@@ -73,6 +76,18 @@ def check_loss(fmt: Format, strict: bool = False) -> None:
     warnings.warn(message, LossWarning, stacklevel=2)
 
 
+def ninjs_version(fmt: Format, asked: str | None) -> str:
+    """The ninjs version to write: the one `asked` (refused unless ninjs can be written in it, and
+    the output is ninjs), else the newest."""
+    if asked is None:
+        return ninjs.VERSIONS[0]
+    if fmt.name != "ninjs":
+        raise UsageError(f"a ninjs version is for ninjs output, not {fmt.name}")
+    if asked not in ninjs.VERSIONS:
+        raise UsageError(f"ninjs {asked} cannot be written: choose {', '.join(ninjs.VERSIONS)}")
+    return asked
+
+
 __all__ = [
     "ENCODERS",
     "Drafting",
@@ -82,6 +97,7 @@ __all__ = [
     "check_loss",
     "converted",
     "file_name",
+    "ninjs_version",
     "run",
     "sink_for",
     "units",

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsreport.batch.units import Unit
-from newsreport.converters import FORMATS
+from newsreport.converters import FORMATS, ninjs
 from newsreport.converters.csv_.codec import rows as csv_rows
 from newsreport.converters.csv_.flat import flat_rows
 from newsreport.converters.csv_.writer import encode as encode_csv
@@ -58,11 +58,12 @@ class Result:
 
 @dataclass(frozen=True)
 class _Task:
-    """What a worker does with each unit: the target's encoder and the unit's number in the run."""
+    """What a worker does with each unit: the target's encoder, how to draft and how to write."""
 
     encoder: str
     excel: bool = False
     drafting: Drafting = field(default_factory=Drafting)
+    ninjs_version: str = ninjs.VERSIONS[0]
 
 
 def _convert(task: _Task, numbered: list[tuple[int, Unit]]) -> list[Result]:
@@ -81,7 +82,7 @@ def _encoded(task: _Task, number: int, unit: Unit) -> Result:
         warnings.simplefilter("always", ReadWarning)
         try:
             report = task.drafting.into(unit.report or _read(unit, task.drafting))
-            payload = ENCODERS[task.encoder](report, number, task.excel)
+            payload = ENCODERS[task.encoder](report, number, task)
         except ReadError as exc:
             where = f"{exc.location}: " if exc.location else ""
             return Result(failure=Failure(exc.source, where + exc.message))
@@ -99,29 +100,35 @@ def _read(unit: Unit, drafting: Drafting) -> NewsReport:
     return FORMATS[unit.format].read_one(unit.data, unit.source)
 
 
-ENCODERS: dict[str, Callable[[NewsReport, int, bool], Any]] = {
-    "json": lambda r, n, x: FORMATS["json"].write_one(r),
-    "jsonld": lambda r, n, x: FORMATS["jsonld"].write_one(r),
-    "newsml-g2": lambda r, n, x: FORMATS["newsml-g2"].write_one(r),
-    "jsonl": lambda r, n, x: FORMATS["jsonl"].write_one(r),
+ENCODERS: dict[str, Callable[[NewsReport, int, _Task], Any]] = {
+    "json": lambda r, n, t: FORMATS["json"].write_one(r),
+    "jsonld": lambda r, n, t: FORMATS["jsonld"].write_one(r),
+    "newsml-g2": lambda r, n, t: FORMATS["newsml-g2"].write_one(r),
+    "ninjs": lambda r, n, t: ninjs.write(r, t.ninjs_version),
+    "jsonl": lambda r, n, t: FORMATS["jsonl"].write_one(r),
     # A newsMessage item, and for the first report also the item alone, in case it stays alone.
-    "newsml-message": lambda r, n, x: (
+    "newsml-message": lambda r, n, t: (
         version_created(r),
         newsml_item(r, n),
         FORMATS["newsml-g2"].write_one(r) if n == 1 else b"",
     ),
-    "csv": lambda r, n, x: encode_csv(csv_rows(r), x),
-    "csv-flat": lambda r, n, x: [[escape_formula(c) for c in row] if x else row for row in flat_rows(r)],
+    "csv": lambda r, n, t: encode_csv(csv_rows(r), t.excel),
+    "csv-flat": lambda r, n, t: [[escape_formula(c) for c in row] if t.excel else row for row in flat_rows(r)],
 }
 """How a worker encodes a report for each kind of sink (names, so tasks pickle)."""
 
 
 def converted(
-    units: Iterable[Unit], encoder: str, jobs: int = 1, excel: bool = False, drafting: Drafting | None = None
+    units: Iterable[Unit],
+    encoder: str,
+    jobs: int = 1,
+    excel: bool = False,
+    drafting: Drafting | None = None,
+    ninjs_version: str = ninjs.VERSIONS[0],
 ) -> Iterator[Result]:
     """Every unit converted, in input order, `jobs` processes at a time (1: in this process);
     texts drafted, and other reports too if asked, as `drafting` says."""
-    task = _Task(encoder, excel, drafting or Drafting())
+    task = _Task(encoder, excel, drafting or Drafting(), ninjs_version)
     numbered = enumerate(units, start=1)
     first = list(itertools.islice(numbered, CHUNK))
     if jobs <= 1 or len(first) < CHUNK:  # a single chunk is not worth starting processes for

@@ -6,7 +6,9 @@ import os
 import re
 from pathlib import Path, PurePath
 
-from newsreport.converters import csv_, jsonld, native, newsml_g2, text
+import json
+
+from newsreport.converters import csv_, jsonld, native, newsml_g2, ninjs, text
 from newsreport.converters.format import Format
 from newsreport.errors import UnknownFormatError
 
@@ -17,6 +19,7 @@ FORMATS: dict[str, Format] = {
         native.JSONL,
         jsonld.FORMAT,
         newsml_g2.FORMAT,
+        ninjs.FORMAT,
         csv_.FORMAT,
         csv_.FLAT,
         jsonld.HTML,
@@ -56,6 +59,8 @@ def sniff(data: bytes) -> Format:
     if head in (b"{", b"["):
         if b'"@context"' in data[:4096]:
             return FORMATS["jsonld"]
+        if head == b"{" and looks_like_ninjs(data):
+            return FORMATS["ninjs"]
         # Pretty JSON indents its inner lines; JSON Lines starts every line with '{'.
         return FORMATS["jsonl"] if b"\n{" in data.strip() else FORMATS["json"]
     if head == b"<" and re.search(rb"<(\w+:)?(newsItem|newsMessage)\b", data[:8192]):
@@ -63,6 +68,15 @@ def sniff(data: bytes) -> Format:
     if head == b"<" and re.match(rb"\s*(<!--.*?-->\s*)*<(!doctype html|html)", data[:4096], re.IGNORECASE | re.DOTALL):
         return FORMATS["html"]
     raise UnknownFormatError("<unnamed input>", sorted(FORMATS), hint="; name it with --from")
+
+
+def looks_like_ninjs(data: bytes) -> bool:
+    """Whether `data` is one JSON object with ninjs' required `uri` and not our own `id`."""
+    try:
+        doc = json.loads(data)
+    except ValueError:
+        return False
+    return isinstance(doc, dict) and "uri" in doc and "id" not in doc
 
 
 __all__ = ["ALIASES", "FORMATS", "Format", "format_for_path", "get_format", "sniff"]

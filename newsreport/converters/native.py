@@ -88,7 +88,16 @@ def _parse(data: bytes, source: str, format: str, line: int | None) -> NewsRepor
         problems = problems_from(exc, obj)
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         first = problems[0]
-        raise ReadError(first.message + more, source=source, location=prefix + first.path, format=format) from None
+        raise ReadError(
+            first.message + more + _ninjs_hint(obj), source=source, location=prefix + first.path, format=format
+        ) from None
+
+
+def _ninjs_hint(obj: object) -> str:
+    """ninjs files are `.json` too: a document with ninjs' `uri` and none of our `id` is named as one."""
+    if isinstance(obj, dict) and "uri" in obj and "id" not in obj:
+        return " (it looks like ninjs: read it with --from ninjs)"
+    return ""
 
 
 JSON = Format(

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from pathlib import Path, PurePath
-
-import json
 
 from newsreport.converters import csv_, jsonld, native, newsml_g2, ninjs, text
 from newsreport.converters.format import Format

@@ -36,13 +36,7 @@ def _read(data: bytes) -> NewsReport:
         return ninjs.read(data)
 
 
-_FROM_V3_GAP = pytest.mark.xfail(
-    strict=True, reason="versions.from_v3 keeps representationType 'full'; 1.6 says 'complete'"
-)
-_EXAMPLE_VERSIONS = [pytest.param("1.6", marks=_FROM_V3_GAP), "2.2", "3.1"]
-
-
-@pytest.mark.parametrize("version", _EXAMPLE_VERSIONS)
+@pytest.mark.parametrize("version", ninjs.VERSIONS)
 def test_example_valid_and_exact(shared: Path, report: NewsReport, version: str) -> None:
     """The example written in each version validates against that version's schema and reads back equal."""
     out = ninjs.write(report, version)
@@ -107,7 +101,7 @@ def test_no_extension_when_native_says_all() -> None:
 
 def test_unsupported_version(report: NewsReport) -> None:
     """An unknown version is a usage error naming the versions."""
-    with pytest.raises(UsageError, match=r"1\.6, 2\.2, 3\.1"):
+    with pytest.raises(UsageError, match=r"3\.1, 2\.2, 1\.6"):
         ninjs.write(report, "2.0")
 
 

@@ -29,7 +29,8 @@ from newsreport.jsontext import loads
 from newsreport.model import NewsReport
 from newsreport.problems import problems_from
 
-VERSIONS = ("1.6", "2.2", "3.1")
+VERSIONS = ("3.1", "2.2", "1.6")
+"""The versions written, newest (the default) first."""
 ROLE = "newsreport"
 MERGE_PATCH = "application/merge-patch+json"
 
@@ -46,10 +47,8 @@ def write(report: NewsReport, version: str = "3.1") -> bytes:
     doc3 = native(report)
     # The document declares the version it is written in (the reader's version_of trusts it).
     doc3["standard"] = {"name": "ninjs", "version": version, "schema": SCHEMA.replace("3.1", version)}
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        seen = read_native(to_v3(from_v3(doc3, version), version), "<own>")
-    difference = patch.diff(_dump(seen), _dump(report))
+    seen = _native_reading(to_v3(from_v3(doc3, version), version))
+    difference = patch.diff(seen, _dump(report))
     if difference:
         text = json.dumps(difference, ensure_ascii=False, separators=(",", ":"))
         doc3.setdefault("bodies", []).append({"role": ROLE, "contentType": MERGE_PATCH, "value": text})
@@ -63,17 +62,16 @@ def read(data: bytes, source: str = "<input>") -> NewsReport:
     if not isinstance(doc, dict):
         raise ReadError("not a ninjs document: the JSON is not an object", source=source, location="$", format="ninjs")
     doc3 = to_v3(doc, version_of(doc))
-    extension, where = _take_extension(doc3)
-    report = read_native(doc3, source)
+    extension, where = _take_extension(doc3, source)
     if extension is None:
-        return report
+        return read_native(doc3, source)
     try:
         difference = loads(extension, source, format="ninjs")
     except ReadError as exc:
         raise ReadError(exc.message, source=source, location=f"{where}: {exc.location}", format="ninjs") from None
     if not isinstance(difference, dict):
         raise ReadError("the extension is not a JSON object", source=source, location=where, format="ninjs")
-    patched = patch.apply(_dump(report), difference)
+    patched = patch.apply(_native_reading(doc3), difference)
     try:
         return NewsReport.model_validate(patched)
     except ValidationError as exc:
@@ -81,7 +79,19 @@ def read(data: bytes, source: str = "<input>") -> NewsReport:
         raise ReadError(first.message, source=source, location=f"{where}: {first.path}", format="ninjs") from None
 
 
-def _take_extension(doc3: dict[str, Any]) -> tuple[str | None, str]:
+def _native_reading(doc3: dict[str, Any]) -> dict[str, Any]:
+    """What the native properties of one of our documents say, the base of its extension: nothing
+    where they cannot make a report (a headline of white space only, which the reader refuses
+    in others' documents), so that the extension then holds the whole report."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            return _dump(read_native(doc3, "<own>"))
+        except ReadError:
+            return {}
+
+
+def _take_extension(doc3: dict[str, Any], source: str) -> tuple[str | None, str]:
     """The extension's text and place, taken out of `doc3`'s bodies."""
     bodies = doc3.get("bodies")
     if not isinstance(bodies, list):
@@ -91,7 +101,7 @@ def _take_extension(doc3: dict[str, Any]) -> tuple[str | None, str]:
             where = f"bodies[{n}].value"
             value = body.get("value")
             if not isinstance(value, str):
-                raise ReadError("the extension is not a JSON text", source="<input>", location=where, format="ninjs")
+                raise ReadError("the extension is not a JSON text", source=source, location=where, format="ninjs")
             doc3["bodies"] = bodies[:n] + bodies[n + 1 :]
             return value, where
     return None, ""
@@ -99,7 +109,7 @@ def _take_extension(doc3: dict[str, Any]) -> tuple[str | None, str]:
 
 FORMAT = Format(
     name="ninjs",
-    extensions=(".ninjs.json", ".ninjs"),
+    extensions=(".ninjs", ".ninjs.json"),  # the last names the files of a folder
     media_type="application/json",
     summary="IPTC ninjs 3.1 (writes 2.2 and 1.6 too; reads 1.x to 3.x)",
     read=read,

@@ -230,6 +230,8 @@ def _item_1_to_2(doc: dict[str, Any]) -> dict[str, Any]:
             out["standard"] = value
         elif key == "byline":
             out["by"] = value
+        elif key == "representationtype" and value in _REPRESENTATION_1:
+            out[key] = _REPRESENTATION_1[value]
         elif key in _SINGULAR and isinstance(value, list):
             out[_SINGULAR[key]] = [_entry_1_to_2(key, entry) for entry in value]
         elif key in ("associations", "renditions", "altids") and isinstance(value, dict):
@@ -244,6 +246,9 @@ def _item_1_to_2(doc: dict[str, Any]) -> dict[str, Any]:
 
 
 _TEXTS = {"headline": "headlines", "description": "descriptions", "body": "bodies"}
+_REPRESENTATION_1 = {"complete": "full", "incomplete": "partial"}
+"""1.x says `complete`/`incomplete` where 2.0 on say `full`/`partial`."""
+_REPRESENTATION_2 = {new: old for old, new in _REPRESENTATION_1.items()}
 
 
 def _text_entry(prefix: str, suffix: str, value: str) -> dict[str, Any]:
@@ -321,6 +326,8 @@ def _item_2_to_1(doc: dict[str, Any]) -> dict[str, Any]:
             out["$standard"] = value
         elif key == "by":
             out["byline"] = value
+        elif key == "representationtype" and value in _REPRESENTATION_2:
+            out[key] = _REPRESENTATION_2[value]
         elif key in _PLURAL and isinstance(value, list):
             out[_PLURAL[key]] = [_entry_2_to_1(key, entry) for entry in value]
         elif key in ("associations", "renditions", "altids") and isinstance(value, list):

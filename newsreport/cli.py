@@ -283,10 +283,21 @@ def validate(
             help="The NewsML-G2 XSD (or a driver that imports it with NITF): check NewsML-G2 files against it.",
         ),
     ] = None,
+    ninjs_schema: Annotated[
+        list[Path] | None,
+        typer.Option(
+            help="IPTC's ninjs schema files (ninjs-schema_3.1.json, _2.2, _1.6; repeatable): check ninjs "
+            "against the schema of the version each document declares.",
+        ),
+    ] = None,
 ) -> None:
     """Check files against the JSON Schema, the model's rules and their format's own standard."""
     with _reported():
-        options = CheckOptions(schemaorg=_existing(schemaorg), newsml_xsd=_existing(newsml_xsd))
+        options = CheckOptions(
+            schemaorg=_existing(schemaorg),
+            newsml_xsd=_existing(newsml_xsd),
+            ninjs_schemas=tuple(path for path in map(_existing, ninjs_schema or []) if path is not None),
+        )
         inputs = [_Input.of(name, from_) for given in files for name in _files_to_check(given, from_)]
         checked = [_Checked(source.label, source.format.name, source.problems(options)) for source in inputs]
     if output_format == "json":

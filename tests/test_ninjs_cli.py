@@ -100,3 +100,33 @@ def test_the_api_writes_each_version(report: NewsReport) -> None:
         newsreport.write(report, "json", ninjs_version="2.2")
     (document,) = newsreport.convert_reports([report], "ninjs", ninjs_version="1.6")
     assert declared(json.loads(document)) == "1.6"
+
+
+def test_validate_checks_the_declared_versions_schema(shared: Path, tmp_path: Path) -> None:
+    """Each version written is valid against IPTC's schema of that version; a wrong document is
+    named at its places, against the schema it declares."""
+    schemas = [f"--ninjs-schema={shared}/vendor/ninjs/ninjs-schema_{v}.json" for v in ("3.1", "2.2", "1.6")]
+    report = newsreport.read(EXAMPLES / "report.json")
+    files = []
+    for version in ("3.1", "2.2", "1.6"):
+        path = tmp_path / f"r{version}.ninjs"
+        path.write_bytes(newsreport.write(report, "ninjs", ninjs_version=version))
+        files.append(str(path))
+    done = run("validate", *files, *schemas)
+    assert done.returncode == 0, done.stdout
+    assert done.stdout.decode().count(": ok\n") == 3
+    wrong = tmp_path / "wrong.ninjs"
+    wrong.write_text(
+        '{"uri": "urn:x:1", "headlines": [{"value": "A"}], "bogus": 1, "urgency": "x",'
+        ' "standard": {"name": "ninjs", "version": "2.2"}}'
+    )
+    done = run("validate", str(wrong), *schemas)
+    assert done.returncode == 1
+    lines = done.stdout.decode().splitlines()
+    assert any(line.startswith(f"{wrong}: $.bogus") and "2.2" in line for line in lines)
+    assert any(line.startswith(f"{wrong}: $.urgency") for line in lines)
+
+
+def test_a_missing_schema_file_is_a_usage_error(tmp_path: Path) -> None:
+    done = run("validate", str(EXAMPLES / "report.json"), "--ninjs-schema", str(tmp_path / "none.json"))
+    assert done.returncode == 2 and "no such file" in done.stderr.decode()

@@ -38,6 +38,13 @@ def _report_json() -> bytes:
     return (EXAMPLES / "report.json").read_bytes()
 
 
+def _ninjs_with_extension(patch: str) -> bytes:
+    """A ninjs item of our own whose extension holds `patch` (a JSON text)."""
+    extension = {"role": "newsreport", "contentType": "application/merge-patch+json", "value": patch}
+    item = {"uri": "urn:x:1", "headlines": [{"value": "A"}], "bodies": [{"value": "Text."}, extension]}
+    return json.dumps(item).encode()
+
+
 CASES: dict[str, tuple[str, str, Callable[[Path], bytes], str]] = {
     # name: (file name, format, content, what the error says)
     "empty json": ("e.json", "json", lambda d: b"", "invalid JSON"),
@@ -66,6 +73,16 @@ CASES: dict[str, tuple[str, str, Callable[[Path], bytes], str]] = {
     "over the size limit": ("big.json", "json", lambda d: _report_json() + b" " * 300_000, "over the limit"),
     "jsonl bad line": ("l.jsonl", "jsonl", lambda d: b'{"id": "urn:x:1"}\n', "line 1"),
     "jsonld nested deep": ("n.jsonld", "jsonld", lambda d: _deep_json(50_000), "nested too deeply"),
+    "ninjs not an object": ("a.ninjs", "ninjs", lambda d: b"[1, 2]", "not an object"),
+    "ninjs nested deep": ("n.ninjs", "ninjs", lambda d: b'{"uri": "urn:x:1", "headlines": ' + b"[" * 60_000, "nested"),
+    "ninjs without headline": ("h.ninjs", "ninjs", lambda d: b'{"uri": "urn:x:1", "headlines": [{}]}', "headlines"),
+    "ninjs extension not json": ("x.ninjs", "ninjs", lambda d: _ninjs_with_extension("{"), "bodies[1].value"),
+    "ninjs extension the model refuses": (
+        "m.ninjs",
+        "ninjs",
+        lambda d: _ninjs_with_extension('{"statements": [{"id": "s1", "kind": "direct"}]}'),
+        "bodies[1].value: $.statements[0]",
+    ),
     "empty xml": ("e.xml", "newsml-g2", lambda d: b"", "not well-formed XML"),
     "doctype": ("d.xml", "newsml-g2", lambda d: XML_HEAD + b"<!DOCTYPE n><newsItem/>", "DOCTYPE is not allowed"),
     "billion laughs": (

@@ -53,7 +53,7 @@ def mutate(data: bytes, rng: random.Random) -> bytes:
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("reader", choices=["json", "jsonl", "jsonld", "html", "newsml-g2", "csv"])
+    parser.add_argument("reader", choices=["json", "jsonl", "jsonld", "html", "newsml-g2", "ninjs", "csv"])
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()

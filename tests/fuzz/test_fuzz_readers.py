@@ -28,7 +28,7 @@ settings.register_profile(
     suppress_health_check=list(HealthCheck),
 )
 
-READERS = ["json", "jsonl", "jsonld", "html", "newsml-g2", "csv"]
+READERS = ["json", "jsonl", "jsonld", "html", "newsml-g2", "ninjs", "csv"]
 
 
 @cache

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ValidationError
 
 from newsreport.converters.local_ids import LocalIds
 from newsreport.model import Concept, Subject
+from newsreport.model.base import LOCAL_ID_PATTERN
 
 Node = dict[str, Any]
 
@@ -18,6 +19,7 @@ IPTC_SCHEMES = {"mediatopic": "medtop", "subjectcode": "subj", "genre": "genre",
 (http://www.iptc.org/std/catalog/catalog.IPTC-G2-Standards_38.xml): the vocabulary
 `http://cv.iptc.org/newscodes/mediatopic/` is `medtop`, and so on."""
 _IPTC_CV = re.compile(r"^https?://cv\.iptc\.org/newscodes/(?P<cv>[a-z]+)/(?P<code>[^/\s]+)$")
+_LOCAL_ID = re.compile(LOCAL_ID_PATTERN)
 _QCODE = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9_.-]*):(?P<code>\S+)$")
 _CODE_SCHEME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 _WIKIDATA = re.compile(r"^https?://www\.wikidata\.org/(?:entity|wiki)/(?P<q>Q[1-9][0-9]*)$")
@@ -124,8 +126,8 @@ class Concepts:
                 self.skip(where, "no name")
                 continue
             rel = self.text(entry, "rel", where)
-            self.others(entry, where, {"name", "rel"})
-            data: Node = {"id": self.ids.from_name(name, "event"), "kind": "event", "name": name}
+            self.others(entry, where, {"name", "rel", "id"})
+            data: Node = {"id": self._event_id(entry, name, where), "kind": "event", "name": name}
             if rel is None and event is None:
                 event = data
             elif rel in _RELATIONS:
@@ -135,6 +137,15 @@ class Concepts:
                     self.skip(f"{where}.rel", f"{rel!r} is none of {sorted(_RELATIONS)}")
                 referenced.append({**data, "relation": "related"})
         return event, referenced
+
+    def _event_id(self, entry: Node, name: str, where: str) -> str:
+        """The event's own `id` (3.x) when it can be a local id not yet taken, else one from its name."""
+        given = entry.get("id")
+        if isinstance(given, str) and _LOCAL_ID.fullmatch(given) and len(given) <= 200 and given not in self.ids:
+            return self.ids.claim(given)
+        if given is not None:
+            self.skip(f"{where}.id", "not a local id, or taken")
+        return self.ids.from_name(name, "event")
 
 
 def _scheme_code(literal: str | None, uri: str | None) -> tuple[str, str] | None:

@@ -24,7 +24,7 @@ from newsreport.converters.ninjs.check import check
 from newsreport.converters.ninjs.reader import read_native
 from newsreport.converters.ninjs.versions import from_v3, to_v3, version_of
 from newsreport.converters.ninjs.writer import SCHEMA, native
-from newsreport.errors import ReadError, UsageError
+from newsreport.errors import ReadError, ReadWarning, UsageError
 from newsreport.jsontext import loads
 from newsreport.model import NewsReport
 from newsreport.problems import problems_from
@@ -58,7 +58,10 @@ def write(report: NewsReport, version: str = "3.1") -> bytes:
 
 def read(data: bytes, source: str = "<input>") -> NewsReport:
     """The report a ninjs document holds: exactly ours, everyone else's leniently."""
-    doc = loads(data, source, format="ninjs")
+    repeated: list[str] = []  # others' files repeat keys (one of IPTC's 1.4 examples does): JSON keeps the last
+    doc = loads(data, source, format="ninjs", on_duplicate=lambda path, key: repeated.append(path))
+    if repeated:
+        warnings.warn(f"{source}: repeated keys, the last kept: {', '.join(repeated)}", ReadWarning, stacklevel=2)
     if not isinstance(doc, dict):
         raise ReadError("not a ninjs document: the JSON is not an object", source=source, location="$", format="ninjs")
     doc3 = to_v3(doc, version_of(doc))

@@ -43,7 +43,7 @@ def test_a_read_only_format_cannot_be_the_output(tmp_path: Path, target: str) ->
     result = run("convert", REPORT, "--to", "html", "-o", target, cwd=tmp_path)
     assert result.returncode == 2
     assert lines(result.stderr) == [
-        "newsreport: error: html cannot be written, only read; --to takes csv, csv-flat, json, jsonl, jsonld, newsml-g2"
+        "newsreport: error: html cannot be written, only read; --to takes csv, csv-flat, json, jsonl, jsonld, newsml-g2, ninjs"
     ]
     assert list(tmp_path.iterdir()) == []
 
@@ -57,15 +57,15 @@ def test_an_export_format_cannot_be_the_input(tmp_path: Path) -> None:
         assert result.returncode == 2
         assert lines(result.stderr) == [
             "newsreport: error: csv-flat cannot be read, only written; "
-            "--from takes csv, html, json, jsonl, jsonld, newsml-g2, text"
+            "--from takes csv, html, json, jsonl, jsonld, newsml-g2, ninjs, text"
         ]
 
 
 def test_help_lists_only_what_each_option_takes() -> None:
     """--from lists the readable formats, --to the writable ones."""
     text = " ".join(run("convert", "--help").stdout.decode().split())
-    assert "Input format: csv, html, json, jsonl, jsonld, newsml-g2, text (" in text
-    assert "Output format: csv, csv-flat, json, jsonl, jsonld, newsml-g2 (" in text
+    assert "Input format: csv, html, json, jsonl, jsonld, newsml-g2, ninjs, text (" in text
+    assert "Output format: csv, csv-flat, json, jsonl, jsonld, newsml-g2, ninjs (" in text
 
 
 def test_version() -> None:

@@ -43,7 +43,8 @@ def test_a_read_only_format_cannot_be_the_output(tmp_path: Path, target: str) ->
     result = run("convert", REPORT, "--to", "html", "-o", target, cwd=tmp_path)
     assert result.returncode == 2
     assert lines(result.stderr) == [
-        "newsreport: error: html cannot be written, only read; --to takes csv, csv-flat, json, jsonl, jsonld, newsml-g2, ninjs"
+        "newsreport: error: html cannot be written, only read; "
+        "--to takes csv, csv-flat, json, jsonl, jsonld, newsml-g2, ninjs"
     ]
     assert list(tmp_path.iterdir()) == []
 

@@ -1,0 +1,105 @@
+"""Where a run's partitions run: a Dask client (to a scheduler's address, or to a `LocalCluster`
+started for the run), and the bounded, ordered stream of their results."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar
+
+import dask
+from distributed import Client, Future, LocalCluster, as_completed
+
+from newsreport.errors import NewsReportError, UsageError
+
+T = TypeVar("T")
+
+RETRIES = 2
+"""How often a partition whose task raised (a store that failed a read) is tried again; a
+partition whose worker died is moved to another worker by the scheduler, up to its
+`distributed.scheduler.allowed-failures`."""
+
+
+@contextlib.contextmanager
+def client_for(cluster: str | Client, workers: int | None = None) -> Iterator[Client]:
+    """A client of `cluster`: a `Client` as it is, `"local"` for a `LocalCluster` of `workers`
+    processes (default: one per core) that lives as long as the run, else a scheduler's address."""
+    if isinstance(cluster, Client):
+        yield cluster
+        return
+    if cluster == "local":
+        config = {"distributed.scheduler.worker-saturation": 1.0}  # a worker takes a task only when free
+        with (
+            dask.config.set(config),
+            LocalCluster(  # type: ignore[no-untyped-call]
+                n_workers=workers or os.cpu_count() or 1,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+                silence_logs=logging.ERROR,
+            ) as local,
+            Client(local, set_as_default=False) as client,  # type: ignore[no-untyped-call]
+        ):
+            yield client
+        return
+    if "://" not in cluster:
+        raise UsageError(f"--cluster {cluster!r}: give a scheduler's address (tcp://host:8786) or local")
+    try:
+        client = Client(cluster, timeout="30s", set_as_default=False)  # type: ignore[no-untyped-call]
+    except (OSError, ValueError) as exc:
+        raise UsageError(f"--cluster {cluster}: cannot reach the scheduler ({exc})") from None
+    with client:
+        yield client
+
+
+def slots(client: Client) -> int:
+    """Partitions to have running at once: one per worker thread, so no worker holds two."""
+    return max(1, sum(client.nthreads().values()))  # type: ignore[no-untyped-call]
+
+
+def in_order(client: Client, submit: Callable[[T], Future[Any]], items: Iterable[T], running: int) -> Iterator[Any]:
+    """The result of `submit(item)` for every item, in the items' order, with at most `running`
+    tasks on the cluster and at most as many finished results waiting here for an earlier one.
+
+    Each result is fetched as soon as its task ends, so no worker keeps a finished partition while
+    it works on the next. A task that fails for good (it raised `RETRIES + 1` times, or killed its
+    worker too often) stops the run; the tasks still running are cancelled.
+    """
+    pending = iter(items)
+    waiting = as_completed(loop=client.loop)  # type: ignore[no-untyped-call]
+    numbers: dict[object, int] = {}
+    done: dict[int, Any] = {}
+    submitted = written = 0
+    try:
+        while True:
+            while len(numbers) < running and len(numbers) + len(done) < 2 * running:
+                item = next(pending, None)
+                if item is None:
+                    break
+                future = submit(item)
+                numbers[future.key] = submitted
+                submitted += 1
+                waiting.add(future)  # type: ignore[no-untyped-call]
+            if not numbers and not done:
+                return
+            if numbers:
+                future = next(waiting)
+                number = numbers.pop(future.key)
+                done[number] = _result(future, number)
+                future.release()  # type: ignore[no-untyped-call]
+            while written in done:
+                yield done.pop(written)
+                written += 1
+    finally:
+        client.cancel([f for f in waiting.futures if not f.done()])  # type: ignore[no-untyped-call]
+
+
+def _result(future: Future[Any], number: int) -> Any:
+    try:
+        return future.result()
+    except NewsReportError:
+        raise
+    except Exception as exc:
+        raise NewsReportError(f"partition {number + 1} failed on the cluster: {type(exc).__name__}: {exc}") from exc

@@ -7,7 +7,8 @@ same sinks as a local run, partition by partition in the bag's order.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import contextlib
+from collections.abc import Generator, Iterable, Iterator
 from typing import Any
 
 import dask.bag as db
@@ -57,14 +58,15 @@ def write_bag(
     sink = sink_at(target, url, excel=excel)
     job = Job(sink.encoder, excel=excel, ninjs_version=version)
     encoded = bag.map_partitions(_encoded_partition, job).to_delayed()  # type: ignore[no-untyped-call]
-    return write_results(_results(_computed(encoded, retries)), sink, keep_going, strict)
+    with contextlib.closing(_computed(encoded, retries)) as computed:
+        return write_results(_results(computed), sink, keep_going, strict)
 
 
 def _encoded_partition(reports: Iterable[Any], job: Job) -> list[Converted]:
     return [encode_reports(job, reports)]
 
 
-def _computed(parts: list[Any], retries: int) -> Iterator[list[Converted]]:
+def _computed(parts: list[Any], retries: int) -> Generator[list[Converted], None, None]:
     """Each partition computed in order: on the default client's cluster, a bounded number at
     once; else one after another on the local scheduler."""
     client = _default_client()

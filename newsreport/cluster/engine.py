@@ -9,6 +9,7 @@ skipped) as it would locally.
 
 from __future__ import annotations
 
+import contextlib
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
@@ -65,8 +66,8 @@ def convert_on_cluster(
         with scheduling.client_for(cluster, workers) as client:
             submit = partial(_submit, client, job, retries)
             planned = partitions.plan(names, from_, partition_size)
-            done = scheduling.in_order(client, submit, planned, scheduling.slots(client))
-            return write_results(_results(done), sink, keep_going, strict, progress, stopped)
+            with contextlib.closing(scheduling.in_order(client, submit, planned, scheduling.slots(client))) as done:
+                return write_results(_results(done), sink, keep_going, strict, progress, stopped)
     except BaseException:
         sink.abandon()  # also for what failed before the first result: a cluster out of reach
         raise

@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from typing import Any, TypeVar
 
 import dask
@@ -26,6 +26,8 @@ partition whose worker died is moved to another worker by the scheduler, up to i
 def client_for(cluster: str | Client, workers: int | None = None) -> Iterator[Client]:
     """A client of `cluster`: a `Client` as it is, `"local"` for a `LocalCluster` of `workers`
     processes (default: one per core) that lives as long as the run, else a scheduler's address."""
+    if workers is not None and cluster != "local":
+        raise UsageError("the number of workers is for a local cluster; a scheduler's cluster has its own")
     if isinstance(cluster, Client):
         yield cluster
         return
@@ -59,7 +61,9 @@ def slots(client: Client) -> int:
     return max(1, sum(client.nthreads().values()))  # type: ignore[no-untyped-call]
 
 
-def in_order(client: Client, submit: Callable[[T], Future[Any]], items: Iterable[T], running: int) -> Iterator[Any]:
+def in_order(
+    client: Client, submit: Callable[[T], Future[Any]], items: Iterable[T], running: int
+) -> Generator[Any, None, None]:
     """The result of `submit(item)` for every item, in the items' order, with at most `running`
     tasks on the cluster and at most as many finished results waiting here for an earlier one.
 

@@ -1,0 +1,139 @@
+"""The Dask bag API over fsspec's `memory://` store (a stand-in for object storage), on the
+in-process schedulers; the one-line error without the [dask] extra; runs a cluster refuses."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("distributed", reason="conversion on a cluster needs the [dask] extra")
+fsspec = pytest.importorskip("fsspec", reason="conversion on a cluster needs the [dask] extra")
+
+import dask  # noqa: E402
+from distributed import Client, LocalCluster  # noqa: E402
+
+from benchmarks.archive import varied  # noqa: E402
+from newsreport import NewsReport, ReadError, UsageError, write  # noqa: E402
+from newsreport.api import convert_many  # noqa: E402
+from newsreport.cluster import convert_on_cluster, read_bag, write_bag  # noqa: E402
+
+N = 23
+
+
+@pytest.fixture
+def memory() -> Iterator[object]:
+    """fsspec's in-memory file system, emptied after each test."""
+    fs = fsspec.filesystem("memory")
+    yield fs
+    fs.rm("/", recursive=True)
+
+
+@pytest.fixture(scope="module")
+def reports() -> list[NewsReport]:
+    return list(varied(N))
+
+
+@pytest.fixture
+def stored(memory: object, reports: list[NewsReport]) -> str:
+    """An archive of the reports as JSON Lines in the memory store."""
+    with fsspec.open("memory://in/archive.jsonl", "wb") as file:
+        file.write(b"".join(write(report, "jsonl") for report in reports))
+    return "memory://in/archive.jsonl"
+
+
+def files_in(fs: object, root: str) -> dict[str, bytes]:
+    """Every file under `root` in an fsspec file system, by its path relative to `root`."""
+    return {path.removeprefix(root): fs.cat_file(path) for path in sorted(fs.find(root))}  # type: ignore[attr-defined]
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {"/" + str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_read_bag_gives_the_reports_in_order(stored: str, reports: list[NewsReport]) -> None:
+    """A bag read from memory:// in partitions of 5 holds the archive's reports, in order."""
+    bag = read_bag([stored], partition_size=5)
+    assert bag.npartitions == 5
+    with dask.config.set(scheduler="synchronous"):
+        assert bag.compute() == reports
+
+
+@pytest.mark.parametrize(("to", "name"), [("newsml-g2", "out/"), ("csv", "out.zip"), ("jsonl", "out.jsonl")])
+def test_write_bag_writes_what_a_local_run_writes(
+    stored: str, memory: object, tmp_path: Path, to: str, name: str
+) -> None:
+    """A bag written to memory:// (threads) is, file for file, what a local --jobs 1 run writes;
+    nothing else is left in the store."""
+    local = tmp_path / "in.jsonl"
+    local.write_bytes(fsspec.open(stored, "rb").open().read())
+    convert_many([str(local)], f"{tmp_path}/{name}", to=to)
+    bag = read_bag([stored], partition_size=4).filter(lambda report: True)
+    with dask.config.set(scheduler="threads"):
+        assert write_bag(bag, f"memory://done/{name}", to) == []
+    expected = tree(tmp_path / name) if to == "newsml-g2" else {"": (tmp_path / name).read_bytes()}
+    assert len(expected) == (N if to == "newsml-g2" else 1)
+    assert files_in(memory, f"/done/{name}".rstrip("/")) == expected
+    assert [path for path in memory.find("/done") if "/." in path] == []  # type: ignore[attr-defined]
+
+
+def test_a_bad_line_in_the_store_is_named(memory: object, reports: list[NewsReport]) -> None:
+    """A report that is not valid raises its ReadError from the bag, naming the URL and line."""
+    lines = [write(report, "jsonl") for report in reports]
+    lines[7] = b'{"id": "urn:x"}\n'
+    with fsspec.open("memory://in/bad.jsonl", "wb") as file:
+        file.write(b"".join(lines))
+    with dask.config.set(scheduler="synchronous"), pytest.raises(ReadError) as error:
+        read_bag(["memory://in/bad.jsonl"], partition_size=5).compute()
+    assert error.value.source == "memory://in/bad.jsonl"
+    assert str(error.value).startswith("memory://in/bad.jsonl: line 8: ")
+
+
+def test_convert_on_an_in_process_cluster_between_memory_urls(stored: str, memory: object, tmp_path: Path) -> None:
+    """convert_on_cluster from and to memory:// URLs, on a cluster of worker threads (memory://
+    lives in one process): the CSV package is the bytes of a local run's."""
+    local = tmp_path / "in.jsonl"
+    local.write_bytes(fsspec.open(stored, "rb").open().read())
+    convert_many([str(local)], f"{tmp_path}/package", to="csv")
+    with (
+        LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None) as cluster,
+        Client(cluster, set_as_default=False) as client,
+    ):
+        convert_on_cluster([stored], "memory://out/package", to="csv", cluster=client, partition_size=6)
+        with pytest.raises(UsageError, match="exists"):
+            convert_on_cluster([stored], "memory://out/package", to="csv", cluster=client)
+    expected = tree(tmp_path / "package")
+    assert len(expected) > 1
+    assert files_in(memory, "/out/package") == expected
+
+
+@pytest.mark.parametrize(
+    ("inputs", "output", "message"),
+    [
+        (["-"], "out/", "cannot read stdin"),
+        (["memory://nothing.jsonl"], "out/", "no such file"),
+        (["memory://in/archive.jsonl"], "out.xml", "newsMessage"),
+    ],
+)
+def test_runs_a_cluster_refuses(stored: str, tmp_path: Path, inputs: list[str], output: str, message: str) -> None:
+    """stdin, a missing input and a newsMessage are refused before any cluster is started."""
+    with pytest.raises(UsageError, match=message):
+        convert_on_cluster(inputs, f"{tmp_path}/{output}", to="newsml-g2", cluster="tcp://127.0.0.1:1")
+
+
+def test_without_the_extra_the_error_names_it() -> None:
+    """Without distributed installed, importing newsreport.cluster raises one line naming the
+    extra, an ImportError and a usage error at once."""
+    code = (
+        "import sys; sys.modules['distributed'] = None\n"
+        "from newsreport.errors import UsageError\n"
+        "try:\n    import newsreport.cluster\n"
+        "except ImportError as error:\n    print(isinstance(error, UsageError), error)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    assert result.stdout == (
+        "True conversion on a cluster needs distributed, which is not installed: pip install 'newsreport[dask]'\n"
+    )

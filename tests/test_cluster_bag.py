@@ -116,10 +116,12 @@ def test_convert_on_an_in_process_cluster_between_memory_urls(stored: str, memor
         (["-"], "out/", "cannot read stdin"),
         (["memory://nothing.jsonl"], "out/", "no such file"),
         (["memory://in/archive.jsonl"], "out.xml", "newsMessage"),
+        (["nostore://in/archive.jsonl"], "out/", "cannot open this store: Protocol not known"),
     ],
 )
 def test_runs_a_cluster_refuses(stored: str, tmp_path: Path, inputs: list[str], output: str, message: str) -> None:
-    """stdin, a missing input and a newsMessage are refused before any cluster is started."""
+    """stdin, a missing input, a store fsspec does not know and a newsMessage are refused before
+    any cluster is reached."""
     with pytest.raises(UsageError, match=message):
         convert_on_cluster(inputs, f"{tmp_path}/{output}", to="newsml-g2", cluster="tcp://127.0.0.1:1")
 

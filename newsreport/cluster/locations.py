@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-import fsspec  # type: ignore[import-untyped]
+from fsspec import AbstractFileSystem  # type: ignore[import-untyped]
 from fsspec.core import url_to_fs  # type: ignore[import-untyped]
 from fsspec.implementations.local import LocalFileSystem  # type: ignore[import-untyped]
 
@@ -20,16 +20,25 @@ from newsreport.batch.units import _readable_name  # seam: batch.units.readable_
 from newsreport.errors import UsageError
 
 
+def file_system(name: str) -> tuple[AbstractFileSystem, str]:
+    """The fsspec file system of a URL, and the path in it; a protocol fsspec does not know,
+    or whose package is not installed (`s3fs` for `s3://`), is a usage error naming the URL."""
+    try:
+        fs, path = url_to_fs(name)
+    except (ValueError, ImportError) as exc:
+        raise UsageError(f"{name}: cannot open this store: {exc}") from None
+    return fs, str(path)
+
+
 def local_path(name: str) -> str | None:
     """The local path `name` stands for (a path, or a `file://` URL; a final `/`, which says
     "a folder", kept), else None."""
     if "://" not in name:
         return name
-    fs, path = url_to_fs(name)
+    fs, path = file_system(name)
     if not isinstance(fs, LocalFileSystem):
         return None
-    local = str(path)
-    return local + "/" if name.endswith("/") and not local.endswith("/") else local
+    return path + "/" if name.endswith("/") and not path.endswith("/") else path
 
 
 def source_name(name: str) -> str:
@@ -44,7 +53,8 @@ def open_input(name: str) -> BinaryIO:
     path = local_path(name)
     if path is not None:
         return Path(path).open("rb")
-    opened: BinaryIO = fsspec.open(name, "rb").open()
+    fs, remote = file_system(name)
+    opened: BinaryIO = fs.open(remote, "rb")
     return opened
 
 
@@ -52,7 +62,7 @@ def exists(name: str) -> bool:
     path = local_path(name)
     if path is not None:
         return Path(path).exists()
-    fs, remote = url_to_fs(name)
+    fs, remote = file_system(name)
     return bool(fs.exists(remote))
 
 
@@ -60,7 +70,7 @@ def is_folder(name: str) -> bool:
     path = local_path(name)
     if path is not None:
         return Path(path).is_dir()
-    fs, remote = url_to_fs(name)
+    fs, remote = file_system(name)
     return bool(fs.isdir(remote))
 
 
@@ -68,7 +78,7 @@ def remote_members(name: str) -> Iterator[str]:
     """What a remote folder holds to read, recursively, in the order the local batch reads a
     local folder (`batch.units.folder_members`): sorted by name, sub-folders where their names
     fall. A CSV package folder is read from a local path only (or zipped, from anywhere)."""
-    fs, root = url_to_fs(name)
+    fs, root = file_system(name)
     entries = sorted(fs.ls(root, detail=True), key=lambda entry: posixpath.basename(entry["name"].rstrip("/")))
     for entry in entries:
         member = fs.unstrip_protocol(entry["name"])

@@ -16,8 +16,6 @@ import uuid
 from collections.abc import Iterable
 from pathlib import Path
 
-from fsspec.core import url_to_fs  # type: ignore[import-untyped]
-
 from newsreport.batch import Sink, sink_for
 from newsreport.batch.work import Result
 from newsreport.cluster import locations
@@ -40,8 +38,8 @@ class _Uploaded(Sink):
 
     def __init__(self, fmt: Format, url: str, excel: bool) -> None:
         self.target = url
-        self.fs, self.path = url_to_fs(url)
-        self.path = self.path.rstrip("/")
+        self.fs, path = locations.file_system(url)
+        self.path = path.rstrip("/")
         if self.fs.exists(self.path):
             raise UsageError(f"{url}: exists; on a remote store newsreport writes only a new name")
         self.folder = Path(tempfile.mkdtemp(prefix=".newsreport.", suffix=".upload"))

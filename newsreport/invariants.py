@@ -4,13 +4,16 @@ Field shapes are checked by pydantic; these rules need the whole report: ids are
 reference names an object of the right kind, spans lie inside the body and quotes match it,
 blocks are in order. `NewsReport` runs them after every build, so no converter needs to.
 
-They run on every report read, so they are written for speed: where a value sits is a tuple of
-steps (`Steps`, as in pydantic's error locations), turned into a JSON path only when something is
-wrong.
+They run on every report read, so they are written for speed: `_holds` answers whether any rule
+is broken in one pass of plain loops and set operations; only when one is does `_Checker` walk the
+report again to say which, where a value sits kept as a tuple of steps (`Steps`, as in pydantic's
+error locations) and turned into a JSON path for each problem.
 """
 
 from __future__ import annotations
 
+import itertools
+import operator
 from typing import TYPE_CHECKING
 
 from newsreport.problems import Problem
@@ -24,7 +27,84 @@ Steps = tuple[str | int, ...]
 
 def report_problems(report: NewsReport) -> list[Problem]:
     """Every invariant the report breaks, in document order."""
+    if _holds(report):
+        return []
     return _Checker(report).run()
+
+
+def _holds(r: NewsReport) -> bool:
+    """Whether the report keeps every rule `_Checker` checks: True only if it would find nothing.
+
+    One pass with the loops in C where it can (`map`, set operations), since it runs on every
+    report read and almost every report keeps the rules."""
+    text = r.body.text if r.body else ""
+    limit = len(text) if r.body else -1
+    participants, statements, referenced = r.participants, r.statements, r.referenced_events
+    events = (*(r.event.walk() if r.event else ()), *referenced)
+    known = set(map(_ID, participants))
+    event_ids = set(map(_ID, events))
+    statement_ids = set(map(_ID, statements))
+    if len(known | event_ids | statement_ids) != len(participants) + len(events) + len(statements):
+        return False  # an id used twice
+    places = {p.id: p.place_type for p in participants if p.kind == "place"}
+    organizations = {p.id for p in participants if p.kind == "organization"}
+    persons = [p for p in participants if p.kind == "person"]
+    titles = [*_chain(map(_TITLES, persons))]
+    blocks = [*map(_SPAN, r.body.blocks)] if r.body else []
+    if any(map(_lt, map(_START, blocks[1:]), map(_END, blocks))):
+        return False  # a block starting inside the one before it
+    d = r.dateline
+    excerpts = [*statements, *filter(None, map(_VERB, statements)), *filter(None, map(_SOURCE, statements))]
+    if d is not None and d.span is not None:
+        excerpts.append(d)
+    spans = [*blocks, *_chain(map(_MENTIONS, participants)), *_chain(map(_MENTIONS, events))]
+    spans += map(_SPAN, excerpts)
+    title_spans = [*_chain(map(_MENTIONS, titles))]
+    spans += title_spans
+    starts, ends = [*map(_START, spans)], [*map(_END, spans)]
+    if spans and (max(ends) > limit or any(map(_lt, ends, starts))):
+        return False  # a span not in the body
+    worded = len(spans) - len(excerpts) - len(title_spans)  # the spans from here on hold words
+    cut = [*map(text.__getitem__, map(slice, starts[worded:], ends[worded:]))]
+    if cut[: len(excerpts)] != [*map(_TEXT, excerpts)]:
+        return False
+    folded = [title.text.casefold() for title in titles for _ in title.mentions]
+    if [c.casefold() for c in cut[len(excerpts) :]] != folded:
+        return False
+    if d is not None and d.place is not None and d.place not in places:
+        return False
+    for p in participants:
+        if p.country is not None and (p.country == p.id or places.get(p.country) != "country"):
+            return False
+    if not organizations.issuperset(_chain(map(_AFFILIATIONS, persons))):
+        return False
+    if not organizations.issuperset(filter(None, map(_ORGANIZATION, titles))):
+        return False
+    if not places.keys() >= set(filter(None, map(_PLACE, events))):
+        return False
+    if not known.issuperset(map(_PARTICIPANT, _chain(map(_PARTICIPATIONS, events)))):
+        return False
+    if not known.issuperset(_chain(map(_SPEAKERS, statements))):
+        return False
+    if not known.issuperset(_chain(map(_ABOUT, statements))):
+        return False
+    if not statement_ids.issuperset(_chain(map(_CITED_BY, referenced))):
+        return False
+    return event_ids.issuperset(filter(None, map(_EVENT, statements)))
+
+
+_chain = itertools.chain.from_iterable
+_lt = operator.lt
+_ID, _SPAN, _START, _END, _TEXT = map(operator.attrgetter, ("id", "span", "start", "end", "text"))
+_TITLES, _MENTIONS, _AFFILIATIONS, _ORGANIZATION = map(
+    operator.attrgetter, ("titles", "mentions", "affiliations", "organization")
+)
+_PLACE, _PARTICIPATIONS, _PARTICIPANT, _CITED_BY = map(
+    operator.attrgetter, ("place", "participations", "participant", "cited_by")
+)
+_VERB, _SOURCE, _SPEAKERS, _ABOUT, _EVENT = map(
+    operator.attrgetter, ("reporting_verb", "source", "speakers", "about", "event")
+)
 
 
 def _json_path(at: Steps) -> str:

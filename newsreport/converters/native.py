@@ -23,7 +23,7 @@ def read(data: bytes, source: str = "<input>") -> NewsReport:
 
 def write(report: NewsReport) -> bytes:
     """The report as indented JSON, fields in model order, unknown values left out."""
-    return report.model_dump_json(exclude_none=True, indent=2).encode() + b"\n"
+    return _json(report, indent=2) + b"\n"
 
 
 def read_lines(stream: BinaryIO, source: str = "<input>") -> Iterator[NewsReport]:
@@ -40,7 +40,12 @@ def write_lines(reports: Iterable[NewsReport], stream: BinaryIO) -> None:
 
 
 def _line(report: NewsReport) -> bytes:
-    return report.model_dump_json(exclude_none=True).encode() + b"\n"
+    return _json(report, indent=None) + b"\n"
+
+
+def _json(report: NewsReport, indent: int | None) -> bytes:
+    """What `model_dump_json` gives, as the bytes pydantic makes (it decodes them to a `str`)."""
+    return report.__pydantic_serializer__.to_json(report, indent=indent, exclude_none=True)
 
 
 def check(data: bytes, source: str = "<input>", options: CheckOptions | None = None) -> list[Problem]:

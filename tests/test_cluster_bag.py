@@ -116,14 +116,18 @@ def test_convert_on_an_in_process_cluster_between_memory_urls(stored: str, memor
         (["-"], "out/", "cannot read stdin"),
         (["memory://nothing.jsonl"], "out/", "no such file"),
         (["memory://in/archive.jsonl"], "out.xml", "newsMessage"),
+        (["memory://in/archive.jsonl"], None, "newsMessage"),
         (["nostore://in/archive.jsonl"], "out/", "cannot open this store: Protocol not known"),
     ],
 )
-def test_runs_a_cluster_refuses(stored: str, tmp_path: Path, inputs: list[str], output: str, message: str) -> None:
+def test_runs_a_cluster_refuses(
+    stored: str, tmp_path: Path, inputs: list[str], output: str | None, message: str
+) -> None:
     """stdin, a missing input, a store fsspec does not know and a newsMessage are refused before
     any cluster is reached."""
     with pytest.raises(UsageError, match=message):
-        convert_on_cluster(inputs, f"{tmp_path}/{output}", to="newsml-g2", cluster="tcp://127.0.0.1:1")
+        target = None if output is None else f"{tmp_path}/{output}"
+        convert_on_cluster(inputs, target, to="newsml-g2", cluster="tcp://127.0.0.1:1")
 
 
 def test_without_the_extra_the_error_names_it() -> None:

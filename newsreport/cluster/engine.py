@@ -79,7 +79,7 @@ def _check_inputs(names: list[str], fmt: Format, output: str | None) -> None:
     for name in names:
         if not locations.exists(name):
             raise UsageError(f"{name}: no such file")
-    if fmt.name == "newsml-g2" and output is not None and not _names_folder(output):
+    if fmt.name == "newsml-g2" and (output is None or not _names_folder(output)):
         raise UsageError(
             "a newsMessage numbers its items across the whole run, which a cluster does not: "
             "write NewsML-G2 to a folder (-o DIR/), one file per report"

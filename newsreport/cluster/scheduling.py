@@ -67,8 +67,9 @@ def in_order(
     """The result of `submit(item)` for every item, in the items' order, with at most `running`
     tasks on the cluster and at most as many finished results waiting here for an earlier one.
 
-    Each result is fetched as soon as its task ends, so no worker keeps a finished partition while
-    it works on the next. A task that fails for good (it raised `RETRIES + 1` times, or killed its
+    A slot is freed only when its result has been fetched here, so no worker holds two partitions:
+    a finished one waits on its worker only until this loop fetches it, and the worker gets no
+    other meanwhile. A task that fails for good (it raised `RETRIES + 1` times, or killed its
     worker too often) stops the run; the tasks still running are cancelled.
     """
     pending = iter(items)
@@ -76,23 +77,29 @@ def in_order(
     numbers: dict[object, int] = {}
     done: dict[int, Any] = {}
     submitted = written = 0
+
+    def fill() -> None:
+        nonlocal submitted
+        while len(numbers) < running and len(numbers) + len(done) < 2 * running:
+            item = next(pending, None)
+            if item is None:
+                return
+            future = submit(item)
+            numbers[future.key] = submitted
+            submitted += 1
+            waiting.add(future)  # type: ignore[no-untyped-call]
+
     try:
         while True:
-            while len(numbers) < running and len(numbers) + len(done) < 2 * running:
-                item = next(pending, None)
-                if item is None:
-                    break
-                future = submit(item)
-                numbers[future.key] = submitted
-                submitted += 1
-                waiting.add(future)  # type: ignore[no-untyped-call]
+            fill()
             if not numbers and not done:
                 return
             if numbers:
                 future = next(waiting)
                 number = numbers.pop(future.key)
                 done[number] = _result(future, number)
-                future.release()  # type: ignore[no-untyped-call]
+                future.release()
+                fill()  # the worker gets its next partition before the results are written here
             while written in done:
                 yield done.pop(written)
                 written += 1

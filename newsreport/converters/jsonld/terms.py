@@ -80,6 +80,11 @@ def span_value(span: Span) -> str:
     return f"char={span.start},{span.end}"
 
 
+def span_values(spans: tuple[Span, ...]) -> list[str]:
+    """`span_value` of each span (one call for a whole list: a report has hundreds)."""
+    return [f"char={span.start},{span.end}" for span in spans]
+
+
 def parse_span(value: object) -> dict[str, int]:
     """The span a `char=START,END` value names."""
     match = _SPAN.match(value) if isinstance(value, str) else None

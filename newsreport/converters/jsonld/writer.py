@@ -24,6 +24,7 @@ from newsreport.converters.jsonld.terms import (
     PLACE_KIND,
     PLACE_TYPES,
     span_value,
+    span_values,
 )
 from newsreport.model import (
     Event,
@@ -44,20 +45,41 @@ Node = dict[str, Any]
 
 def write(report: NewsReport) -> bytes:
     """The report as a JSON-LD document: the same report always gives the same bytes."""
-    nodes = _Graph(report).nodes()
-    graph = ",\n".join(json.dumps(node, ensure_ascii=False) for node in nodes)
-    return f'{{"@context": {json.dumps(CONTEXT)},\n"@graph": [\n{graph}\n]}}\n'.encode()
+    return f"{_HEAD}{_graph(_Graph(report).nodes())}\n]}}\n".encode()
+
+
+_HEAD = f'{{"@context": {json.dumps(CONTEXT)},\n"@graph": [\n'
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+_MARK = "\x00"
+_MARKED = f", {_ENCODE(_MARK)}, "
+"""What the encoder writes between two nodes with `_MARK` between them: the string "\\u0000" as
+an item of a list, which no value of ours is (our texts refuse control characters)."""
+
+
+def _graph(nodes: list[Node]) -> str:
+    """The nodes as JSON, a line each. One encoder call for the whole list, with `_MARK` between
+    the nodes to turn into line breaks, costs less than a call per node; if a node held the mark
+    itself, each is encoded on its own."""
+    marked: list[object] = [_MARK] * (2 * len(nodes) - 1)
+    marked[::2] = nodes
+    text = _ENCODE(marked)
+    if text.count(_MARKED) != len(nodes) - 1:
+        return ",\n".join(map(_ENCODE, nodes))
+    return text[1:-1].replace(_MARKED, ",\n")
 
 
 class _Graph:
     def __init__(self, report: NewsReport) -> None:
         self.report = report
+        self.prefix = f"{report.id}#"
+        """What a local id is put after to be an `@id`."""
 
     def ref(self, local_id: str) -> Node:
-        return {"@id": f"{self.report.id}#{local_id}"}
+        return {"@id": self.prefix + local_id}
 
     def refs(self, local_ids: tuple[str, ...]) -> list[Node]:
-        return [self.ref(i) for i in local_ids]
+        prefix = self.prefix
+        return [{"@id": prefix + i} for i in local_ids]
 
     def nodes(self) -> list[Node]:
         r = self.report
@@ -104,7 +126,7 @@ class _Graph:
 
     def _event_common(self, event: _EventBase) -> Node:
         node: Node = {
-            **self.ref(event.id),
+            "@id": self.prefix + event.id,
             "@type": "Event",
             "additionalType": EVENT_KIND + event.kind,
             "name": event.name,
@@ -119,7 +141,7 @@ class _Graph:
             for p in event.participations
         ]
         _put(node, "attendee", attendees)
-        _put(node, "nr:textSpan", [span_value(s) for s in event.mentions])
+        _put(node, "nr:textSpan", span_values(event.mentions))
         return node
 
     def event(self, event: Event) -> Node:
@@ -134,38 +156,38 @@ class _Graph:
         return node
 
     def participant(self, p: Person | Organization | Place) -> Node:
-        node: Node = {**self.ref(p.id), "@type": _participant_type(p), "name": p.name}
+        node: Node = {"@id": self.prefix + p.id, "@type": _participant_type(p), "name": p.name}
         if isinstance(p, Place) and p.place_type in ("region", "territory"):
             node["additionalType"] = PLACE_KIND + p.place_type
-        _put(node, "alternateName", [_name(n) for n in p.other_names])
-        _put(
-            node,
-            "identifier",
-            [{"@type": "PropertyValue", "propertyID": i.scheme, "value": i.value} for i in p.identifiers],
-        )
-        _put(
-            node,
-            "sameAs",
-            [f"http://www.wikidata.org/entity/{i.value}" for i in p.identifiers if i.scheme == "wikidata"],
-        )
-        if isinstance(p, Person):
+        if p.other_names:
+            node["alternateName"] = [_name(n) for n in p.other_names]
+        if p.identifiers:
+            node["identifier"] = [
+                {"@type": "PropertyValue", "propertyID": i.scheme, "value": i.value} for i in p.identifiers
+            ]
+            _put(
+                node,
+                "sameAs",
+                [f"http://www.wikidata.org/entity/{i.value}" for i in p.identifiers if i.scheme == "wikidata"],
+            )
+        if isinstance(p, Person) and (p.titles or p.affiliations):
             _put(node, "jobTitle", [t.text for t in p.titles])
             _put(node, "memberOf", [self.title(t.text, t.organization, t.mentions) for t in p.titles])
             _put(node, "affiliation", self.refs(p.affiliations))
         if p.country:
             node[_COUNTRY_PROPERTY[p.kind]] = self.ref(p.country)
-        _put(node, "nr:textSpan", [span_value(s) for s in p.mentions])
+        _put(node, "nr:textSpan", span_values(p.mentions))
         return node
 
     def title(self, text: str, organization: str | None, mentions: tuple[Any, ...]) -> Node:
         role: Node = {"@type": "OrganizationRole", "roleName": text}
         if organization:
             role["memberOf"] = self.ref(organization)
-        _put(role, "nr:textSpan", [span_value(s) for s in mentions])
+        _put(role, "nr:textSpan", span_values(mentions))
         return role
 
     def statement(self, index: int, s: Statement) -> Node:
-        node: Node = {**self.ref(s.id), "@type": "Claim" if s.kind == "indirect" else "Quotation"}
+        node: Node = {"@id": self.prefix + s.id, "@type": "Claim" if s.kind == "indirect" else "Quotation"}
         if s.kind == "partial":
             node["additionalType"] = PARTIAL_QUOTATION
         node["text"] = s.text

@@ -3,7 +3,6 @@ order, whatever the partitions; failures named as locally; a worker killed mid-r
 
 from __future__ import annotations
 
-import logging
 import os
 import signal
 from collections.abc import Iterator
@@ -15,13 +14,13 @@ import pytest
 pytest.importorskip("distributed", reason="conversion on a cluster needs the [dask] extra")
 pytest.importorskip("fsspec", reason="conversion on a cluster needs the [dask] extra")
 
-import dask
-from distributed import Client, LocalCluster, WorkerPlugin
+from distributed import Client, WorkerPlugin
 
 from benchmarks.archive import varied
 from newsreport import ReadError, write
 from newsreport.api import convert_many
 from newsreport.cluster import convert_on_cluster
+from newsreport.cluster.scheduling import local_cluster
 
 N = 60
 PARTITION = 7  # 9 partitions, the last one short
@@ -30,12 +29,7 @@ PARTITION = 7  # 9 partitions, the last one short
 @pytest.fixture(scope="module")
 def cluster() -> Iterator[str]:
     """The address of a LocalCluster of 2 worker processes of one thread each, for the module."""
-    with (
-        dask.config.set({"distributed.scheduler.worker-saturation": 1.0}),
-        LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.ERROR
-        ) as local,
-    ):
+    with local_cluster(2) as local:
         yield local.scheduler_address
 
 

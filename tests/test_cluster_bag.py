@@ -14,12 +14,13 @@ pytest.importorskip("distributed", reason="conversion on a cluster needs the [da
 fsspec = pytest.importorskip("fsspec", reason="conversion on a cluster needs the [dask] extra")
 
 import dask  # noqa: E402
-from distributed import Client, LocalCluster  # noqa: E402
+from distributed import Client  # noqa: E402
 
 from benchmarks.archive import varied  # noqa: E402
 from newsreport import NewsReport, ReadError, UsageError, write  # noqa: E402
 from newsreport.api import convert_many  # noqa: E402
 from newsreport.cluster import convert_on_cluster, read_bag, write_bag  # noqa: E402
+from newsreport.cluster.scheduling import local_cluster  # noqa: E402
 
 N = 23
 
@@ -99,7 +100,7 @@ def test_convert_on_an_in_process_cluster_between_memory_urls(stored: str, memor
     local.write_bytes(fsspec.open(stored, "rb").open().read())
     convert_many([str(local)], f"{tmp_path}/package", to="csv")
     with (
-        LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None) as cluster,
+        local_cluster(1, processes=False, threads=2) as cluster,
         Client(cluster, set_as_default=False) as client,
     ):
         convert_on_cluster([stored], "memory://out/package", to="csv", cluster=client, partition_size=6)

@@ -32,16 +32,8 @@ def client_for(cluster: str | Client, workers: int | None = None) -> Iterator[Cl
         yield cluster
         return
     if cluster == "local":
-        config = {"distributed.scheduler.worker-saturation": 1.0}  # a worker takes a task only when free
         with (
-            dask.config.set(config),
-            LocalCluster(  # type: ignore[no-untyped-call]
-                n_workers=workers or os.cpu_count() or 1,
-                threads_per_worker=1,
-                processes=True,
-                dashboard_address=None,
-                silence_logs=logging.ERROR,
-            ) as local,
+            local_cluster(workers or os.cpu_count() or 1) as local,
             Client(local, set_as_default=False) as client,  # type: ignore[no-untyped-call]
         ):
             yield client
@@ -54,6 +46,26 @@ def client_for(cluster: str | Client, workers: int | None = None) -> Iterator[Cl
         raise UsageError(f"--cluster {cluster}: cannot reach the scheduler ({exc})") from None
     with client:
         yield client
+
+
+@contextlib.contextmanager
+def local_cluster(workers: int, processes: bool = True, threads: int = 1) -> Iterator[LocalCluster]:
+    """A `LocalCluster` of `workers` processes (or threads) on this machine only (127.0.0.1, free
+    ports), quiet, whose workers take a task only when a thread is free (no worker queues a
+    second partition) and sample no profile (there is no dashboard to show it)."""
+    config = {"distributed.scheduler.worker-saturation": 1.0, "distributed.worker.profile.enabled": False}
+    with (
+        dask.config.set(config),
+        LocalCluster(  # type: ignore[no-untyped-call]
+            n_workers=workers,
+            threads_per_worker=threads,
+            processes=processes,
+            host="127.0.0.1" if processes else None,  # threads talk in-process, through no socket
+            dashboard_address="127.0.0.1:0",
+            silence_logs=logging.ERROR,
+        ) as cluster,
+    ):
+        yield cluster
 
 
 def slots(client: Client) -> int:

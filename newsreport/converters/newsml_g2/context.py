@@ -32,9 +32,11 @@ class Context:
     places: dict[str, etree._Element] = field(default_factory=dict)
     """JSON path in the report -> the element it was read from (to place model errors)."""
 
-    @property
-    def own(self) -> bool:
-        return NR in self.item.nsmap.values()
+    own: bool = field(init=False)
+    """Whether the item is ours (it declares our namespace)."""
+
+    def __post_init__(self) -> None:
+        self.own = NR in self.item.nsmap.values()
 
     def clean(self, text: str) -> str:
         """Our own text exactly; an agency's with its layout white space folded."""

@@ -26,7 +26,18 @@ from newsreport.converters.newsml_g2.coverage import named
 from newsreport.converters.newsml_g2.events import Events
 from newsreport.converters.newsml_g2.participants import KINDS, Subjects, place_type
 from newsreport.converters.newsml_g2.statements import statements
-from newsreport.converters.newsml_g2.xml import NR, child, children, local, nr, parse, parse_spans, path, text_of
+from newsreport.converters.newsml_g2.xml import (
+    NR,
+    child,
+    children,
+    indexed,
+    local,
+    nr,
+    parse,
+    parse_spans,
+    path,
+    text_of,
+)
 from newsreport.errors import ReadError, ReadWarning
 from newsreport.limits import read_limited
 from newsreport.model import IRI_PATTERN, LANGUAGE_PATTERN, NewsReport
@@ -55,7 +66,8 @@ def read_items(stream: BinaryIO, source: str = "<input>") -> Iterator[NewsReport
 def _report_of(item: etree._Element, source: str) -> NewsReport:
     """The report of one newsItem; markup too damaged to map is a ReadError, not a crash."""
     try:
-        return ItemReader(item, source).report()
+        with indexed():
+            return ItemReader(item, source).report()
     except ReadError:
         raise
     except (ValueError, IndexError, KeyError, TypeError, AttributeError) as exc:

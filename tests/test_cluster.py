@@ -21,6 +21,7 @@ from newsreport import ReadError, write
 from newsreport.api import convert_many
 from newsreport.cluster import convert_on_cluster
 from newsreport.cluster.scheduling import local_cluster
+from newsreport.errors import LossError, ReadWarning
 
 N = 60
 PARTITION = 7  # 9 partitions, the last one short
@@ -142,3 +143,19 @@ def test_a_worker_killed_mid_run_changes_nothing(cluster: str, archive: Path, tm
             client.unregister_worker_plugin("kill-once")
     assert marker.exists()
     assert tree(tmp_path / "cluster") == tree(tmp_path / "local")
+
+
+def test_what_a_reader_could_not_map_is_warned_or_refused_as_locally(cluster: str, tmp_path: Path) -> None:
+    """A reader's warning on a worker reaches the caller as the local run's ReadWarning; with
+    strict, the run is refused with a LossError and leaves nothing."""
+    page = Path(__file__).parent / "data" / "web" / "plain-newsarticle.jsonld"
+    with pytest.warns(ReadWarning) as local:
+        convert_many([str(page)], f"{tmp_path}/local/", to="json")
+    with pytest.warns(ReadWarning) as remote:
+        convert_on_cluster([str(page)], f"{tmp_path}/cluster/", to="json", cluster=cluster)
+    assert [str(w.message) for w in remote] == [str(w.message) for w in local]
+    assert "not mapped: article publisher logo" in str(remote[0].message)
+    assert tree(tmp_path / "cluster") == tree(tmp_path / "local")
+    with pytest.raises(LossError, match="strict mode refuses to drop data"):
+        convert_on_cluster([str(page)], f"{tmp_path}/strict/", to="json", cluster=cluster, strict=True)
+    assert not (tmp_path / "strict").exists()

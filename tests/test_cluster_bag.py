@@ -81,6 +81,14 @@ def test_write_bag_writes_what_a_local_run_writes(
     assert [path for path in memory.find("/done") if "/." in path] == []  # type: ignore[attr-defined]
 
 
+def test_write_bag_refuses_a_news_message(stored: str, memory: object) -> None:
+    """A bag is not written as one newsMessage (its items are numbered across the whole run),
+    and nothing is left behind."""
+    with pytest.raises(UsageError, match="newsMessage"):
+        write_bag(read_bag([stored]), "memory://done/all.xml", "newsml-g2")
+    assert not memory.exists("/done")  # type: ignore[attr-defined]
+
+
 def test_a_bad_line_in_the_store_is_named(memory: object, reports: list[NewsReport]) -> None:
     """A report that is not valid raises its ReadError from the bag, naming the URL and line."""
     lines = [write(report, "jsonl") for report in reports]

@@ -57,9 +57,13 @@ def write_bag(
     batch.check_loss(target, strict)
     sink = sink_at(target, url, excel=excel)
     job = Job(sink.encoder, excel=excel, ninjs_version=version)
-    encoded = bag.map_partitions(_encoded_partition, job).to_delayed()  # type: ignore[no-untyped-call]
-    with contextlib.closing(_computed(encoded, retries)) as computed:
-        return write_results(_results(computed), sink, keep_going, strict)
+    try:
+        encoded = bag.map_partitions(_encoded_partition, job).to_delayed()  # type: ignore[no-untyped-call]
+        with contextlib.closing(_computed(encoded, retries)) as computed:
+            return write_results(_results(computed), sink, keep_going, strict)
+    except BaseException:
+        sink.abandon()  # also for what failed before the first result
+        raise
 
 
 def _encoded_partition(reports: Iterable[Any], job: Job) -> list[Converted]:

@@ -22,7 +22,7 @@ from newsreport.batch.work import Result
 from newsreport.cluster import locations, partitions, scheduling
 from newsreport.cluster.outputs import sink_at
 from newsreport.cluster.tasks import Converted, Job, convert_partition
-from newsreport.converters import Format, get_format
+from newsreport.converters import get_format
 from newsreport.errors import LossError, ReadError, ReadWarning, UsageError
 
 
@@ -57,7 +57,7 @@ def convert_on_cluster(
     version = batch.ninjs_version(fmt, ninjs_version)
     batch.check_loss(fmt, strict)
     names = [str(name) for name in inputs]
-    _check_inputs(names, fmt, output)
+    _check_inputs(names)
     if partition_size < 1:
         raise UsageError("a partition holds 1 report or more")
     sink = sink_at(fmt, output, excel=excel, inputs=names)
@@ -73,21 +73,12 @@ def convert_on_cluster(
         raise
 
 
-def _check_inputs(names: list[str], fmt: Format, output: str | None) -> None:
+def _check_inputs(names: list[str]) -> None:
     if "-" in names:
         raise UsageError("a cluster's workers cannot read stdin: give files, folders or URLs")
     for name in names:
         if not locations.exists(name):
             raise UsageError(f"{name}: no such file")
-    if fmt.name == "newsml-g2" and (output is None or not _names_folder(output)):
-        raise UsageError(
-            "a newsMessage numbers its items across the whole run, which a cluster does not: "
-            "write NewsML-G2 to a folder (-o DIR/), one file per report"
-        )
-
-
-def _names_folder(output: str) -> bool:
-    return output.endswith(("/", "\\")) or locations.is_folder(output)
 
 
 def _submit(client: Client, job: Job, retries: int, partition: partitions.Partition) -> Future[Converted]:

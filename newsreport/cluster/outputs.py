@@ -25,12 +25,22 @@ from newsreport.errors import UsageError
 
 def sink_at(fmt: Format, output: str | None, excel: bool = False, inputs: Iterable[str] = ()) -> Sink:
     """The sink that writes `fmt` to `output` (a path or URL; None for stdout), refused as the
-    local batch refuses it where it would destroy what the user did not name."""
+    local batch refuses it where it would destroy what the user did not name. A newsMessage is
+    refused: it numbers its items across the whole run, and partitions are encoded apart."""
+    if fmt.name == "newsml-g2" and (output is None or not _names_folder(output)):
+        raise UsageError(
+            "a newsMessage numbers its items across the whole run, which a cluster does not: "
+            "write NewsML-G2 to a folder (-o DIR/), one file per report"
+        )
     local_inputs = [path for path in map(locations.local_path, inputs) if path is not None]
     path = None if output is None else locations.local_path(output)
     if output is None or path is not None:
         return sink_for(fmt, path, excel=excel, inputs=local_inputs)
     return _Uploaded(fmt, output, excel)
+
+
+def _names_folder(output: str) -> bool:
+    return output.endswith(("/", "\\")) or locations.is_folder(output)
 
 
 class _Uploaded(Sink):

@@ -7,6 +7,7 @@ into a report's data; files, checks and streaming are elsewhere.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
@@ -23,6 +24,9 @@ DRAFT = ("software", "version", "pipeline")
 """The fields of a report's drafting program, which are its `drafted_by_` columns on `reports`."""
 KEYS = ("report_id", "field", "position")
 """The columns that place a row in a report's list, not fields of its item."""
+
+_HEADERS = {name: tuple(table.header) for name, table in BY_NAME.items()}
+"""Each table's columns (`Table.header` makes a list at each call)."""
 
 SINGLE = (
     "published",
@@ -50,7 +54,9 @@ def rows(report: NewsReport) -> dict[str, list[Row]]:
 
     def add(table: str, **cells: object) -> None:
         cells["report_id"] = rid
-        out.setdefault(table, []).append({c: _cell(cells[c]) for c in BY_NAME[table].header})
+        out.setdefault(table, []).append(
+            {c: v if type(v := cells[c]) is str else str(v) if type(v) is int else _cell(v) for c in _HEADERS[table]}
+        )
 
     d = report.dateline
     rights = report.rights
@@ -172,9 +178,10 @@ def owner(row: Row, columns: tuple[str, ...]) -> tuple[object, ...]:
     return tuple(int(row[c]) if c.endswith("position") else row[c] for c in columns)
 
 
+@functools.cache
 def attributes(part: Part) -> tuple[str, ...]:
     """The columns of a part's table that are fields of its items."""
-    return tuple(c for c in BY_NAME[part.table].header if c not in KEYS)
+    return tuple(c for c in _HEADERS[part.table] if c not in KEYS)
 
 
 def _items(report: NewsReport, part: Part) -> tuple[Any, ...]:
@@ -195,6 +202,7 @@ def _with_parents(event: Event | None, parent: str | None = None) -> Iterable[tu
 
 
 def _cell(value: object) -> str:
+    """A value as its cell (`add` turns strings and integers itself, without a call)."""
     if value is None:
         return ""
     if isinstance(value, bool):

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any, ClassVar
 
 import pytest
 
@@ -15,12 +16,14 @@ fsspec = pytest.importorskip("fsspec", reason="conversion on a cluster needs the
 
 import dask  # noqa: E402
 from distributed import Client  # noqa: E402
+from fsspec.implementations.memory import MemoryFileSystem  # noqa: E402
 
 from benchmarks.archive import varied  # noqa: E402
 from newsreport import NewsReport, ReadError, UsageError, write  # noqa: E402
 from newsreport.api import convert_many  # noqa: E402
 from newsreport.cluster import convert_on_cluster, read_bag, write_bag  # noqa: E402
 from newsreport.cluster.scheduling import local_cluster  # noqa: E402
+from newsreport.errors import NewsReportError  # noqa: E402
 
 N = 23
 
@@ -101,19 +104,27 @@ def test_a_bad_line_in_the_store_is_named(memory: object, reports: list[NewsRepo
     assert str(error.value).startswith("memory://in/bad.jsonl: line 8: ")
 
 
-def test_convert_on_an_in_process_cluster_between_memory_urls(stored: str, memory: object, tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def threads() -> Iterator[Client]:
+    """A client of a cluster of two worker threads in this process, where memory:// is shared."""
+    with (
+        local_cluster(1, processes=False, threads=2) as cluster,
+        Client(cluster, set_as_default=False) as client,
+    ):
+        yield client
+
+
+def test_convert_on_an_in_process_cluster_between_memory_urls(
+    threads: Client, stored: str, memory: object, tmp_path: Path
+) -> None:
     """convert_on_cluster from and to memory:// URLs, on a cluster of worker threads (memory://
     lives in one process): the CSV package is the bytes of a local run's."""
     local = tmp_path / "in.jsonl"
     local.write_bytes(fsspec.open(stored, "rb").open().read())
     convert_many([str(local)], f"{tmp_path}/package", to="csv")
-    with (
-        local_cluster(1, processes=False, threads=2) as cluster,
-        Client(cluster, set_as_default=False) as client,
-    ):
-        convert_on_cluster([stored], "memory://out/package", to="csv", cluster=client, partition_size=6)
-        with pytest.raises(UsageError, match="exists"):
-            convert_on_cluster([stored], "memory://out/package", to="csv", cluster=client)
+    convert_on_cluster([stored], "memory://out/package", to="csv", cluster=threads, partition_size=6)
+    with pytest.raises(UsageError, match="exists"):
+        convert_on_cluster([stored], "memory://out/package", to="csv", cluster=threads)
     expected = tree(tmp_path / "package")
     assert len(expected) > 1
     assert files_in(memory, "/out/package") == expected
@@ -152,3 +163,37 @@ def test_without_the_extra_the_error_names_it() -> None:
     assert result.stdout == (
         "True conversion on a cluster needs distributed, which is not installed: pip install 'newsreport[dask]'\n"
     )
+
+
+class Flaky(MemoryFileSystem):  # type: ignore[misc]
+    """memory:// (the same store) whose second opening of each file fails, as a store's
+    read can: the client's plan opens it first, then a worker's read fails once."""
+
+    protocol = "flaky"
+    opened: ClassVar[dict[str, int]] = {}
+
+    @classmethod
+    def _strip_protocol(cls, path: str) -> str:
+        return str(super()._strip_protocol(path.replace("flaky://", "memory://", 1)))
+
+    def _open(self, path: str, *args: Any, **kwargs: Any) -> Any:
+        self.opened[path] = self.opened.get(path, 0) + 1
+        if self.opened[path] == 2:
+            raise ConnectionResetError(f"{path}: the store dropped the connection")
+        return super()._open(path, *args, **kwargs)
+
+
+def test_a_read_that_fails_once_is_tried_again(threads: Client, stored: str, memory: object, tmp_path: Path) -> None:
+    """A partition whose read raised is run again (retries), and the output is whole; with no
+    retries the run stops with one line naming the partition, and leaves nothing."""
+    fsspec.register_implementation("flaky", Flaky, clobber=True)
+    local = tmp_path / "in.jsonl"
+    local.write_bytes(fsspec.open(stored, "rb").open().read())
+    convert_many([str(local)], f"{tmp_path}/local.jsonl", to="jsonl")
+    flaky = "flaky://in/archive.jsonl"
+    convert_on_cluster([flaky], f"{tmp_path}/cluster.jsonl", to="jsonl", cluster=threads, partition_size=100)
+    assert (tmp_path / "cluster.jsonl").read_bytes() == (tmp_path / "local.jsonl").read_bytes()
+    Flaky.opened.clear()
+    with pytest.raises(NewsReportError, match=r"^partition 1 failed on the cluster: ConnectionResetError: "):
+        convert_on_cluster([flaky], f"{tmp_path}/none.jsonl", to="jsonl", cluster=threads, retries=0)
+    assert not (tmp_path / "none.jsonl").exists()

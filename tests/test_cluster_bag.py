@@ -197,3 +197,32 @@ def test_a_read_that_fails_once_is_tried_again(threads: Client, stored: str, mem
     with pytest.raises(NewsReportError, match=r"^partition 1 failed on the cluster: ConnectionResetError: "):
         convert_on_cluster([flaky], f"{tmp_path}/none.jsonl", to="jsonl", cluster=threads, retries=0)
     assert not (tmp_path / "none.jsonl").exists()
+
+
+def test_a_folder_in_the_store_is_read_in_the_local_order(memory: object, tmp_path: Path) -> None:
+    """A memory:// folder of documents in several formats, a newsMessage and a sub-folder is read
+    in the order the local batch reads the same folder on disk: the JSON Lines are the same bytes."""
+    reports = list(varied(9))
+    files = {
+        "b.json": write(reports[0], "json"),
+        "a.jsonld": write(reports[1], "jsonld"),
+        "sub/c.ninjs.json": write(reports[2], "ninjs"),
+        "m.xml": b"",  # a newsMessage of three items, written below
+        "d.jsonl": b"".join(write(r, "jsonl") for r in reports[6:]),
+        "notes.txt.bak": b"not a report",
+    }
+    local = tmp_path / "folder"
+    (local / "sub").mkdir(parents=True)
+    message = tmp_path / "m.xml"
+    (tmp_path / "three.jsonl").write_bytes(b"".join(write(r, "jsonl") for r in reports[3:6]))
+    convert_many([str(tmp_path / "three.jsonl")], str(message), to="newsml-g2")
+    files["m.xml"] = message.read_bytes()
+    for name, data in files.items():
+        (local / name).write_bytes(data)
+        with fsspec.open(f"memory://in/folder/{name}", "wb") as file:
+            file.write(data)
+    convert_many([str(local)], f"{tmp_path}/local.jsonl", to="jsonl")
+    with dask.config.set(scheduler="synchronous"):
+        write_bag(read_bag(["memory://in/folder"], partition_size=2), "memory://out/all.jsonl", "jsonl")
+    assert memory.cat_file("/out/all.jsonl") == (tmp_path / "local.jsonl").read_bytes()  # type: ignore[attr-defined]
+    assert len((tmp_path / "local.jsonl").read_bytes().splitlines()) == 9

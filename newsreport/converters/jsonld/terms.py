@@ -87,6 +87,10 @@ def span_values(spans: tuple[Span, ...]) -> list[str]:
 
 def parse_span(value: object) -> dict[str, int]:
     """The span a `char=START,END` value names."""
+    if type(value) is str and value.startswith("char="):  # what our writer writes, without a regex
+        start, _, end = value[5:].partition(",")
+        if start.isdecimal() and end.isdecimal():  # the digits `\d` takes
+            return {"start": int(start), "end": int(end)}
     match = _SPAN.match(value) if isinstance(value, str) else None
     if match is None:
         raise ValueError(f"{value!r} is not a text span (char=START,END)")

@@ -3,20 +3,23 @@
 `json_schema()` is what `schema/newsreport.schema.json` holds and `newsreport schema` prints.
 `validate()` checks parsed JSON first against that schema (as any other JSON Schema user
 would) and then against the model's own rules, returning every problem rather than raising.
+jsonschema is imported on the first validation: converting does not need it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
-from jsonschema.exceptions import WEAK_MATCHES, best_match, by_relevance
-from jsonschema.exceptions import ValidationError as SchemaError
 from pydantic import ValidationError
 
 from newsreport.model import NewsReport, event_depth_problem
 from newsreport.problems import Problem, problems_from
+
+if TYPE_CHECKING:
+    import jsonschema
+    from jsonschema.exceptions import ValidationError as SchemaError
 
 SCHEMA_VERSION = "1.0.0"
 SCHEMA_ID = "https://w3id.org/newsreport/schema/1.0/newsreport.schema.json"
@@ -36,6 +39,8 @@ def json_schema() -> dict[str, Any]:
 
 @cache
 def _validator() -> jsonschema.Draft202012Validator:
+    import jsonschema
+
     return jsonschema.Draft202012Validator(json_schema(), format_checker=jsonschema.FormatChecker())
 
 
@@ -59,17 +64,23 @@ def validate(data: object) -> list[Problem]:
     return []
 
 
-_BRANCH_RELEVANCE = by_relevance(weak=WEAK_MATCHES | {"type"})
-"""Among a failed `anyOf`'s branches, one whose type the value has (`"20250203"` is a string
-but not a date) says more than one whose type it has not (it is not `null` either)."""
+@cache
+def _branch_relevance() -> Callable[[SchemaError], Any]:
+    """Among a failed `anyOf`'s branches, one whose type the value has (`"20250203"` is a string
+    but not a date) says more than one whose type it has not (it is not `null` either)."""
+    from jsonschema.exceptions import WEAK_MATCHES, by_relevance
+
+    return by_relevance(weak=WEAK_MATCHES | {"type"})
 
 
 def _from_schema_error(error: SchemaError) -> Problem:
     """The most specific reason behind a schema error: for a failed `anyOf`/`oneOf`, the branch
     that got deepest into the data (the one the data was meant to match), recursively."""
+    from jsonschema.exceptions import best_match
+
     while error.context:
         deepest = max(len(e.absolute_path) for e in error.context)
-        error = best_match((e for e in error.context if len(e.absolute_path) == deepest), key=_BRANCH_RELEVANCE)
+        error = best_match((e for e in error.context if len(e.absolute_path) == deepest), key=_branch_relevance())
     path, message = error.json_path, _shortened(error)
     required, instance = error.validator_value, error.instance
     if error.validator == "required" and isinstance(required, list) and isinstance(instance, dict):

@@ -1,4 +1,12 @@
-"""The registry of formats: each converter module's `Format`, listed literally."""
+"""The registry of formats: each converter module's `Format`, listed literally.
+
+Importing the registry imports only the converter packages' `__init__` modules, which name their
+reader, writer and checker with `format.deferred`: the code of a format is imported when it is
+first used, so a command pays only for the formats it converts. A new format (`parquet`) is one
+more package imported here and one more entry, `parquet.FORMAT`, in the tuple below; its
+`__init__` should defer its functions the same way (and so its optional dependency: `pyarrow`
+is then imported only when a Parquet table is read or written).
+"""
 
 from __future__ import annotations
 

@@ -1,18 +1,57 @@
-"""The `Format` record: a format's name, file extensions and its reader and writer."""
+"""The `Format` record: a format's name, file extensions and its reader and writer.
+
+A converter package names its functions with `deferred`, so that knowing a format (its name,
+extensions and summary, for `formats`, `--help` and choosing a format by a file's name) does not
+import its converter: a NewsML-G2 conversion never imports the JSON-LD or CSV code.
+"""
 
 from __future__ import annotations
 
+import importlib
 import io
 import itertools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from newsreport.errors import ReadError, WriteError
 from newsreport.limits import check_size, read_limited
-from newsreport.model import NewsReport
 from newsreport.problems import Problem
+
+if TYPE_CHECKING:
+    from newsreport.model import NewsReport
+
+
+class _Deferred:
+    """A function of a module imported on the function's first call."""
+
+    __slots__ = ("_function", "module", "name")
+
+    def __init__(self, module: str, name: str) -> None:
+        self.module = module
+        self.name = name
+        self._function: Callable[..., Any] | None = None
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        if self._function is None:
+            self._function = getattr(importlib.import_module(self.module), self.name)
+        return self._function(*args, **kwargs)
+
+    def __reduce__(self) -> tuple[type[_Deferred], tuple[str, str]]:
+        return _Deferred, (self.module, self.name)  # pickled by name, as a function is
+
+    def __repr__(self) -> str:
+        return f"<deferred {self.module}.{self.name}>"
+
+
+def deferred(module: str, name: str) -> Any:
+    """The function `module.name`, imported when it is first called.
+
+    Typed `Any`: a package binds it under `if not TYPE_CHECKING`, beside the real import for the
+    type checker, so callers keep the function's own signature.
+    """
+    return _Deferred(module, name)
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,8 @@
 and a flat one-row-per-statement export for spreadsheets (`csv-flat`, write only).
 
 A package is a folder (or a `.zip` of one) with `datapackage.json` and one CSV per kind of
-thing; all reports share the tables. Writing and reading stream one report at a time.
+thing; all reports share the tables. Writing and reading stream one report at a time. The
+reader and writers are imported on first use (`deferred`).
 """
 
 from __future__ import annotations
@@ -10,13 +11,20 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
-from newsreport.converters.csv_.flat import write_flat
-from newsreport.converters.csv_.reader import read_package
-from newsreport.converters.csv_.writer import write_folder, write_zip
-from newsreport.converters.format import Format
-from newsreport.model import NewsReport
+from newsreport.converters.format import Format, deferred
+
+if TYPE_CHECKING:
+    from newsreport.converters.csv_.flat import write_flat
+    from newsreport.converters.csv_.reader import read_package
+    from newsreport.converters.csv_.writer import write_folder, write_zip
+    from newsreport.model import NewsReport
+else:
+    write_flat = deferred("newsreport.converters.csv_.flat", "write_flat")
+    read_package = deferred("newsreport.converters.csv_.reader", "read_package")
+    write_folder = deferred("newsreport.converters.csv_.writer", "write_folder")
+    write_zip = deferred("newsreport.converters.csv_.writer", "write_zip")
 
 
 def _read_stream(stream: BinaryIO, source: str) -> Iterator[NewsReport]:

@@ -1,11 +1,23 @@
-"""Conversion between NewsReport and IPTC NewsML-G2 (a newsItem; a newsMessage for many)."""
+"""Conversion between NewsReport and IPTC NewsML-G2 (a newsItem; a newsMessage for many).
+
+The reader, writer and checker are imported on first use (`deferred`): knowing the format costs
+nothing until a NewsML-G2 document is read or written.
+"""
 
 from __future__ import annotations
 
-from newsreport.converters.format import Format
-from newsreport.converters.newsml_g2.check import check
-from newsreport.converters.newsml_g2.reader import read, read_items
-from newsreport.converters.newsml_g2.writer import write, write_message
+from typing import TYPE_CHECKING
+
+from newsreport.converters.format import Format, deferred
+
+if TYPE_CHECKING:
+    from newsreport.converters.newsml_g2.reader import read, read_items
+    from newsreport.converters.newsml_g2.writer import write, write_message
+else:
+    read = deferred("newsreport.converters.newsml_g2.reader", "read")
+    read_items = deferred("newsreport.converters.newsml_g2.reader", "read_items")
+    write = deferred("newsreport.converters.newsml_g2.writer", "write")
+    write_message = deferred("newsreport.converters.newsml_g2.writer", "write_message")
 
 FORMAT = Format(
     name="newsml-g2",
@@ -16,7 +28,7 @@ FORMAT = Format(
     write=write,
     read_stream=read_items,
     write_stream=write_message,
-    check=check,
+    check=deferred("newsreport.converters.newsml_g2.check", "check"),
 )
 
 __all__ = ["FORMAT", "read", "read_items", "write", "write_message"]

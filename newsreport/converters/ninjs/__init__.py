@@ -8,26 +8,22 @@ by content type (`text/plain`, `text/html`) are unaffected. It holds the merge p
 (`patch.py`) from the report the native document reads back as to the report itself.
 
 IPTC registers no media type for ninjs; the format says `application/json`.
+
+The reader, writer and checker modules are imported when a document is first read, written or
+checked, so that knowing the format (and its versions, for `--ninjs-version`) costs nothing.
 """
 
 from __future__ import annotations
 
 import json
 import warnings
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
-
-from newsreport.converters.format import Format
-from newsreport.converters.ninjs import patch
-from newsreport.converters.ninjs.check import check
-from newsreport.converters.ninjs.reader import read_native
-from newsreport.converters.ninjs.versions import from_v3, to_v3, version_of
-from newsreport.converters.ninjs.writer import SCHEMA, native
+from newsreport.converters.format import Format, deferred
 from newsreport.errors import ReadError, ReadWarning, UsageError
-from newsreport.jsontext import loads
-from newsreport.model import NewsReport
-from newsreport.problems import problems_from
+
+if TYPE_CHECKING:
+    from newsreport.model import NewsReport
 
 VERSIONS = ("3.1", "2.2", "1.6")
 """The versions written, newest (the default) first."""
@@ -44,6 +40,10 @@ def write(report: NewsReport, version: str = "3.1") -> bytes:
     """The report as a ninjs document of `version`, with the extension when it needs one."""
     if version not in VERSIONS:
         raise UsageError(f"ninjs version {version!r} is not written (versions: {', '.join(VERSIONS)})")
+    from newsreport.converters.ninjs import patch
+    from newsreport.converters.ninjs.versions import from_v3, to_v3
+    from newsreport.converters.ninjs.writer import SCHEMA, native
+
     doc3 = native(report)
     # The document declares the version it is written in (the reader's version_of trusts it).
     doc3["standard"] = {"name": "ninjs", "version": version, "schema": SCHEMA.replace("3.1", version)}
@@ -58,6 +58,15 @@ def write(report: NewsReport, version: str = "3.1") -> bytes:
 
 def read(data: bytes, source: str = "<input>") -> NewsReport:
     """The report a ninjs document holds: exactly ours, everyone else's leniently."""
+    from pydantic import ValidationError
+
+    from newsreport.converters.ninjs import patch
+    from newsreport.converters.ninjs.reader import read_native
+    from newsreport.converters.ninjs.versions import to_v3, version_of
+    from newsreport.jsontext import loads
+    from newsreport.model import NewsReport
+    from newsreport.problems import problems_from
+
     repeated: list[str] = []  # others' files repeat keys (one of IPTC's 1.4 examples does): JSON keeps the last
     doc = loads(data, source, format="ninjs", on_duplicate=lambda path, key: repeated.append(path))
     if repeated:
@@ -86,6 +95,8 @@ def _native_reading(doc3: dict[str, Any]) -> dict[str, Any]:
     """What the native properties of one of our documents say, the base of its extension: nothing
     where they cannot make a report (a headline of white space only, which the reader refuses
     in others' documents), so that the extension then holds the whole report."""
+    from newsreport.converters.ninjs.reader import read_native
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
@@ -117,7 +128,7 @@ FORMAT = Format(
     summary="IPTC ninjs 3.1 (writes 2.2 and 1.6 too; reads 1.x to 3.x)",
     read=read,
     write=write,
-    check=check,
+    check=deferred("newsreport.converters.ninjs.check", "check"),
 )
 
 __all__ = ["FORMAT", "VERSIONS", "read", "write"]

@@ -99,6 +99,8 @@ def test_pandas_reads_real_types(package: Path) -> None:
     assert reports["published"][0] == pd.Timestamp("2025-02-03", tz="UTC")
     assert reports["published_precision"][0] == "day"
     assert reports["dateline_date"][0] == dt.date(2025, 2, 3)
+    assert (str(reports["urgency"].dtype), str(reports["free_access"].dtype)) == ("Int64", "boolean")
+    assert str(statements["verb_start_char"].dtype) == "Int64"  # an integer that may be empty: not a float
     events = pd.read_parquet(package / "referenced_events").set_index("event_id")
     assert events["date"].map(type).eq(dt.date).all()
     may = events[events["date_precision"] == "month"].iloc[-1]

@@ -3,6 +3,7 @@ files are read as ours (Polars writes large strings, pandas a null column, Spark
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 import pyarrow as pa
@@ -26,9 +27,33 @@ AS_NUMBERS: dict[Kind, pa.DataType] = {"date": pa.int32(), "moment": pa.int64()}
 `datetime` would fail on a year 0000 partial date, or an instant past 9999 in UTC)."""
 
 
+_PANDAS_DTYPES: dict[Kind, str] = {"integer": "Int64", "offset": "Int16", "boolean": "boolean"}
+"""pandas' nullable types for integers and booleans that may be empty, which it would otherwise
+read as floats (`12.0`, NaN) and objects."""
+
+
 def schema_of(table: str) -> pa.Schema:
-    """The Arrow schema of a table's part files."""
-    return pa.schema([pa.field(f.name, TYPES[f.kind], nullable=not f.required) for f in FIELDS[table]])
+    """The Arrow schema of a table's part files, with the pandas metadata that has pandas read
+    an integer or boolean column that may be empty as its nullable type (no other reader
+    looks at it)."""
+    nullable = [f for f in FIELDS[table] if not f.required and f.kind in _PANDAS_DTYPES]
+    pandas = {
+        "index_columns": [],
+        "column_indexes": [],
+        "columns": [
+            {
+                "name": f.name,
+                "field_name": f.name,
+                "pandas_type": _PANDAS_DTYPES[f.kind].lower(),
+                "numpy_type": _PANDAS_DTYPES[f.kind],
+                "metadata": None,
+            }
+            for f in nullable
+        ],
+        "creator": {"library": "newsreport"},
+    }
+    fields = [pa.field(f.name, TYPES[f.kind], nullable=not f.required) for f in FIELDS[table]]
+    return pa.schema(fields, metadata={"pandas": json.dumps(pandas)})
 
 
 def _text(kind: pa.DataType) -> bool:

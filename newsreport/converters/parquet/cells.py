@@ -10,6 +10,7 @@ decoding read them. An empty list and a missing one are one cell (empty), as in 
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
+from operator import itemgetter
 from typing import cast
 
 from newsreport.converters.csv_.codec import Row
@@ -33,24 +34,25 @@ class CellError(ValueError):
         self.column, self.message = column, message
 
 
-def stored(table: Table, row: Row) -> list[object]:
-    """A CSV row's cells as the values of the table's Parquet columns (`FIELDS` order)."""
-    values: list[object] = []
+def stored(table: Table, rows: list[Row]) -> list[list[object]]:
+    """CSV rows as the values of the table's Parquet columns (`FIELDS` order), column by column."""
+    columns: list[list[object]] = []
     for field in FIELDS[table.name]:
-        cell = row[field.column.name]
+        cells = list(map(itemgetter(field.name), rows)) if field.kind not in ("precision", "offset") else []
         if field.kind == "string":
-            values.append(cell or None)
+            columns.append([cell or None for cell in cells])
         elif field.kind == "integer":
-            values.append(int(cell) if cell else None)
+            columns.append([int(cell) if cell else None for cell in cells])
         elif field.kind == "boolean":
-            values.append(cell == "true" if cell else None)
+            columns.append([cell == "true" if cell else None for cell in cells])
         elif field.kind == "list":
-            values.append(cell.split(";") if cell else [])
+            columns.append([cell.split(";") if cell else [] for cell in cells])
         elif field.kind == "date":
-            values.append(_days(cell) if cell else None)
+            columns.append([_days(cell) if cell else None for cell in cells])
         elif field.kind == "moment":
-            values += _moment(cell)
-    return values
+            moments = [_moment(cell) for cell in cells]
+            columns += [[moment[i] for moment in moments] for i in range(3)]  # its precision and offset too
+    return columns
 
 
 def cells(table: Table, values: dict[str, object]) -> Row:

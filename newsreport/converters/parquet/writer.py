@@ -11,6 +11,7 @@ read, and read by pyarrow, DuckDB, Polars, Spark (3.2+) and R arrow alike.
 
 from __future__ import annotations
 
+import itertools
 import json
 import shutil
 import tempfile
@@ -47,8 +48,8 @@ class TableWriter:
         self.folder, self.table = folder, BY_NAME[table]
         self.schema = schema_of(table)
         self.part_rows, self.group_rows = part_rows, group_rows
-        self.columns: list[list[object]] = [[] for _ in self.schema]
-        self.buffered = self.text = self.in_part = 0
+        self.rows: list[Row] = []
+        self.text = self.in_part = 0
         self.files: list[str] = []
         self.part: pq.ParquetWriter | None = None
 
@@ -57,13 +58,10 @@ class TableWriter:
         if self.in_part >= self.part_rows:
             self._flush()
             self._close_part()
-        for row in table_rows:
-            for column, value in zip(self.columns, stored(self.table, row), strict=True):
-                column.append(value)
-            self.text += sum(map(len, row.values()))
-        self.buffered += len(table_rows)
+        self.rows += table_rows
+        self.text += sum(map(len, itertools.chain.from_iterable(map(dict.values, table_rows))))
         self.in_part += len(table_rows)
-        if self.buffered >= self.group_rows or self.text >= GROUP_BYTES:
+        if len(self.rows) >= self.group_rows or self.text >= GROUP_BYTES:
             self._flush()
 
     def close(self) -> list[str]:
@@ -76,15 +74,16 @@ class TableWriter:
         return self.files
 
     def _flush(self) -> None:
-        if not self.buffered:
+        if not self.rows:
             return
         if self.part is None:
             self._open_part()
         assert self.part is not None
-        arrays = [pa.array(values, type=field.type) for values, field in zip(self.columns, self.schema, strict=True)]
+        columns = stored(self.table, self.rows)
+        arrays = [pa.array(values, type=field.type) for values, field in zip(columns, self.schema, strict=True)]
         self.part.write_batch(pa.RecordBatch.from_arrays(arrays, schema=self.schema))
-        self.columns = [[] for _ in self.schema]
-        self.buffered = self.text = 0
+        self.rows = []
+        self.text = 0
 
     def _open_part(self) -> None:
         name = f"{self.table.name}/part-{len(self.files):05d}.parquet"

@@ -4,7 +4,8 @@ A package is a folder (or a `.zip` of one, for a stream) with `datapackage.json`
 per table of part files (`statements/part-00000.parquet`), which pandas, DuckDB, Polars and
 Spark read as one dataset. The tables and their checks are the CSV package's; only the storage
 differs: real types, dates as dates, lists as lists, zstd. Needs pyarrow (the `[parquet]`
-extra), imported only when a package is read or written, so the format is listed without it.
+extra), imported only when a package is read or written (`deferred`), so the format is listed
+without it.
 
 ```
 fields.py      each table's Parquet columns: the CSV columns, a moment's precision and offset
@@ -22,38 +23,38 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
-from newsreport.converters.format import Format
+from newsreport.converters.format import Format, deferred
 from newsreport.converters.parquet.extra import INSTALL, require
-from newsreport.model import NewsReport
+
+if TYPE_CHECKING:
+    from newsreport.converters.parquet.reader import read_package
+    from newsreport.converters.parquet.writer import write_folder, write_zip
+    from newsreport.model import NewsReport
+else:
+    read_package = deferred("newsreport.converters.parquet.reader", "read_package")
+    write_folder = deferred("newsreport.converters.parquet.writer", "write_folder")
+    write_zip = deferred("newsreport.converters.parquet.writer", "write_zip")
 
 
 def _read_path(path: Path, source: str) -> Iterator[NewsReport]:
     require()
-    from newsreport.converters.parquet.reader import read_package
-
     return read_package(path, source)
 
 
 def _read_stream(stream: BinaryIO, source: str) -> Iterator[NewsReport]:
     require()
-    from newsreport.converters.parquet.reader import read_package
-
     return read_package(stream, source)
 
 
 def _write_path(reports: Iterable[NewsReport], target: Path) -> None:
     require()
-    from newsreport.converters.parquet.writer import write_folder
-
     write_folder(reports, target)
 
 
 def _write_stream(reports: Iterable[NewsReport], stream: BinaryIO) -> None:
     require()
-    from newsreport.converters.parquet.writer import write_zip
-
     write_zip(reports, stream)
 
 

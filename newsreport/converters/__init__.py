@@ -15,7 +15,7 @@ import os
 import re
 from pathlib import Path, PurePath
 
-from newsreport.converters import csv_, jsonld, native, newsml_g2, ninjs, text
+from newsreport.converters import csv_, jsonld, native, newsml_g2, ninjs, parquet, text
 from newsreport.converters.format import Format
 from newsreport.errors import UnknownFormatError
 
@@ -29,6 +29,7 @@ FORMATS: dict[str, Format] = {
         ninjs.FORMAT,
         csv_.FORMAT,
         csv_.FLAT,
+        parquet.FORMAT,
         jsonld.HTML,
         text.FORMAT,
     )

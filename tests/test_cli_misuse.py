@@ -44,7 +44,7 @@ def test_a_read_only_format_cannot_be_the_output(tmp_path: Path, target: str) ->
     assert result.returncode == 2
     assert lines(result.stderr) == [
         "newsreport: error: html cannot be written, only read; "
-        "--to takes csv, csv-flat, json, jsonl, jsonld, newsml-g2, ninjs"
+        "--to takes csv, csv-flat, json, jsonl, jsonld, newsml-g2, ninjs, parquet"
     ]
     assert list(tmp_path.iterdir()) == []
 
@@ -58,15 +58,15 @@ def test_an_export_format_cannot_be_the_input(tmp_path: Path) -> None:
         assert result.returncode == 2
         assert lines(result.stderr) == [
             "newsreport: error: csv-flat cannot be read, only written; "
-            "--from takes csv, html, json, jsonl, jsonld, newsml-g2, ninjs, text"
+            "--from takes csv, html, json, jsonl, jsonld, newsml-g2, ninjs, parquet, text"
         ]
 
 
 def test_help_lists_only_what_each_option_takes() -> None:
     """--from lists the readable formats, --to the writable ones."""
     text = " ".join(run("convert", "--help").stdout.decode().split())
-    assert "Input format: csv, html, json, jsonl, jsonld, newsml-g2, ninjs, text (" in text
-    assert "Output format: csv, csv-flat, json, jsonl, jsonld, newsml-g2, ninjs (" in text
+    assert "Input format: csv, html, json, jsonl, jsonld, newsml-g2, ninjs, parquet, text (" in text
+    assert "Output format: csv, csv-flat, json, jsonl, jsonld, newsml-g2, ninjs, parquet (" in text
 
 
 def test_version() -> None:

@@ -82,7 +82,8 @@ def test_formats_are_found_by_name_extension_and_content() -> None:
     assert sniff(b'{\n  "a": 1\n}\n').name == "json"
     with pytest.raises(
         UnknownFormatError,
-        match=r"unknown format '\.md' \(known: csv, csv-flat, html, json, jsonl, jsonld, newsml-g2, ninjs, text\)",
+        match=r"unknown format '\.md' \(known: csv, csv-flat, html, json, jsonl, jsonld, newsml-g2, ninjs, parquet, "
+        r"text\)",
     ):
         format_for_path("notes.md")
     assert format_for_path("article.txt").name == "text"

@@ -20,7 +20,6 @@ from typing import Annotated, Any, Literal
 
 import typer
 from pydantic import TypeAdapter, ValidationError
-from rich.console import Console
 
 from newsreport import __version__, batch, streams
 from newsreport.batch.units import folder_members
@@ -238,6 +237,7 @@ def _progress(inputs: list[str]) -> Iterator[Callable[[int, int], None] | None]:
     if not sys.stderr.isatty():
         yield None
         return
+    from rich.console import Console
     from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
     paths = [Path(name) for name in inputs if name != "-"]

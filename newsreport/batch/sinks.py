@@ -14,20 +14,12 @@ import sys
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from newsreport.batch.targets import output_path
 from newsreport.batch.work import Result
 from newsreport.converters import Format
-from newsreport.converters.csv_.flat import HEADER as FLAT_HEADER
-from newsreport.converters.csv_.writer import (
-    PackageWriter,
-    package_target,
-    publish_folder,
-    work_folder_for,
-    zip_folder,
-)
-from newsreport.converters.newsml_g2.writer import message_end, message_start
+from newsreport.converters.format import deferred
 from newsreport.errors import ReadError, UsageError, WriteError
 from newsreport.files import (
     is_stream,
@@ -39,6 +31,24 @@ from newsreport.files import (
     temp_folder_beside,
     write_bytes_atomically,
 )
+
+if TYPE_CHECKING:
+    from newsreport.converters.csv_.writer import (
+        PackageWriter,
+        package_target,
+        publish_folder,
+        work_folder_for,
+        zip_folder,
+    )
+    from newsreport.converters.newsml_g2.writer import message_end, message_start
+else:  # the writers of the formats converted to, imported by the first sink that needs them
+    PackageWriter = deferred("newsreport.converters.csv_.writer", "PackageWriter")
+    package_target = deferred("newsreport.converters.csv_.writer", "package_target")
+    publish_folder = deferred("newsreport.converters.csv_.writer", "publish_folder")
+    work_folder_for = deferred("newsreport.converters.csv_.writer", "work_folder_for")
+    zip_folder = deferred("newsreport.converters.csv_.writer", "zip_folder")
+    message_end = deferred("newsreport.converters.newsml_g2.writer", "message_end")
+    message_start = deferred("newsreport.converters.newsml_g2.writer", "message_start")
 
 
 class Sink:
@@ -95,7 +105,9 @@ class _StreamSink(Sink):
             import csv
 
             self.csv = csv.writer(self.text)
-            self.csv.writerow(FLAT_HEADER)
+            from newsreport.converters.csv_.flat import HEADER
+
+            self.csv.writerow(HEADER)
 
     def _add(self, result: Result) -> None:
         self.count += 1

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from newsreport.converters import Format, format_for_path, get_format, sniff
-from newsreport.converters.newsml_g2.stream import READ_BYTES, message_items
 from newsreport.errors import NewsReportError
 from newsreport.limits import limited_lines, read_limited
 from newsreport.model import NewsReport
@@ -96,14 +95,20 @@ _MESSAGE = re.compile(rb"<(\w+:)?newsMessage\b")
 """A newsMessage's root element, looked for in the first `_MESSAGE_HEAD_BYTES` of a NewsML-G2 input."""
 
 
+_BUFFER_BYTES = 64 * 1024
+"""The reads of an input stream (a newsMessage's parser is fed as much at a time)."""
+
+
 def _units_of_stream(fmt: Format, head: bytes, rest: BinaryIO, source: str) -> Iterator[Unit]:
     """The units of an input whose first bytes, `head`, were read already (to guess its format or
     to see a newsMessage), then `rest`: JSON Lines a line at a time, a newsMessage an item at a
     time, anything else read whole."""
-    stream = io.BufferedReader(_Prefixed(head, rest), READ_BYTES)
+    stream = io.BufferedReader(_Prefixed(head, rest), _BUFFER_BYTES)
     if fmt.name == "jsonl":
         yield from _lines_of(stream, source)
     elif fmt.name == "newsml-g2" and _MESSAGE.search(head[:_MESSAGE_HEAD_BYTES]):
+        from newsreport.converters.newsml_g2.stream import message_items  # lxml, only for a newsMessage
+
         for number, item in message_items(stream, source):
             yield Unit(f"{source}:item {number}", "newsml-g2", item)
     elif fmt.read_path is not None:

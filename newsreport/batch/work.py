@@ -11,23 +11,34 @@ import itertools
 import signal
 import warnings
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsreport.batch.units import Unit
 from newsreport.converters import FORMATS, ninjs
-from newsreport.converters.csv_.codec import rows as csv_rows
-from newsreport.converters.csv_.flat import flat_rows
-from newsreport.converters.csv_.writer import encode as encode_csv
-from newsreport.converters.csv_.writer import escape_formula
+from newsreport.converters.format import deferred
 from newsreport.converters.native import parse_line
-from newsreport.converters.newsml_g2.writer import version_created
-from newsreport.converters.newsml_g2.writer import write_item as newsml_item
 from newsreport.converters.text import Drafting
 from newsreport.converters.text import read as read_text
 from newsreport.errors import NewsReportError, ReadError, ReadWarning
 from newsreport.model import NewsReport
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+    from newsreport.converters.csv_.codec import rows as csv_rows
+    from newsreport.converters.csv_.flat import flat_rows
+    from newsreport.converters.csv_.writer import encode as encode_csv
+    from newsreport.converters.csv_.writer import escape_formula
+    from newsreport.converters.newsml_g2.writer import version_created
+    from newsreport.converters.newsml_g2.writer import write_item as newsml_item
+else:  # the encoders' code, imported by the first report encoded so
+    csv_rows = deferred("newsreport.converters.csv_.codec", "rows")
+    flat_rows = deferred("newsreport.converters.csv_.flat", "flat_rows")
+    encode_csv = deferred("newsreport.converters.csv_.writer", "encode")
+    escape_formula = deferred("newsreport.converters.csv_.writer", "escape_formula")
+    version_created = deferred("newsreport.converters.newsml_g2.writer", "version_created")
+    newsml_item = deferred("newsreport.converters.newsml_g2.writer", "write_item")
 
 CHUNK = 32
 """Units per task sent to a worker: enough to amortise the hand-over, few enough to stay fair."""
@@ -135,6 +146,8 @@ def converted(
         for number, unit in itertools.chain(first, numbered):
             yield _convert_one(task, number, unit)
         return
+    from concurrent.futures import ProcessPoolExecutor  # multiprocessing, only for a pool
+
     window: collections.deque[Future[list[Result]]] = collections.deque()
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_started)
     try:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from typing import Annotated, Any, Self
 
 from pydantic import BaseModel, ConfigDict, Field, Strict, model_validator
 
@@ -47,6 +47,15 @@ class Model(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
+    def replace(self, **changes: Any) -> Self:
+        """A copy with `changes` made, validated as a new object is.
+
+        Use it to build a report up piece by piece (`report.replace(statements=(*report.statements,
+        quote))`): pydantic's `model_copy(update=...)` checks nothing, so a copy it makes may break
+        the model's rules without a word, and fail only when a converter meets it.
+        """
+        return self.model_validate({**self.__dict__, **changes})
+
 
 class Span(Model):
     """A stretch of the body: `[start, end)` in Unicode code points of `body.text`."""
@@ -62,6 +71,47 @@ class Span(Model):
         """The part of `text` this span covers."""
         return text[self.start : self.end]
 
+    @classmethod
+    def find(cls, text: str, words: str, *, occurrence: int | None = None, after: int | Span | None = None) -> Span:
+        """The span of `words` in `text` (the body's text): `Span.find(body.text, "stressed")`.
+
+        The words must occur once, unless `after` or `occurrence` says which: `after` (an offset,
+        or a span: from where it ends) takes the first occurrence that starts there or later, and
+        `occurrence` the n-th (1 for the first), counted from `after` if given. Raises `ValueError`
+        when the words are absent or ambiguous, saying where they occur.
+        """
+        if not words:
+            raise ValueError("no words to find: `words` is empty")
+        start = after.end if isinstance(after, Span) else after or 0
+        found = _occurrences(text, words, start)
+        where = f"the text after offset {start}" if start else "the text"
+        if not found:
+            raise ValueError(f"{words!r} does not occur in {where}")
+        if occurrence is None:
+            if after is not None or len(found) == 1:
+                occurrence = 1
+            else:
+                at = ", ".join(map(str, found[:10])) + (", ..." if len(found) > 10 else "")
+                raise ValueError(
+                    f"{words!r} occurs {len(found)} times in {where} (at {at}): "
+                    "say which with occurrence= (1 for the first) or after= (an offset or a span)"
+                )
+        if not 1 <= occurrence <= len(found):
+            times = "once" if len(found) == 1 else f"{len(found)} times"
+            raise ValueError(f"{words!r} occurs {times} in {where}: there is no occurrence {occurrence}")
+        begin = found[occurrence - 1]
+        return cls(start=begin, end=begin + len(words))
+
+
+def _occurrences(text: str, words: str, start: int) -> list[int]:
+    """Every offset from `start` at which `words` begins, overlapping ones included."""
+    found: list[int] = []
+    at = text.find(words, start)
+    while at != -1:
+        found.append(at)
+        at = text.find(words, at + 1)
+    return found
+
 
 class Excerpt(Model):
     """Words printed in the body, with where they stand: `body.text[span]` equals `text`."""
@@ -70,6 +120,12 @@ class Excerpt(Model):
     """The words exactly as printed."""
     span: Span
     """Where they stand in the body."""
+
+    @classmethod
+    def find(cls, text: str, words: str, *, occurrence: int | None = None, after: int | Span | None = None) -> Excerpt:
+        """`words` with their span in `text` (the body's text), found as `Span.find` finds them:
+        `reporting_verb=Excerpt.find(body.text, "said", after=quote_span)`."""
+        return cls(text=words, span=Span.find(text, words, occurrence=occurrence, after=after))
 
 
 class Name(Model):

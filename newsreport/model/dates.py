@@ -58,6 +58,7 @@ source gives no offset: ISO 8601 text, or a Python `date` or `datetime` (aware o
 A local time is kept as such, never cut to the day nor given an offset we do not know."""
 
 DatePart = Literal["year", "month", "day"]
+"""A part of a date, as `PartialDate.inferred` names it."""
 _DATE_PARTS: tuple[DatePart, ...] = ("year", "month", "day")
 
 

@@ -69,3 +69,4 @@ class Place(_Participant):
 
 
 Participant = Annotated[Person | Organization | Place, Field(discriminator="kind")]
+"""A person, an organization or a place, told apart by `kind` (what `NewsReport.participants` holds)."""

@@ -8,6 +8,7 @@ rights parts only where the report has rights. A rule only the model knows is bl
 
 from __future__ import annotations
 
+import operator
 import re
 
 from pydantic import ValidationError
@@ -97,6 +98,7 @@ def build(lines: dict[str, list[Line]], source: str) -> NewsReport:
         raise ReadError(f"report {first.path}: {first.message}", source=source, location=where) from None
 
 
+_ROW = operator.attrgetter("row")
 _LISTED = re.compile(r"\$\.([\w.]+?)\[(\d+)\](?:\.(\w+))?")
 """A JSON path into one of the report's lists: its name (`rights.notices`), the index, the field."""
 _OWN_TABLES = ("statements", "participants", "referenced_events")
@@ -173,8 +175,9 @@ def _check_positions(table: Table, lines: list[Line], source: str) -> None:
     if "position" not in table.header:
         return
     seen: dict[tuple[object, ...], int] = {}
+    columns = (*_list_of(table), "position")
     for line in lines:
-        at = owner(line.row, (*_list_of(table), "position"))
+        at = owner(line.row, columns)
         if at in seen:
             message = f"position {at[-1]} is taken by row {seen[at]} of this list"
             raise ReadError(message, source=source, location=f"{line.file}:{line.number}:position")
@@ -204,6 +207,9 @@ def _check_event_tree(lines: list[Line], source: str) -> None:
 
 
 def _check_keys(table: Table, lines: list[Line], source: str) -> None:
+    cells = operator.itemgetter(*table.key)  # a cell, or a tuple of them: either tells rows apart
+    if len(set(map(cells, map(_ROW, lines)))) == len(lines):
+        return  # no two rows alike; otherwise the loop below finds the first repeat
     seen: set[tuple[str, ...]] = set()
     for line in lines:
         key = tuple(line.row[c] for c in table.key)

@@ -131,7 +131,9 @@ class Lines:
                     message = "a cell a spreadsheet would run as a formula, unescaped in a package that escapes them"
                     raise ReadError(message, source=self.package.source, location=f"{name}:{number}:{header}")
             cells = [c[1:] if c.startswith("'") and c[1:].startswith(FORMULA_TRIGGERS) else c for c in cells]
-        row = dict(zip(columns, cells, strict=True)) | self.source.filled
+        row = dict(zip(columns, cells, strict=True))
+        if self.source.filled:
+            row |= self.source.filled
         if not all(map(operator.call, self._tests, map(row.__getitem__, self._tested))):
             for column in self.table.columns:
                 problem = _cell_problem(column, row[column.name])

@@ -27,7 +27,7 @@ def _through(report: NewsReport, name: str) -> NewsReport:
 
 def test_the_lossless_formats() -> None:
     """The lossless formats are the ones we claim: all but the flat export and the HTML reader."""
-    assert LOSSLESS == ["csv", "json", "jsonl", "jsonld", "newsml-g2", "ninjs"]
+    assert LOSSLESS == ["csv", "json", "jsonl", "jsonld", "newsml-g2", "ninjs", "parquet"]
 
 
 @pytest.mark.parametrize(("a", "b"), PAIRS, ids=[f"{a}-{b}" for a, b in PAIRS])

@@ -7,6 +7,7 @@ come back in input order, so `jobs=2` writes the same bytes as `jobs=1`.
 from __future__ import annotations
 
 import collections
+import gc
 import itertools
 import signal
 import warnings
@@ -151,7 +152,13 @@ def converted(
     window: collections.deque[Future[list[Result]]] = collections.deque()
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_started)
     try:
-        window.append(pool.submit(_convert, task, first))
+        # Workers are forked at the first task. Frozen, what they inherit is left out of their
+        # garbage collections: they neither scan it nor, by touching it, copy its memory pages.
+        gc.freeze()
+        try:
+            window.append(pool.submit(_convert, task, first))
+        finally:
+            gc.unfreeze()
         while True:
             while len(window) < jobs * 4:
                 chunk = list(itertools.islice(numbered, CHUNK))

@@ -12,6 +12,8 @@ from collections.abc import Iterable
 
 from lxml import etree
 
+from newsreport.converters.newsml_g2.xml import local
+
 
 class Coverage:
     """The elements of one item that the reader mapped."""
@@ -40,7 +42,7 @@ class Coverage:
             return
         self._containers.add(element)
         for inner in element:
-            if isinstance(inner.tag, str) and _local(inner) not in leave:
+            if isinstance(inner.tag, str) and local(inner) not in leave:
                 self._whole.add(inner)
 
     def enter(self, element: etree._Element | None) -> None:
@@ -81,10 +83,6 @@ def named(unmapped: list[tuple[str, int]]) -> str:
 def _one(name: str) -> str:
     element, at, attribute = name.partition("@")
     return f"<{element}>{at}{attribute}"
-
-
-def _local(element: etree._Element) -> str:
-    return etree.QName(element).localname.lower()
 
 
 def _self_and_ancestors(element: etree._Element) -> Iterable[etree._Element]:

@@ -11,7 +11,7 @@ from lxml import etree
 
 from newsreport.converters.newsml_g2.context import Context
 from newsreport.converters.newsml_g2.participants import Subjects
-from newsreport.converters.newsml_g2.xml import child, children, local, nr, path, text_of
+from newsreport.converters.newsml_g2.xml import child, child_names, children, local, nr, path, text_of
 from newsreport.errors import ReadError
 from newsreport.limits import nesting_problem
 
@@ -103,8 +103,8 @@ class Events:
         """An event subject as model data at JSON path `at`, with its sub-events (their nesting
         was checked: no cycle, no deeper than the limit)."""
         self.ctx.places[at] = subject
-        mapped = {local(e) for e in subject if isinstance(e.tag, str)} if self.ctx.own else {"name"}
-        self.ctx.coverage.take(subject, but={local(e) for e in subject if isinstance(e.tag, str)} - mapped)
+        names = child_names(subject)
+        self.ctx.coverage.take(subject, but=names - (names if self.ctx.own else {"name"}))
         local_id = self.subjects.ids[self.subjects.key(subject)]
         related = [(r.get("rel") or "", r) for r in children(subject, "related")]
         kind = next((r.get("qcode", "").removeprefix("nrevent:") for rel, r in related if rel == "nrrel:kind"), "event")

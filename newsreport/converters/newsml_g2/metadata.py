@@ -10,7 +10,7 @@ from typing import Any
 from lxml import etree
 
 from newsreport.converters.newsml_g2.context import MEDIA_TYPE, Context
-from newsreport.converters.newsml_g2.xml import NR, child, children, local, nr, text_of
+from newsreport.converters.newsml_g2.xml import NR, child, child_names, children, local, nr, text_of
 
 Node = dict[str, Any]
 
@@ -72,7 +72,7 @@ def concept(element: etree._Element, ctx: Context, subject: bool = False) -> Nod
 
 
 def _unmapped_children(element: etree._Element) -> set[str]:
-    return {local(e) for e in element if isinstance(e.tag, str) and local(e) not in _CONCEPT_PARTS}
+    return child_names(element) - set(_CONCEPT_PARTS)
 
 
 def agent(element: etree._Element, ctx: Context) -> Node | None:
@@ -145,7 +145,7 @@ def links(item_meta: etree._Element | None, ctx: Context) -> list[Node]:
                 "media_type": media_type,
             }
         )
-        ctx.coverage.take(link, but={local(e) for e in link if isinstance(e.tag, str) and local(e) != "title"})
+        ctx.coverage.take(link, but=child_names(link) - {"title"})
         if not ctx.own:
             ctx.coverage.attributes(link, ("rel", "href", "residref", "contenttype"))
     return found

@@ -10,7 +10,7 @@ from lxml import etree
 
 from newsreport.converters.local_ids import LocalIds
 from newsreport.converters.newsml_g2.context import Context
-from newsreport.converters.newsml_g2.xml import XML_LANG, child, children, local, nr, parse_spans, path, text_of
+from newsreport.converters.newsml_g2.xml import XML_LANG, child, child_names, children, nr, parse_spans, path, text_of
 from newsreport.errors import ReadError
 from newsreport.model import LOCAL_ID_PATTERN
 
@@ -66,12 +66,14 @@ class Subjects:
         return local_id
 
     def ref(self, element: etree._Element) -> str:
-        return self.ids.get(self.key(element), self.key(element))
+        key = self.key(element)
+        return self.ids.get(key, key)
 
     def name_of(self, subject: etree._Element) -> str | None:
         """A subject's name: its own `<name>`, else that of the `assert` about it (as AP sends them)."""
-        sources = [subject, self.asserts.get(self.key(subject))]
-        for source in (s for s in sources if s is not None):
+        for source in (subject, self.asserts.get(self.key(subject))):
+            if source is None:
+                continue
             name = next((n for n in children(source, "name") if n.get("role") != "nrname:other"), None)
             if name is not None and (self.ctx.own or text_of(name).strip()):
                 if source is not subject:
@@ -183,4 +185,4 @@ def place_type(concept: etree._Element) -> str:
 
 def _others(element: etree._Element, mapped: set[str]) -> set[str]:
     """The names of an element's children other than `mapped`."""
-    return {local(e) for e in element if isinstance(e.tag, str) and local(e) not in mapped}
+    return child_names(element) - mapped

@@ -267,8 +267,9 @@ class ItemReader:
         events: list[etree._Element] = []
         topics: list[Node] = []
         for subject in children(self.meta, "subject"):
-            kind = KINDS.get((subject.get("type") or "").lower())
-            is_event = (subject.get("type") or "").lower() == "cpnat:event"
+            subject_type = (subject.get("type") or "").lower()
+            kind = KINDS.get(subject_type)
+            is_event = subject_type == "cpnat:event"
             name = self.subjects.name_of(subject) if kind or is_event else None
             if (ctx.own and subject.get("literal") is None) or (not ctx.own and name is None):
                 ctx.places[f"$.subjects[{len(topics)}]"] = subject

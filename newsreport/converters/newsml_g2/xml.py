@@ -43,10 +43,12 @@ def nr(name: str) -> str:
 
 def spans_value(spans: tuple[Span, ...] | list[Span]) -> str:
     """Spans as an attribute value: `START-END` tokens, space-separated."""
-    return " ".join(f"{s.start}-{s.end}" for s in spans)
+    return " ".join([span_value(s) for s in spans])
 
 
-_SPAN = re.compile(r"([0-9]+)-([0-9]+)")
+def span_value(span: Span) -> str:
+    """One span as an attribute value: `START-END`."""
+    return f"{span.start}-{span.end}"
 
 
 def parse_spans(value: str | None) -> list[dict[str, int]]:
@@ -54,10 +56,10 @@ def parse_spans(value: str | None) -> list[dict[str, int]]:
     take `+5`, ` 5` or other scripts' digits); anything else is a ValueError naming it."""
     spans = []
     for token in (value or "").split():
-        match = _SPAN.fullmatch(token)
-        if match is None:
+        start, dash, end = token.partition("-")
+        if not (dash and token.isascii() and start.isdigit() and end.isdigit()):
             raise ValueError(f"{token!r} is not a span (START-END)")
-        spans.append({"start": int(match[1]), "end": int(match[2])})
+        spans.append({"start": int(start), "end": int(end)})
     return spans
 
 
@@ -151,7 +153,20 @@ def nested_too_deep(element: etree._Element, source: str) -> ReadError:
 def local(element: etree._Element) -> str:
     """An element's name without its namespace, lower-cased (agencies vary both)."""
     tag = element.tag
-    return tag.rpartition("}")[2].lower() if isinstance(tag, str) else ""
+    if not isinstance(tag, str):
+        return ""
+    name = _LOCAL_NAMES.get(tag)
+    if name is None:
+        name = tag.rpartition("}")[2].lower()
+        if len(_LOCAL_NAMES) < _LOCAL_NAMES_KEPT:
+            _LOCAL_NAMES[tag] = name
+    return name
+
+
+_LOCAL_NAMES: dict[str, str] = {}
+"""`local` of each tag met (a document uses a few dozen, over and over)."""
+_LOCAL_NAMES_KEPT = 10_000
+"""How many tags `_LOCAL_NAMES` keeps: a document of made-up names does not grow it further."""
 
 
 _Index = dict[etree._Element, dict[str, list[etree._Element]]]
@@ -203,9 +218,21 @@ def child(element: etree._Element | None, name: str) -> etree._Element | None:
     return found[0] if found else None
 
 
+def child_names(element: etree._Element) -> set[str]:
+    """The `local` names of an element's child elements."""
+    index = _INDEX.get()
+    if index is None:
+        return {local(e) for e in element if isinstance(e.tag, str)}
+    return {name for name in _named(index, element) if name}  # comments and the like are named ""
+
+
 def text_of(element: etree._Element | None) -> str:
     """All the text inside an element, exactly."""
-    return "" if element is None else "".join(element.itertext())
+    if element is None:
+        return ""
+    if len(element) == 0:  # no child, not even a comment: its own text is all of it
+        return element.text or ""
+    return "".join(element.itertext())
 
 
 _NAMESPACE = re.compile(r"\{[^}]*\}")

@@ -37,6 +37,7 @@ from newsreport.converters.newsml_g2.xml import (
     NAR,
     NSMAP,
     SCHEMES,
+    span_value,
     spans_value,
 )
 from newsreport.errors import WriteError
@@ -127,7 +128,7 @@ def item(report: NewsReport, prefix: str = "") -> str:
             ("partid", prefix + statement.id),
             ("seq", str(index + 1)),
             ("contentrefs", ids.get(statement.id)),
-            ("nr:span", spans_value([statement.span])),
+            ("nr:span", span_value(statement.span)),
             ("nr:event", statement.event),
         ]
         with out.element("partMeta", part):
@@ -140,10 +141,10 @@ def item(report: NewsReport, prefix: str = "") -> str:
                 out.leaf("subject", [("literal", topic)])
             if statement.source:
                 source = statement.source
-                out.leaf("nr:source", [("nr:span", spans_value([source.span]))], source.text)
+                out.leaf("nr:source", [("nr:span", span_value(source.span))], source.text)
             if statement.reporting_verb:
                 verb = statement.reporting_verb
-                out.leaf("nr:reportingVerb", [("nr:span", spans_value([verb.span]))], verb.text)
+                out.leaf("nr:reportingVerb", [("nr:span", span_value(verb.span))], verb.text)
     for event in (*report.events(), *report.referenced_events):
         if event.date:
             with out.element("assert", [("literal", event.id)]), out.element("eventDetails"):
@@ -255,7 +256,7 @@ def _content_meta(out: Markup, aliases: Aliases, report: NewsReport) -> None:
         for alternative in report.alternative_headlines:
             described.wording(out, aliases, "headline", alternative)
         if report.dateline:
-            span = spans_value([report.dateline.span]) if report.dateline.span else None
+            span = span_value(report.dateline.span) if report.dateline.span else None
             out.leaf("dateline", [("nr:span", span)], report.dateline.text)
         if report.byline is not None:
             out.leaf("by", (), report.byline)

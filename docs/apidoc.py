@@ -72,6 +72,10 @@ ALIAS_MODULES = (
 """The modules whose documented assignments (`LocalId = ...` and its docstring) the reference shows."""
 
 
+# Signatures go in plain ``` fences: they are not statements to run, and ruff would reformat a
+# ```python block of docs/api.md (quotes, line length) into text this script does not write.
+
+
 class _Shown(str):
     """An annotation's text, shown by `inspect` as written rather than quoted."""
 
@@ -198,7 +202,7 @@ def _entry(name: str, value: object, aliases: dict[str, tuple[str, str]]) -> lis
         kind = "warning" if issubclass(value, Warning) else "exception" if issubclass(value, BaseException) else "class"
         lines = [f"### {name}", "", f"{kind} `{name}{_bases(value)}`", "", _doc(value), ""]
         if issubclass(value, BaseException) and "__init__" in vars(value):
-            lines += ["```python", _signature(name, value), "```", ""]
+            lines += ["```", _signature(name, value), "```", ""]
         fields = _fields(value)
         if fields:
             lines += ["Fields:", "", *fields, ""]
@@ -208,10 +212,10 @@ def _entry(name: str, value: object, aliases: dict[str, tuple[str, str]]) -> lis
         return lines
     if name in aliases:  # a constant or a type alias (callable as `Annotated` is, but no function)
         shape, doc = aliases[name]
-        return [f"### {name}", "", "```python", shape, "```", "", doc, ""]
+        return [f"### {name}", "", "```", shape, "```", "", doc, ""]
     if not callable(value):
         raise SystemExit(f"{name} has no docstring: give its assignment one, in a module of ALIAS_MODULES")
-    return [f"### {name}", "", "```python", _signature(name, value), "```", "", _doc(value), ""]
+    return [f"### {name}", "", "```", _signature(name, value), "```", "", _doc(value), ""]
 
 
 def _value_types(text: str, aliases: dict[str, tuple[str, str]]) -> list[str]:
@@ -227,7 +231,7 @@ def _value_types(text: str, aliases: dict[str, tuple[str, str]]) -> list[str]:
     lines: list[str] = []
     for word in sorted(seen):
         shape, doc = aliases[word]
-        lines += [f"### {word}", "", "```python", shape, "```", "", doc, ""]
+        lines += [f"### {word}", "", "```", shape, "```", "", doc, ""]
     return lines
 
 
@@ -250,7 +254,7 @@ def render() -> str:
         "model that refuses unknown fields; each list is stored as a tuple (a list is accepted).",
         "Each one also has this method:",
         "",
-        "```python",
+        "```",
         _signature("replace", Model.replace).replace("(self, ", "("),
         "```",
         "",

@@ -101,10 +101,9 @@ def convert_reports(
 ) -> Iterator[bytes]:
     """Each report as a document in `to`, encoded `jobs` processes at a time, in order: iterator in,
     iterator out; ninjs in `ninjs_version` (3.1, 2.2 or 1.6; default 3.1)."""
-    if to not in batch.ENCODERS or to in ("csv", "csv-flat"):
-        raise UnknownFormatError(
-            to, sorted(n for n in batch.ENCODERS if n not in ("csv", "csv-flat", "newsml-message"))
-        )
+    packages = ("csv", "csv-flat", "parquet", "newsml-message")  # many reports per output, not one each
+    if to not in batch.ENCODERS or to in packages:
+        raise UnknownFormatError(to, sorted(n for n in batch.ENCODERS if n not in packages))
     version = batch.ninjs_version(get_format(to), ninjs_version)
     units = (batch.Unit(source=r.id, report=r) for r in reports)
     for result in batch.converted(units, to, jobs, ninjs_version=version):

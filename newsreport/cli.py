@@ -205,8 +205,11 @@ def convert(
         if excel and target.name not in csv_.EXCEL:
             raise UsageError(f"--excel is for csv and csv-flat, not {target.name}")
         version = batch.ninjs_version(target, ninjs_version)
-        if out is None and target.name == "csv" and sys.stdout.isatty():
-            raise UsageError("a CSV package on stdout is a zip, not for a terminal: name a file (-o x.zip) or pipe it")
+        if out is None and target.name in ("csv", "parquet") and sys.stdout.isatty():
+            kind = "CSV" if target.name == "csv" else "Parquet"
+            raise UsageError(
+                f"a {kind} package on stdout is a zip, not for a terminal: name a file (-o x.zip) or pipe it"
+            )
         for name in inputs:
             if name != "-" and not Path(name).exists():
                 raise UsageError(f"{name}: no such file")

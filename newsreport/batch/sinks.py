@@ -41,6 +41,10 @@ if TYPE_CHECKING:
         zip_folder,
     )
     from newsreport.converters.newsml_g2.writer import message_end, message_start
+    from newsreport.converters.parquet.placing import package_target as parquet_target
+    from newsreport.converters.parquet.placing import publish_folder as publish_parquet
+    from newsreport.converters.parquet.placing import zip_package as zip_parquet
+    from newsreport.converters.parquet.writer import PackageWriter as ParquetWriter
 else:  # the writers of the formats converted to, imported by the first sink that needs them
     PackageWriter = deferred("newsreport.converters.csv_.writer", "PackageWriter")
     package_target = deferred("newsreport.converters.csv_.writer", "package_target")
@@ -49,6 +53,10 @@ else:  # the writers of the formats converted to, imported by the first sink tha
     zip_folder = deferred("newsreport.converters.csv_.writer", "zip_folder")
     message_end = deferred("newsreport.converters.newsml_g2.writer", "message_end")
     message_start = deferred("newsreport.converters.newsml_g2.writer", "message_start")
+    parquet_target = deferred("newsreport.converters.parquet.placing", "package_target")
+    publish_parquet = deferred("newsreport.converters.parquet.placing", "publish_folder")
+    zip_parquet = deferred("newsreport.converters.parquet.placing", "zip_package")
+    ParquetWriter = deferred("newsreport.converters.parquet.writer", "PackageWriter")
 
 
 class Sink:
@@ -176,6 +184,30 @@ class _PackageSink(Sink):
         shutil.rmtree(self.work, ignore_errors=True)
 
 
+class _ParquetSink(_PackageSink):
+    """A Parquet package: the CSV package's rows, made in the workers, typed and written here."""
+
+    encoder = "parquet"
+
+    def __init__(self, out: Path | None) -> None:
+        self.out = parquet_target(out) if out is not None else None
+        self.target = out if out is not None else "<stdout>"
+        with naming(self.target):
+            self.work = work_folder_for(self.out)
+        self.parquet = ParquetWriter(self.work)
+
+    def _add(self, result: Result) -> None:
+        self.parquet.add_rows(result.payload)
+
+    def _commit(self) -> None:
+        self.parquet.close()
+        if self.out is None:
+            zip_parquet(self.work, sys.stdout.buffer)
+        else:
+            publish_parquet(self.work, self.out)
+        shutil.rmtree(self.work, ignore_errors=True)
+
+
 class _FolderSink(Sink):
     """One file per report in a folder, named after the report's id; files appear only at the end.
 
@@ -263,9 +295,15 @@ def sink_for(fmt: Format, output: str | Path | None, excel: bool = False, inputs
     """The sink that writes `fmt` to `output`: a file, a folder (an existing one, or a name
     ending in `/`), or None for stdout. Refused (a `UsageError`) where it would destroy what the
     user did not name, or write where the run reads (`inputs`)."""
-    out = None if output is None else output_path(output, inputs, whole_folder=fmt.name == "csv")
+    if fmt.name == "parquet":
+        from newsreport.converters.parquet.extra import require
+
+        require()  # before anything is made, the one line naming the extra
+    out = None if output is None else output_path(output, inputs, whole_folder=fmt.name in ("csv", "parquet"))
     if fmt.name == "csv":
         return _PackageSink(out, excel)
+    if fmt.name == "parquet":
+        return _ParquetSink(out)
     if out is not None and (out.is_dir() or str(output).endswith(("/", "\\"))):
         if fmt.name in ("jsonl", "csv-flat"):
             raise UsageError(f"{output}: names a folder, and {fmt.name} is written to one file")

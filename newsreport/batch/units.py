@@ -45,24 +45,31 @@ def units(inputs: Iterable[str | Path], from_: str | None = None, stdin: BinaryI
 
 def folder_members(folder: Path) -> Iterator[Path]:
     """What a folder holds to read, recursively, sorted by name: the folder itself first if it
-    is a CSV package (it has a `datapackage.json`: its tables are read as one package), then
-    files of a format we read (a `.zip` is a package too) and sub-folders. Nothing that could be
-    a report is passed over; links to folders are not followed, so a loop of them cannot make
-    the walk endless."""
-    if _is_package(folder):
+    is a package (it has a `datapackage.json`: its tables, CSV files or the part files in a
+    Parquet package's table folders, are read as one package), then files of a format we read (a
+    `.zip` is a package too) and sub-folders. Nothing that could be a report is passed over; links
+    to folders are not followed, so a loop of them cannot make the walk endless."""
+    package = _is_package(folder)
+    if package:
         yield folder
     with os.scandir(folder) as scan:
         entries = sorted(scan, key=lambda entry: entry.name)
     for entry in entries:
         path = Path(entry.path)
         if entry.is_dir(follow_symlinks=False):
-            yield from folder_members(path)
+            if not (package and _is_parquet_table(path)):
+                yield from folder_members(path)
         elif entry.is_file() and _readable_name(path):
             yield path
 
 
 def _is_package(folder: Path) -> bool:
     return (folder / "datapackage.json").is_file()
+
+
+def _is_parquet_table(folder: Path) -> bool:
+    """Whether `folder`, in a package, is one of its Parquet tables (read with the package)."""
+    return any(folder.glob("part-*.parquet"))
 
 
 def _readable_name(path: Path) -> bool:

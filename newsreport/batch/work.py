@@ -125,6 +125,7 @@ ENCODERS: dict[str, Callable[[NewsReport, int, _Task], Any]] = {
         FORMATS["newsml-g2"].write_one(r) if n == 1 else b"",
     ),
     "csv": lambda r, n, t: encode_csv(csv_rows(r), t.excel),
+    "parquet": lambda r, n, t: csv_rows(r),  # typed by the sink, which writes the row groups
     "csv-flat": lambda r, n, t: [[escape_formula(c) for c in row] if t.excel else row for row in flat_rows(r)],
 }
 """How a worker encodes a report for each kind of sink (names, so tasks pickle)."""

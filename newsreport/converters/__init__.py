@@ -51,8 +51,9 @@ def get_format(name: str) -> Format:
 
 def format_for_path(path: str | os.PathLike[str]) -> Format:
     """The format a file name's extension says; the longest matching extension wins."""
-    if Path(path).is_dir():
-        return FORMATS["csv"]  # a folder is a CSV package
+    if Path(path).is_dir():  # a package: Parquet if named so or holding part files, else CSV
+        parquet = PurePath(path).name.lower().endswith(".parquet") or any(Path(path).glob("*/part-*.parquet"))
+        return FORMATS["parquet" if parquet else "csv"]
     name = PurePath(path).name.lower()
     matches = [(len(ext), f) for f in FORMATS.values() for ext in f.extensions if name.endswith(ext)]
     if not matches:

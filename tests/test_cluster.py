@@ -49,10 +49,14 @@ def tree(root: Path) -> dict[str, bytes]:
     return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-@pytest.mark.parametrize(("to", "name"), [("newsml-g2", "out/"), ("csv", "package"), ("csv", "package.zip")])
+@pytest.mark.parametrize(
+    ("to", "name"), [("newsml-g2", "out/"), ("csv", "package"), ("csv", "package.zip"), ("parquet", "tables")]
+)
 def test_the_bytes_of_a_local_run(cluster: str, archive: Path, tmp_path: Path, to: str, name: str) -> None:
-    """A NewsML-G2 folder and a CSV package (folder or zip) written on the cluster from file://
-    URLs are, byte for byte, what a local --jobs 1 run writes."""
+    """A NewsML-G2 folder, a CSV package (folder or zip) and Parquet tables written on the cluster
+    from file:// URLs are, byte for byte, what a local --jobs 1 run writes."""
+    if to == "parquet":
+        pytest.importorskip("pyarrow", reason="the parquet format needs the [parquet] extra")
     (tmp_path / "local").mkdir()
     (tmp_path / "cluster").mkdir()
     convert_many([str(archive)], f"{tmp_path}/local/{name}", to=to, jobs=1)

@@ -191,6 +191,14 @@ def convert(
         str | None,
         typer.Option("--id", help="For one text: the report's IRI (default: a UUID made from the text)."),
     ] = None,
+    cluster: Annotated[
+        str | None,
+        typer.Option(
+            help="Convert on a Dask cluster: a scheduler's address (tcp://host:8786), or local for one on this "
+            "machine of --jobs worker processes; inputs and -o may then be fsspec URLs (s3://, gcs://, file://). "
+            "Needs: pip install 'newsreport[dask]'."
+        ),
+    ] = None,
 ) -> None:
     """Convert reports from one format to another: one file, or whole batches in parallel."""
     with _reported():
@@ -210,6 +218,21 @@ def convert(
             raise UsageError(
                 f"a {kind} package on stdout is a zip, not for a terminal: name a file (-o x.zip) or pipe it"
             )
+        if cluster is not None:
+            _convert_on_cluster(
+                inputs,
+                output if out is not None else None,
+                target,
+                cluster,
+                from_=from_,
+                jobs=jobs,
+                keep_going=keep_going,
+                excel=excel,
+                strict=strict,
+                drafting=drafting,
+                ninjs_version=ninjs_version,  # checked again there, for the Python API's callers
+            )
+            return
         for name in inputs:
             if name != "-" and not Path(name).exists():
                 raise UsageError(f"{name}: no such file")
@@ -227,11 +250,52 @@ def convert(
                 drafting=drafting,
                 ninjs_version=version,
             )
-        for failure in failures:
-            typer.echo(f"newsreport: skipped: {failure}", err=True)
-        if failures:
-            typer.echo(f"newsreport: {len(failures)} report(s) skipped", err=True)
-            raise typer.Exit(1)
+        _report_skipped(failures)
+
+
+def _report_skipped(failures: list[batch.Failure]) -> None:
+    """List the reports `--keep-going` skipped, and exit 1 if there are any."""
+    for failure in failures:
+        typer.echo(f"newsreport: skipped: {failure}", err=True)
+    if failures:
+        typer.echo(f"newsreport: {len(failures)} report(s) skipped", err=True)
+        raise typer.Exit(1)
+
+
+def _convert_on_cluster(
+    inputs: list[str],
+    output: str | None,
+    target: Format,
+    cluster: str,
+    *,
+    from_: str | None,
+    jobs: int | None,
+    keep_going: bool,
+    excel: bool,
+    strict: bool,
+    drafting: batch.Drafting | None,
+    ninjs_version: str | None,
+) -> None:
+    """`convert --cluster`: the same run, with the conversion on a Dask cluster's workers."""
+    from newsreport.cluster import convert_on_cluster
+
+    with _progress(inputs) as progress:
+        failures = convert_on_cluster(
+            inputs,
+            output,
+            target.name,
+            cluster=cluster,
+            from_=from_,
+            workers=jobs,
+            keep_going=keep_going,
+            excel=excel,
+            strict=strict,
+            drafting=drafting,
+            ninjs_version=ninjs_version,
+            progress=progress,
+            stopped=lambda: bool(_STOPPED_BY),
+        )
+    _report_skipped(failures)
 
 
 @contextmanager

@@ -29,6 +29,12 @@ _PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
 
 def tree_rss_kb(root: int) -> tuple[int, int]:
     """Resident memory (KiB) of process `root` alone and of `root` with all its descendants."""
+    family = family_rss_kb(root)
+    return family.get(root, 0), sum(family.values())
+
+
+def family_rss_kb(root: int) -> dict[int, int]:
+    """Resident memory (KiB) of process `root` and of each of its descendants, by process id."""
     parents: dict[int, int] = {}
     rss: dict[int, int] = {}
     for entry in Path("/proc").iterdir():
@@ -46,7 +52,7 @@ def tree_rss_kb(root: int) -> tuple[int, int]:
         children = {pid for pid, parent in parents.items() if parent in family} - family
         family |= children
         grew = bool(children)
-    return rss.get(root, 0), sum(rss.get(pid, 0) for pid in family)
+    return {pid: rss[pid] for pid in family if pid in rss}
 
 
 def feed(n: int, stream: IO[bytes]) -> None:

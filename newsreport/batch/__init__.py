@@ -1,5 +1,5 @@
 """Converting many reports: inputs split into units (`units`), converted in worker processes
-(`work`), written in order to one output (`sinks`), all or nothing (`run`)."""
+(`work`), written in order to one output (`sinks`), all or nothing (`run`, `write_results`)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 
 from newsreport.batch.sinks import Sink, file_name, sink_for
 from newsreport.batch.units import Unit, units
-from newsreport.batch.work import ENCODERS, Failure, converted
+from newsreport.batch.work import ENCODERS, Failure, Result, converted
 from newsreport.converters import Format, ninjs
 from newsreport.converters.text import Drafting
 from newsreport.errors import LossError, LossWarning, ReadError, ReadWarning, UsageError
@@ -34,14 +34,30 @@ def run(
     `stopped` is asked after each report, for a stop a signal handler asked for: the exception
     it raises can be lost (in an at-fork hook of a worker being started), a flag cannot.
     """
+    results = converted(units, sink.encoder, jobs, excel, drafting, ninjs_version)
+    return write_results(results, sink, keep_going, strict, progress, stopped)
+
+
+def write_results(
+    results: Iterable[Result],
+    sink: Sink,
+    keep_going: bool = False,
+    strict: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+    stopped: Callable[[], bool] = lambda: False,
+) -> list[Failure]:
+    """Write converted `results` into `sink`, in order, and commit it: the half of `run` after
+    the conversion, for an engine that converts elsewhere (`newsreport.cluster`).
+
+    `keep_going`, `strict`, `progress` and `stopped` are `run`'s; a stop (or any exception,
+    also one `results` raises) abandons the sink, so no output is left.
+    """
     failures: list[Failure] = []
     try:
         with warnings.catch_warnings():
             if strict:  # what a reader could not map, here or in a worker, stops the run
                 warnings.simplefilter("error", ReadWarning)
-            for done, result in enumerate(
-                converted(units, sink.encoder, jobs, excel, drafting, ninjs_version), start=1
-            ):
+            for done, result in enumerate(results, start=1):
                 if stopped():
                     raise KeyboardInterrupt
                 for message in result.warnings:
@@ -92,6 +108,7 @@ __all__ = [
     "ENCODERS",
     "Drafting",
     "Failure",
+    "Result",
     "Sink",
     "Unit",
     "check_loss",
@@ -101,4 +118,5 @@ __all__ = [
     "run",
     "sink_for",
     "units",
+    "write_results",
 ]

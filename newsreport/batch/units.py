@@ -59,7 +59,7 @@ def folder_members(folder: Path) -> Iterator[Path]:
         if entry.is_dir(follow_symlinks=False):
             if not (package and _is_parquet_table(path)):
                 yield from folder_members(path)
-        elif entry.is_file() and _readable_name(path):
+        elif entry.is_file() and readable_name(path):
             yield path
 
 
@@ -72,7 +72,9 @@ def _is_parquet_table(folder: Path) -> bool:
     return any(folder.glob("part-*.parquet"))
 
 
-def _readable_name(path: Path) -> bool:
+def readable_name(path: Path) -> bool:
+    """Whether a folder's member named so is read: a readable format's name, not a package's
+    `datapackage.json` (read with its package)."""
     try:
         return format_for_path(path).readable and path.name != "datapackage.json"
     except NewsReportError:
@@ -86,7 +88,12 @@ def _units_of_file(path: Path, from_: str | None) -> Iterator[Unit]:
             yield Unit(str(path), report=report)
     else:
         with path.open("rb") as stream:
-            yield from _units_of_stream(fmt, stream.read(_MESSAGE_HEAD_BYTES), stream, str(path))
+            yield from units_of_stream(fmt, stream, str(path))
+
+
+def units_of_stream(fmt: Format, stream: BinaryIO, source: str) -> Iterator[Unit]:
+    """The units of an input in `fmt`, open as `stream` and named `source` (a file, a URL)."""
+    yield from _units_of_stream(fmt, stream.read(_MESSAGE_HEAD_BYTES), stream, source)
 
 
 def _units_of_stdin(stream: BinaryIO, from_: str | None) -> Iterator[Unit]:

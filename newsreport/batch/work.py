@@ -93,7 +93,7 @@ def _encoded(task: _Task, number: int, unit: Unit) -> Result:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ReadWarning)
         try:
-            report = task.drafting.into(unit.report or _read(unit, task.drafting))
+            report = task.drafting.into(unit.report or read_unit(unit, task.drafting))
             payload = ENCODERS[task.encoder](report, number, task)
         except ReadError as exc:
             where = f"{exc.location}: " if exc.location else ""
@@ -103,7 +103,8 @@ def _encoded(task: _Task, number: int, unit: Unit) -> Result:
     return Result(payload, report.id, warnings=[str(w.message) for w in caught])
 
 
-def _read(unit: Unit, drafting: Drafting) -> NewsReport:
+def read_unit(unit: Unit, drafting: Drafting) -> NewsReport:
+    """The report a unit of raw bytes holds (a text drafted as `drafting` says); a `ReadError` if none."""
     if unit.format == "text":
         return read_text(unit.data, unit.source, drafting)
     if unit.format == "jsonl":

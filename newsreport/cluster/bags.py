@@ -19,7 +19,6 @@ from newsreport import batch
 from newsreport.batch import Failure
 from newsreport.batch.work import Result
 from newsreport.cluster import partitions, scheduling
-from newsreport.cluster.engine import write_results
 from newsreport.cluster.outputs import sink_at
 from newsreport.cluster.tasks import Converted, Job, encode_reports, read_partition
 from newsreport.converters import get_format
@@ -60,7 +59,7 @@ def write_bag(
     try:
         encoded = bag.map_partitions(_encoded_partition, job).to_delayed()  # type: ignore[no-untyped-call]
         with contextlib.closing(_computed(encoded, retries)) as computed:
-            return write_results(_results(computed), sink, keep_going, strict)
+            return batch.write_results(_results(computed), sink, keep_going, strict)
     except BaseException:
         sink.abandon()  # also for what failed before the first result
         raise

@@ -10,20 +10,18 @@ skipped) as it would locally.
 from __future__ import annotations
 
 import contextlib
-import warnings
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 
 from distributed import Client, Future
 
 from newsreport import batch
-from newsreport.batch import Drafting, Failure, Sink
-from newsreport.batch.work import Result
+from newsreport.batch import Drafting, Failure, Result
 from newsreport.cluster import locations, partitions, scheduling
 from newsreport.cluster.outputs import sink_at
 from newsreport.cluster.tasks import Converted, Job, convert_partition
 from newsreport.converters import get_format
-from newsreport.errors import LossError, ReadError, ReadWarning, UsageError
+from newsreport.errors import UsageError
 
 
 def convert_on_cluster(
@@ -67,7 +65,7 @@ def convert_on_cluster(
             submit = partial(_submit, client, job, retries)
             planned = partitions.plan(names, from_, partition_size)
             with contextlib.closing(scheduling.in_order(client, submit, planned, scheduling.slots(client))) as done:
-                return write_results(_results(done), sink, keep_going, strict, progress, stopped)
+                return batch.write_results(_results(done), sink, keep_going, strict, progress, stopped)
     except BaseException:
         sink.abandon()  # also for what failed before the first result: a cluster out of reach
         raise
@@ -91,46 +89,3 @@ def _results(done: Iterator[Converted]) -> Iterator[Result]:
         yield from converted.results
         if converted.error is not None:
             raise converted.error
-
-
-def write_results(
-    results: Iterable[Result],
-    sink: Sink,
-    keep_going: bool = False,
-    strict: bool = False,
-    progress: Callable[[int, int], None] | None = None,
-    stopped: Callable[[], bool] = lambda: False,
-) -> list[Failure]:
-    """Write results into `sink` and commit it, as `batch.run` does with its own results.
-
-    (The loop of `batch.run` over its results, which takes no results of an engine's yet: the
-    seam to ask for is `batch.run(..., results=...)`; then this goes.)
-    """
-    failures: list[Failure] = []
-    try:
-        with warnings.catch_warnings():
-            if strict:
-                warnings.simplefilter("error", ReadWarning)
-            for done, result in enumerate(results, start=1):
-                if stopped():
-                    raise KeyboardInterrupt
-                for message in result.warnings:
-                    warnings.warn(message, ReadWarning, stacklevel=2)
-                try:
-                    if result.failure is not None:
-                        raise ReadError(result.failure.message, source=result.failure.source)
-                    sink.add(result)
-                except ReadError as exc:
-                    if not keep_going:
-                        raise
-                    failures.append(Failure(exc.source, exc.message))
-                if progress:
-                    progress(done, result.size)
-        sink.commit()
-    except ReadWarning as lost:
-        sink.abandon()
-        raise LossError(f"{lost}; strict mode refuses to drop data") from None
-    except BaseException:
-        sink.abandon()
-        raise
-    return failures

@@ -16,7 +16,7 @@ from fsspec import AbstractFileSystem  # type: ignore[import-untyped]
 from fsspec.core import url_to_fs  # type: ignore[import-untyped]
 from fsspec.implementations.local import LocalFileSystem  # type: ignore[import-untyped]
 
-from newsreport.batch.units import _readable_name  # seam: batch.units.readable_name
+from newsreport.batch.units import readable_name
 from newsreport.errors import UsageError
 
 
@@ -87,5 +87,5 @@ def remote_members(name: str) -> Iterator[str]:
             raise UsageError(f"{name}: a CSV package folder is read from a local path on a cluster: zip it, or copy it")
         if entry["type"] == "directory":
             yield from remote_members(member)
-        elif _readable_name(Path(base)):
+        elif readable_name(Path(base)):
             yield member

@@ -9,9 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsreport.batch import Drafting, Unit, converted, units
-from newsreport.batch.units import _MESSAGE_HEAD_BYTES, _units_of_stream  # seam: batch.units.units_of_stream
-from newsreport.batch.work import Result
-from newsreport.batch.work import _read as read_unit  # seam: batch.work.read_unit
+from newsreport.batch.units import units_of_stream
+from newsreport.batch.work import Result, read_unit
 from newsreport.cluster import locations
 from newsreport.cluster import portable as _portable  # noqa: F401  (our errors cross from here whole)
 from newsreport.cluster.partitions import Lines, Partition
@@ -90,4 +89,4 @@ def _units_of_lines(lines: Lines) -> Iterator[Unit]:
 def _units_of_remote(name: str, from_: str | None) -> Iterator[Unit]:
     fmt = get_format(from_) if from_ else format_for_path(name)
     with locations.open_input(name) as stream:
-        yield from _units_of_stream(fmt, stream.read(_MESSAGE_HEAD_BYTES), stream, name)
+        yield from units_of_stream(fmt, stream, name)

@@ -5,6 +5,7 @@ NewsReportError(Exception)
 ├── UnknownFormatError(NewsReportError, ValueError)   a format name or file extension we do not know
 ├── ReadError(NewsReportError, ValueError)            input that is not a valid report in its format
 ├── UsageError(NewsReportError)                       a run that cannot be carried out as asked (exit 2)
+│   └── MissingExtraError(UsageError, ImportError)  an optional extra not installed (`newsreport.extras`)
 ├── WriteError(NewsReportError)                       a report the format cannot express; an output not written
 └── LossError(NewsReportError)                        a lossy write refused (strict mode)
 LossWarning(UserWarning)                              a lossy write that went ahead

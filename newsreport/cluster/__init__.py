@@ -10,7 +10,7 @@ partitions.py  the client's plan: runs of JSON Lines, groups of files, in input 
 tasks.py       a worker's part: a partition's units, converted by `batch.converted`
 scheduling.py  the client, and partitions in flight one per worker thread, results in order
 outputs.py     the local sinks; for a remote URL, built locally and moved into place
-engine.py      convert_on_cluster, and the results written through a sink
+engine.py      convert_on_cluster: results written by `batch.write_results`
 bags.py        read_bag, write_bag
 locations.py   paths and fsspec URLs; portable.py: our errors, whole across processes
 ```
@@ -18,9 +18,11 @@ locations.py   paths and fsspec URLs; portable.py: our errors, whole across proc
 
 from __future__ import annotations
 
-from newsreport.cluster.extra import INSTALL, MissingExtraError, require
+from newsreport import extras
+from newsreport.extras import MissingExtraError
 
-require()
+INSTALL = extras.install_command("dask")
+extras.require("dask", "conversion on a cluster", ("dask", "dask.bag", "distributed", "fsspec"))
 
 from newsreport.cluster.bags import read_bag, write_bag  # noqa: E402
 from newsreport.cluster.engine import convert_on_cluster  # noqa: E402

@@ -1,18 +1,12 @@
-"""The optional dependency of the Parquet format, and the one-line error when it is missing."""
+"""The optional dependency of the Parquet format, pyarrow (the `[parquet]` extra)."""
 
 from __future__ import annotations
 
-import importlib
+from newsreport import extras
 
-from newsreport.errors import UsageError
-
-INSTALL = "pip install 'newsreport[parquet]'"
+INSTALL = extras.install_command("parquet")
 
 
 def require() -> None:
-    """Import pyarrow, or say in one line how to install it (a usage error: exit 2)."""
-    for name in ("pyarrow", "pyarrow.parquet"):
-        try:
-            importlib.import_module(name)
-        except ImportError:
-            raise UsageError(f"the parquet format needs pyarrow, which is not installed: {INSTALL}") from None
+    """Import pyarrow, or say in one line how to install it (a `MissingExtraError`: exit 2)."""
+    extras.require("parquet", "the parquet format", ("pyarrow", "pyarrow.parquet"))

@@ -166,8 +166,8 @@ def test_without_the_extra_the_error_names_it() -> None:
 
 
 class Flaky(MemoryFileSystem):  # type: ignore[misc]
-    """memory:// (the same store) whose second opening of each file fails, as a store's
-    read can: the client's plan opens it first, then a worker's read fails once."""
+    """memory:// (the same store) whose second read of each file fails, as a store's read can:
+    the client's plan opens it first, then a worker's ranged read fails once."""
 
     protocol = "flaky"
     opened: ClassVar[dict[str, int]] = {}
@@ -176,11 +176,19 @@ class Flaky(MemoryFileSystem):  # type: ignore[misc]
     def _strip_protocol(cls, path: str) -> str:
         return str(super()._strip_protocol(path.replace("flaky://", "memory://", 1)))
 
-    def _open(self, path: str, *args: Any, **kwargs: Any) -> Any:
+    def _count(self, path: str) -> None:
+        path = self._strip_protocol(path)
         self.opened[path] = self.opened.get(path, 0) + 1
         if self.opened[path] == 2:
             raise ConnectionResetError(f"{path}: the store dropped the connection")
+
+    def _open(self, path: str, *args: Any, **kwargs: Any) -> Any:
+        self._count(path)
         return super()._open(path, *args, **kwargs)
+
+    def cat_file(self, path: str, *args: Any, **kwargs: Any) -> Any:
+        self._count(path)
+        return super().cat_file(path, *args, **kwargs)
 
 
 def test_a_read_that_fails_once_is_tried_again(threads: Client, stored: str, memory: object, tmp_path: Path) -> None:

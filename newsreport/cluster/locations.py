@@ -58,6 +58,18 @@ def open_input(name: str) -> BinaryIO:
     return opened
 
 
+def read_range(name: str, start: int, end: int) -> bytes:
+    """Bytes `[start, end)` of `name`: a ranged read of the store (fsspec's `cat_file`), not a
+    seek on an opened file, which `memory://` shares between all who open it (threads race)."""
+    path = local_path(name)
+    if path is not None:
+        with Path(path).open("rb") as file:
+            file.seek(start)
+            return file.read(end - start)
+    fs, remote = file_system(name)
+    return bytes(fs.cat_file(remote, start=start, end=end))
+
+
 def exists(name: str) -> bool:
     path = local_path(name)
     if path is not None:

@@ -77,9 +77,7 @@ def units_of(partition: Partition, from_: str | None) -> Iterator[Unit]:
 
 def _units_of_lines(lines: Lines) -> Iterator[Unit]:
     """The lines of a run, numbered as in the whole file; blank ones skipped, as locally."""
-    with locations.open_input(lines.name) as stream:
-        stream.seek(lines.start)
-        block = stream.read(lines.end - lines.start)
+    block = locations.read_range(lines.name, lines.start, lines.end)
     source = locations.source_name(lines.name)
     for number, line in enumerate(io.BytesIO(block), start=lines.first):
         if line.strip():

@@ -4,12 +4,15 @@ DOCTYPEs judged as before."""
 
 from __future__ import annotations
 
+import random
+
 import pytest
 from lxml import etree
 
 from newsreport import ReadError
 from newsreport.converters.newsml_g2.markup import Markup
 from newsreport.converters.newsml_g2.xml import (
+    PathNames,
     check_prolog,
     child,
     child_names,
@@ -17,6 +20,7 @@ from newsreport.converters.newsml_g2.xml import (
     indexed,
     parse,
     parse_spans,
+    path,
     text_of,
 )
 
@@ -96,3 +100,24 @@ def test_doctype_words_inside_the_document_are_only_words() -> None:
     document = b'<?xml version="1.0"?><n><!-- <!DOCTYPE x> -->&lt;!DOCTYPE y&gt;</n>'
     check_prolog(document, "<test>")
     assert text_of(parse(document, "<test>")) == "<!DOCTYPE y>"
+
+
+def test_path_names_are_the_paths_lxml_gives() -> None:
+    """`PathNames` names every element as `path` does (same-named siblings numbered, namespaces
+    dropped, comments and processing instructions not counted), in any order of asking."""
+    rng = random.Random(7)
+    for _ in range(200):
+        root = etree.Element("{urn:a}root")
+        elements = [root]
+        for _ in range(rng.randint(1, 50)):
+            parent = rng.choice(elements)
+            roll = rng.random()
+            if roll < 0.1:
+                parent.append(etree.Comment("c"))
+            elif roll < 0.15:
+                parent.append(etree.ProcessingInstruction("pi"))
+            else:
+                elements.append(etree.SubElement(parent, rng.choice(["{urn:a}x", "{urn:b}x", "{urn:a}y", "z"])))
+        names = PathNames()
+        for element in rng.sample(elements, len(elements)):
+            assert names(element) == path(element)

@@ -21,12 +21,12 @@ from newsreport.converters.newsml_g2.xml import (
     IPTC_CATALOG,
     NAR,
     NR,
+    PathNames,
     child,
     children,
     local,
     nr,
     parse,
-    path,
 )
 from newsreport.errors import ReadError, ReadWarning
 from newsreport.problems import Problem
@@ -70,6 +70,7 @@ def xsd_problems(root: etree._Element, xsd: Path) -> list[Problem]:
 def integrity_problems(item: etree._Element) -> list[Problem]:
     """Links in one newsItem that point nowhere."""
     problems = []
+    path = PathNames()  # names many problems among siblings in linear time
     ids = {e.get("id") for e in item.iter() if e.get("id")} | {e.get("partid") for e in item.iter() if e.get("partid")}
     for part in children(item, "partMeta"):
         for ref in (part.get("contentrefs") or "").split():

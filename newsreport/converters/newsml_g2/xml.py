@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -236,6 +237,38 @@ def text_of(element: etree._Element | None) -> str:
 
 
 _NAMESPACE = re.compile(r"\{[^}]*\}")
+
+
+class PathNames:
+    """`path` for many elements of one tree, each parent's children counted once.
+
+    lxml's `getelementpath` counts an element's same-named siblings on every call, so naming a
+    problem for each of n subjects of one contentMeta is quadratic; this counts each parent's
+    children once and holds them, so lxml gives back the same element objects after."""
+
+    def __init__(self) -> None:
+        self._steps: dict[etree._Element, str] = {}
+
+    def __call__(self, element: etree._Element) -> str:
+        steps = []
+        node, parent = element, element.getparent()
+        while parent is not None:
+            if node not in self._steps:
+                self._count(parent)
+            steps.append(self._steps[node])
+            node, parent = parent, parent.getparent()
+        root = "/" + etree.QName(node).localname
+        return "/".join([root, *reversed(steps)])
+
+    def _count(self, parent: etree._Element) -> None:
+        named = [child for child in parent if isinstance(child.tag, str)]
+        totals = collections.Counter(child.tag for child in named)
+        seen: collections.Counter[str] = collections.Counter()
+        for child in named:
+            tag = str(child.tag)
+            name = etree.QName(tag).localname
+            seen[tag] += 1
+            self._steps[child] = f"{name}[{seen[tag]}]" if totals[tag] > 1 else name
 
 
 def path(element: etree._Element) -> str:

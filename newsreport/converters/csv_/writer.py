@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 import csv
-import errno
 import io
 import json
 import os
 import shutil
 import stat
-import tempfile
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
-from typing import IO, Any, BinaryIO
+from typing import IO, BinaryIO
 
 from newsreport.converters.csv_.codec import rows
-from newsreport.converters.csv_.tables import BY_NAME, LAYOUT_KEY, LAYOUT_VERSION, TABLES
+from newsreport.converters.csv_.descriptor import descriptor_of, write_descriptor
+from newsreport.converters.csv_.placing import Placing
+from newsreport.converters.csv_.placing import work_folder_for as work_folder_for  # the batch sinks take it here
+from newsreport.converters.csv_.tables import BY_NAME, LAYOUT_KEY, TABLES
 from newsreport.errors import UsageError
-from newsreport.files import is_stream, keep_mode, naming, real_path, temp_folder_beside, write_atomically
+from newsreport.files import keep_mode
 from newsreport.limits import MAX_DESCRIPTOR_BYTES
 from newsreport.model import NewsReport
 
@@ -100,95 +101,17 @@ class PackageWriter:
         for handle in self.open.values():
             handle.close()
         self.open.clear()
-        descriptor = descriptor_of(self.files, self.encoding, self.excel)
-        (self.folder / "datapackage.json").write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n")
-
-
-def descriptor_of(files: dict[str, list[str]], encoding: str, excel: bool) -> dict[str, Any]:
-    """The Frictionless Data Package (v2) descriptor of a package."""
-    descriptor: dict[str, Any] = {
-        "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
-        "name": "newsreport",
-        "title": "News reports: who said what, when, at which event",
-        LAYOUT_KEY: LAYOUT_VERSION,
-        "resources": [
-            {
-                "name": table.name,
-                "type": "table",
-                "path": files[table.name][0] if len(files[table.name]) == 1 else files[table.name],
-                "format": "csv",
-                "mediatype": "text/csv",
-                "encoding": encoding,
-                "description": table.description,
-                "dialect": {
-                    "header": True,
-                    "delimiter": ",",
-                    "quoteChar": '"',
-                    "doubleQuote": True,
-                    "lineTerminator": "\r\n",
-                    "skipInitialSpace": False,
-                },
-                "schema": table.schema(),
-            }
-            for table in TABLES
-        ],
-    }
-    if excel:
-        descriptor["x-newsreport-formula-escape"] = "'"
-    return descriptor
+        write_descriptor(self.folder, descriptor_of(self.files, self.encoding, self.excel))
 
 
 def write_folder(reports: Iterable[NewsReport], target: Path, excel: bool = False, shard_rows: int = 1_000_000) -> None:
     """Write a package folder (or a `.zip` of one) at `target`, all or nothing."""
-    target = package_target(target)
-    work = work_folder_for(target)
-    try:
-        writer = PackageWriter(work, excel=excel, shard_rows=shard_rows)
-        for report in reports:
-            writer.add(report)
-        writer.close()
-        publish_folder(work, target)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-
-
-def package_target(target: Path) -> Path:
-    """Where a package for `target` goes: a device or FIFO as it is (a zip is written into it);
-    otherwise the path with links followed, a folder only where `check_replaceable` allows."""
-    if is_stream(target):
-        return target
-    target = real_path(target)
-    if target.suffix.lower() != ".zip":
-        check_replaceable(target)
-    return target
-
-
-def work_folder_for(target: Path | None) -> Path:
-    """A new folder to build a package for `target` in: beside it, so that it moves into place in
-    one rename, or in the temporary folder for a stream (None: stdout)."""
-    if target is None or is_stream(target):
-        return Path(tempfile.mkdtemp(prefix=".newsreport.", suffix=".part"))
-    return temp_folder_beside(target)
-
-
-def publish_folder(work: Path, target: Path) -> None:
-    """Put a finished package folder at `target`: as it is, or zipped for a `.zip` target (or a
-    device or FIFO, written into as a stream)."""
-    if target.suffix.lower() == ".zip" or is_stream(target):
-        write_atomically(target, lambda stream: zip_folder(work, stream))
-    else:
-        with naming(target):
-            _replace_package(work, target)
+    PLACING.write(reports, target, lambda work: PackageWriter(work, excel=excel, shard_rows=shard_rows))
 
 
 def write_zip(reports: Iterable[NewsReport], stream: BinaryIO, excel: bool = False) -> None:
     """Write a package as a zip to a stream (stdout)."""
-    with tempfile.TemporaryDirectory() as work:
-        writer = PackageWriter(Path(work), excel=excel)
-        for report in reports:
-            writer.add(report)
-        writer.close()
-        zip_folder(Path(work), stream)  # zipfile writes to unseekable streams too
+    PLACING.write_zip(reports, stream, lambda work: PackageWriter(work, excel=excel))
 
 
 def zip_folder(folder: Path, archive: Path | BinaryIO) -> None:
@@ -264,35 +187,6 @@ def _is_file(name: str, folder: int) -> bool:
         return False
 
 
-def _replace_package(new: Path, target: Path) -> None:
-    """Put the finished package folder `new` at `target`, in place of what `check_replaceable`
-    allows there, with the old package's mode and owner.
-
-    Writers of one target may race: each moves the package it finds aside to a name of its own
-    and tries again until its own is in place, so the last to finish wins, whole. The names are
-    never shared, so a crashed run's leftovers cannot block a later one; the packages moved aside
-    are removed (put back, if this one failed to take their place).
-    """
-    _keep_package_mode(new, target)
-    moved: list[Path] = []
-    placed = False
-    try:
-        while not placed:
-            try:
-                new.rename(target)  # onto nothing, or an empty folder
-                placed = True
-            except OSError as exc:
-                if exc.errno not in (errno.EEXIST, errno.ENOTEMPTY):
-                    raise
-                check_replaceable(target)
-                aside = _move_aside(target)
-                moved += [aside] if aside is not None else []
-    finally:
-        for old in moved:
-            if placed or not _put_back(old, target):
-                shutil.rmtree(old, ignore_errors=True)
-
-
 def _keep_package_mode(new: Path, old: Path) -> None:
     """The folder takes the mode and owner of the folder it replaces, its files those of the
     old descriptor (or, for a new package, the permissions of any new file and folder)."""
@@ -302,22 +196,7 @@ def _keep_package_mode(new: Path, old: Path) -> None:
             keep_mode(Path(entry.path), old / "datapackage.json")
 
 
-def _move_aside(folder: Path) -> Path | None:
-    """Rename `folder` to a new name of its own beside it (`.NAME.XXXX.old`), which it returns;
-    None if another writer moved it first."""
-    aside = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}.", suffix=".old"))
-    try:
-        folder.rename(aside)  # onto the empty folder that reserved the name
-    except FileNotFoundError:
-        aside.rmdir()
-        return None
-    return aside
-
-
-def _put_back(old: Path, target: Path) -> bool:
-    """Put a package moved aside back at `target`, if nothing took its place there."""
-    try:
-        old.rename(target)
-    except OSError:
-        return False
-    return True
+PLACING = Placing(check_replaceable, zip_folder, _keep_package_mode)
+"""How a CSV package is put in place; `package_target` and `publish_folder` serve the batch sinks."""
+package_target = PLACING.target
+publish_folder = PLACING.publish

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsreport.converters.csv_.tables import LAYOUT_KEY, LAYOUT_VERSION, TABLES
+from newsreport.converters.csv_.descriptor import package_descriptor
+from newsreport.converters.csv_.tables import TABLES
 from newsreport.converters.csv_.tableschema import Table
 from newsreport.converters.parquet.arrow import TYPES
 from newsreport.converters.parquet.fields import FIELDS, MOMENT_PRECISIONS, Field
@@ -19,12 +20,8 @@ _TABLE_SCHEMA_TYPES = {"date": "date", "moment": "datetime", "precision": "strin
 
 def descriptor_of(files: dict[str, list[str]]) -> dict[str, Any]:
     """The Data Package (v2) descriptor of a package whose tables are in `files`."""
-    return {
-        "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
-        "name": "newsreport",
-        "title": "News reports: who said what, when, at which event",
-        LAYOUT_KEY: LAYOUT_VERSION,
-        "resources": [
+    return package_descriptor(
+        [
             {
                 "name": table.name,
                 "type": "table",
@@ -35,8 +32,8 @@ def descriptor_of(files: dict[str, list[str]]) -> dict[str, Any]:
                 "schema": _schema(table),
             }
             for table in TABLES
-        ],
-    }
+        ]
+    )
 
 
 def _schema(table: Table) -> dict[str, Any]:

@@ -1,5 +1,6 @@
-"""Where a Parquet package goes, and putting it there whole: a folder replaces only an empty one
-or a Parquet package newsreport wrote (nothing else beside its files), as a CSV package does.
+"""What is Parquet's own in putting a package in place (`csv_.placing` does the rest): a folder
+replaces only an empty one or a Parquet package newsreport wrote (nothing else beside its
+files), as a CSV package does, and a zip stores the parts as they are.
 
 A package has folders (one per table), so the CSV writer's check, which takes only files, would
 refuse it; this one takes the table folders the descriptor's paths name.
@@ -7,31 +8,19 @@ refuse it; this one takes the table folders the descriptor's paths name.
 
 from __future__ import annotations
 
-import errno
 import json
 import os
 import shutil
-import tempfile
 import zipfile
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
+from newsreport.converters.csv_.placing import Placing
 from newsreport.converters.csv_.tables import LAYOUT_KEY
 from newsreport.converters.parquet.descriptor import FORMAT
 from newsreport.errors import UsageError
-from newsreport.files import is_stream, keep_mode, naming, real_path, write_atomically
+from newsreport.files import keep_mode
 from newsreport.limits import MAX_DESCRIPTOR_BYTES
-
-
-def package_target(target: Path) -> Path:
-    """Where a package for `target` goes: a device or FIFO as it is (a zip is written into it);
-    otherwise the path with links followed, a folder only where `check_replaceable` allows."""
-    if is_stream(target):
-        return target
-    target = real_path(target)
-    if target.suffix.lower() != ".zip":
-        check_replaceable(target)
-    return target
 
 
 def check_replaceable(folder: Path) -> None:
@@ -82,55 +71,6 @@ def _files_of_package(folder: Path) -> set[str]:
     return {name for name in names if isinstance(name, str) and ".." not in PurePosixPath(name).parts}
 
 
-def publish_folder(work: Path, target: Path) -> None:
-    """Put a finished package folder at `target`: as it is, or zipped for a `.zip` target (or a
-    device or FIFO, written into as a stream)."""
-    if target.suffix.lower() == ".zip" or is_stream(target):
-        write_atomically(target, lambda stream: zip_package(work, stream))
-        return
-    with naming(target):
-        _replace(work, target)
-
-
-def _replace(new: Path, target: Path) -> None:
-    """Put `new` at `target`, in place of what `check_replaceable` allows there, with the old
-    folder's mode. Writers of one target may race: each moves what it finds aside (to a name of
-    its own) and tries again until its own is in place; what was moved aside is removed (put
-    back, if this one failed to take its place)."""
-    keep_mode(new, target)
-    moved: list[Path] = []
-    placed = False
-    try:
-        while not placed:
-            try:
-                new.rename(target)  # onto nothing, or an empty folder
-                placed = True
-                continue
-            except OSError as exc:
-                if exc.errno not in (errno.EEXIST, errno.ENOTEMPTY):
-                    raise
-            check_replaceable(target)
-            aside = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".old"))
-            moved.append(aside)
-            try:
-                target.rename(aside)
-            except FileNotFoundError:
-                continue  # another writer moved it first
-    finally:
-        for old in moved:
-            if placed or not _put_back(old, target):
-                shutil.rmtree(old, ignore_errors=True)
-
-
-def _put_back(old: Path, target: Path) -> bool:
-    """Put a package moved aside back at `target`, if nothing took its place there."""
-    try:
-        old.rename(target)
-    except OSError:
-        return False
-    return True
-
-
 def zip_package(folder: Path, archive: Path | BinaryIO) -> None:
     """Zip a package folder, `datapackage.json` first, then each table's parts, with fixed
     times; the parts are stored as they are (zstd has compressed them already)."""
@@ -141,3 +81,10 @@ def zip_package(folder: Path, archive: Path | BinaryIO) -> None:
             info.compress_type = zipfile.ZIP_DEFLATED if name.endswith(".json") else zipfile.ZIP_STORED
             with (folder / name).open("rb") as source, z.open(info, "w", force_zip64=True) as target:
                 shutil.copyfileobj(source, target, 1024 * 1024)
+
+
+PLACING = Placing(check_replaceable, zip_package, keep_mode)
+"""How a Parquet package is put in place (its table folders keep the modes new folders get);
+`package_target` and `publish_folder` serve the batch sinks."""
+package_target = PLACING.target
+publish_folder = PLACING.publish

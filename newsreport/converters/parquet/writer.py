@@ -12,9 +12,6 @@ compressed with zstd: 40% smaller than snappy on this text-heavy data (10,000 va
 from __future__ import annotations
 
 import itertools
-import json
-import shutil
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO, Final
@@ -23,12 +20,12 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from newsreport.converters.csv_.codec import Row, rows
+from newsreport.converters.csv_.descriptor import write_descriptor
 from newsreport.converters.csv_.tables import BY_NAME, TABLES
-from newsreport.converters.csv_.writer import work_folder_for
 from newsreport.converters.parquet.arrow import schema_of
 from newsreport.converters.parquet.cells import stored
 from newsreport.converters.parquet.descriptor import descriptor_of
-from newsreport.converters.parquet.placing import package_target, publish_folder, zip_package
+from newsreport.converters.parquet.placing import PLACING
 from newsreport.model import NewsReport
 
 COMPRESSION: Final = "zstd"
@@ -115,30 +112,14 @@ class PackageWriter:
             self.tables[table].add(table_rows)
 
     def close(self) -> None:
-        files = {name: writer.close() for name, writer in self.tables.items()}
-        text = json.dumps(descriptor_of(files), indent=2, ensure_ascii=False) + "\n"
-        (self.folder / "datapackage.json").write_text(text, encoding="utf-8")
+        write_descriptor(self.folder, descriptor_of({name: writer.close() for name, writer in self.tables.items()}))
 
 
 def write_folder(reports: Iterable[NewsReport], target: Path, part_rows: int = PART_ROWS) -> None:
     """Write a package folder (or a `.zip` of one) at `target`, all or nothing."""
-    target = package_target(target)
-    work = work_folder_for(target)
-    try:
-        writer = PackageWriter(work, part_rows=part_rows)
-        for report in reports:
-            writer.add(report)
-        writer.close()
-        publish_folder(work, target)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    PLACING.write(reports, target, lambda work: PackageWriter(work, part_rows=part_rows))
 
 
 def write_zip(reports: Iterable[NewsReport], stream: BinaryIO) -> None:
     """Write a package as a zip to a stream (stdout)."""
-    with tempfile.TemporaryDirectory() as work:
-        writer = PackageWriter(Path(work))
-        for report in reports:
-            writer.add(report)
-        writer.close()
-        zip_package(Path(work), stream)
+    PLACING.write_zip(reports, stream, PackageWriter)

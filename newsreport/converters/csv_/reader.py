@@ -28,21 +28,30 @@ def read_package(path: Path | IO[bytes], source: str | None = None) -> Iterator[
     """The reports of a CSV package (folder, `datapackage.json`, `.zip` file or zip stream), one at a time."""
     csv.field_size_limit(max_document_bytes())  # a cell (a body) is at most a document's size
     package = Package(path, source or str(path))
-    streams = _streams(package, package.descriptor())
+    yield from reports_of(_streams(package, package.descriptor()), package.source)
+
+
+def reports_of(
+    streams: dict[str, Lines], source: str, reports_file: str = "reports.csv", explain_misplaced: bool = True
+) -> Iterator[NewsReport]:
+    """The reports of a package's table streams (a CSV or a Parquet package's), one at a time:
+    each row of `reports` with the rows of the other tables that belong to it, checked and
+    built. `reports_file` names the reports table in the message for a row of no report;
+    `explain_misplaced` says that rows that do not add up are more likely out of order."""
     reports = streams.pop("reports")
     seen: set[str] = set()
     for line in reports:
         rid = line.row["report_id"]
         if rid in seen:
-            raise ReadError(
-                f"report {rid!r} appears twice", source=package.source, location=f"{line.file}:{line.number}:report_id"
-            )
+            where = f"{line.file}:{line.number}:report_id"
+            raise ReadError(f"report {rid!r} appears twice", source=source, location=where)
         seen.add(rid)
         lines = {"reports": [line]} | {name: stream.take(rid, seen) for name, stream in streams.items()}
         try:
-            report = build(lines, package.source)
+            report = build(lines, source)
         except ReadError:
-            _refuse_misplaced_rows(streams, rid, package.source)
+            if explain_misplaced:
+                _refuse_misplaced_rows(streams, rid, source)
             raise
         yield report
     for stream in streams.values():
@@ -50,7 +59,7 @@ def read_package(path: Path | IO[bytes], source: str | None = None) -> Iterator[
         if stray is not None:
             where = f"{stray.file}:{stray.number}:report_id"
             raise ReadError(
-                f"report {stray.row['report_id']!r} is not in reports.csv", source=package.source, location=where
+                f"report {stray.row['report_id']!r} is not in {reports_file}", source=source, location=where
             )
 
 

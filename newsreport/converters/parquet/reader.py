@@ -17,10 +17,10 @@ from typing import IO, Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from newsreport.converters.csv_.checks import build
 from newsreport.converters.csv_.layouts import LAYOUTS
 from newsreport.converters.csv_.lines import Line, Lines
 from newsreport.converters.csv_.package import Package
+from newsreport.converters.csv_.reader import reports_of
 from newsreport.converters.csv_.tables import LAYOUT_KEY, TABLES
 from newsreport.converters.parquet.arrow import AS_NUMBERS, TYPES, type_problem
 from newsreport.converters.parquet.cells import CellError, cells
@@ -40,22 +40,7 @@ def read_package(path: Path | IO[bytes], source: str | None = None) -> Iterator[
     if isinstance(path, Path) and path.is_file() and path.name != "datapackage.json" and not zipfile.is_zipfile(path):
         raise ReadError("not a Parquet package: give its folder, its datapackage.json or a .zip of it", source=source)
     package = Package(path, source)
-    streams = _streams(package, package.descriptor())
-    reports = streams.pop("reports")
-    seen: set[str] = set()
-    for line in reports:
-        rid = line.row["report_id"]
-        if rid in seen:
-            where = f"{line.file}:{line.number}:report_id"
-            raise ReadError(f"report {rid!r} appears twice", source=source, location=where)
-        seen.add(rid)
-        lines = {"reports": [line]} | {name: stream.take(rid, seen) for name, stream in streams.items()}
-        yield build(lines, source)
-    for stream in streams.values():
-        stray = stream.peek()
-        if stray is not None:
-            where = f"{stray.file}:{stray.number}:report_id"
-            raise ReadError(f"report {stray.row['report_id']!r} is not in reports", source=source, location=where)
+    yield from reports_of(_streams(package, package.descriptor()), source, "reports", explain_misplaced=False)
 
 
 def _streams(package: Package, descriptor: dict[str, Any]) -> dict[str, Lines]:

@@ -181,10 +181,11 @@ class _PackageSink(Sink):
         shutil.rmtree(self.work, ignore_errors=True)
 
     def abandon(self) -> None:
+        self.writer.discard()
         shutil.rmtree(self.work, ignore_errors=True)
 
 
-class _ParquetSink(_PackageSink):
+class _ParquetSink(Sink):
     """A Parquet package: the CSV package's rows, made in the workers, typed and written here."""
 
     encoder = "parquet"
@@ -194,17 +195,21 @@ class _ParquetSink(_PackageSink):
         self.target = out if out is not None else "<stdout>"
         with naming(self.target):
             self.work = work_folder_for(self.out)
-        self.parquet = ParquetWriter(self.work)
+        self.writer = ParquetWriter(self.work)
 
     def _add(self, result: Result) -> None:
-        self.parquet.add_rows(result.payload)
+        self.writer.add_rows(result.payload)
 
     def _commit(self) -> None:
-        self.parquet.close()
+        self.writer.close()
         if self.out is None:
             zip_parquet(self.work, sys.stdout.buffer)
         else:
             publish_parquet(self.work, self.out)
+        shutil.rmtree(self.work, ignore_errors=True)
+
+    def abandon(self) -> None:
+        self.writer.discard()
         shutil.rmtree(self.work, ignore_errors=True)
 
 

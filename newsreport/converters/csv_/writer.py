@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -93,6 +94,14 @@ class PackageWriter:
         self.files[table].append(name)
         self.open[table] = handle
         self.counts[table] = 0
+
+    def discard(self) -> None:
+        """Close the open parts, unfinished: the run failed (a full disk, say, which closing
+        would report again) and the folder is removed after."""
+        for handle in self.open.values():
+            with contextlib.suppress(OSError):
+                handle.close()
+        self.open.clear()
 
     def close(self) -> None:
         """Finish every table (an empty one still gets its header) and write the descriptor."""

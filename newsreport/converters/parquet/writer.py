@@ -13,6 +13,7 @@ compressed with zstd: 40% smaller than snappy on this text-heavy data (10,000 va
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 from collections.abc import Iterable
 from pathlib import Path
@@ -105,6 +106,13 @@ class TableWriter:
         self.files.append(name)
         self.in_part = 0
 
+    def discard(self) -> None:
+        """Close the open part without writing what is held (the run failed, perhaps on a full
+        disk, which closing would report again; the folder is removed after)."""
+        self.rows, self.batches = [], []
+        with contextlib.suppress(OSError):
+            self._close_part()
+
     def _close_part(self) -> None:
         if self.part is not None:
             self.part.close()
@@ -126,6 +134,11 @@ class PackageWriter:
         the process writing the package only types and appends them)."""
         for table, table_rows in report_rows.items():
             self.tables[table].add(table_rows)
+
+    def discard(self) -> None:
+        """Close the open parts, unfinished (the run failed: the folder is removed after)."""
+        for writer in self.tables.values():
+            writer.discard()
 
     def close(self) -> None:
         write_descriptor(self.folder, descriptor_of({name: writer.close() for name, writer in self.tables.items()}))

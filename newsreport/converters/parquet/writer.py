@@ -35,8 +35,9 @@ COMPRESSION: Final = "zstd"
 GROUP_ROWS = 131_072
 """Rows per row group: DuckDB and Spark read one row group per thread; fewer rows than this make
 statistics and dictionaries overhead, more make every reader hold more at once."""
-GROUP_BYTES = 64 * 1024 * 1024
-"""At most about this much text per row group (64 MiB of bodies is some 10,000 reports)."""
+GROUP_BYTES = 16 * 1024 * 1024
+"""At most about this much text per row group of a table (16 MiB of bodies is some 2,500
+reports): what the writing process holds is bounded by this over all 21 tables, not by the rows."""
 BATCH_ROWS = 4_096
 """Rows held as Python dicts before they are typed into an Arrow record batch."""
 PART_ROWS = 8 * GROUP_ROWS

@@ -12,7 +12,7 @@ import re
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -33,30 +33,11 @@ from newsreport.files import (
 )
 
 if TYPE_CHECKING:
-    from newsreport.converters.csv_.writer import (
-        PackageWriter,
-        package_target,
-        publish_folder,
-        work_folder_for,
-        zip_folder,
-    )
+    from newsreport.converters.csv_.placing import Placing, Writer
     from newsreport.converters.newsml_g2.writer import message_end, message_start
-    from newsreport.converters.parquet.placing import package_target as parquet_target
-    from newsreport.converters.parquet.placing import publish_folder as publish_parquet
-    from newsreport.converters.parquet.placing import zip_package as zip_parquet
-    from newsreport.converters.parquet.writer import PackageWriter as ParquetWriter
 else:  # the writers of the formats converted to, imported by the first sink that needs them
-    PackageWriter = deferred("newsreport.converters.csv_.writer", "PackageWriter")
-    package_target = deferred("newsreport.converters.csv_.writer", "package_target")
-    publish_folder = deferred("newsreport.converters.csv_.writer", "publish_folder")
-    work_folder_for = deferred("newsreport.converters.csv_.writer", "work_folder_for")
-    zip_folder = deferred("newsreport.converters.csv_.writer", "zip_folder")
     message_end = deferred("newsreport.converters.newsml_g2.writer", "message_end")
     message_start = deferred("newsreport.converters.newsml_g2.writer", "message_start")
-    parquet_target = deferred("newsreport.converters.parquet.placing", "package_target")
-    publish_parquet = deferred("newsreport.converters.parquet.placing", "publish_folder")
-    zip_parquet = deferred("newsreport.converters.parquet.placing", "zip_package")
-    ParquetWriter = deferred("newsreport.converters.parquet.writer", "PackageWriter")
 
 
 class Sink:
@@ -158,16 +139,18 @@ class _StreamSink(Sink):
 
 
 class _PackageSink(Sink):
-    """A CSV package, written into a temporary folder and moved into place (or zipped) at the end."""
+    """A package (CSV or Parquet), written into a temporary folder and moved into place (or
+    zipped to stdout) at the end, as its format's `Placing` says."""
 
-    encoder = "csv"
+    def __init__(self, out: Path | None, encoder: str, placing: Placing, writer: Callable[[Path], Writer]) -> None:
+        from newsreport.converters.csv_.placing import work_folder_for
 
-    def __init__(self, out: Path | None, excel: bool) -> None:
-        self.out = package_target(out) if out is not None else None
+        self.encoder, self.placing = encoder, placing
+        self.out = placing.target(out) if out is not None else None
         self.target = out if out is not None else "<stdout>"
         with naming(self.target):
             self.work = work_folder_for(self.out)
-        self.writer = PackageWriter(self.work, excel=excel)
+        self.writer = writer(self.work)
 
     def _add(self, result: Result) -> None:
         self.writer.add_encoded(result.payload)
@@ -175,37 +158,9 @@ class _PackageSink(Sink):
     def _commit(self) -> None:
         self.writer.close()
         if self.out is None:
-            zip_folder(self.work, sys.stdout.buffer)  # a zip on stdout
+            self.placing.zip_package(self.work, sys.stdout.buffer)
         else:
-            publish_folder(self.work, self.out)
-        shutil.rmtree(self.work, ignore_errors=True)
-
-    def abandon(self) -> None:
-        self.writer.discard()
-        shutil.rmtree(self.work, ignore_errors=True)
-
-
-class _ParquetSink(Sink):
-    """A Parquet package: the CSV package's rows, made in the workers, typed and written here."""
-
-    encoder = "parquet"
-
-    def __init__(self, out: Path | None) -> None:
-        self.out = parquet_target(out) if out is not None else None
-        self.target = out if out is not None else "<stdout>"
-        with naming(self.target):
-            self.work = work_folder_for(self.out)
-        self.writer = ParquetWriter(self.work)
-
-    def _add(self, result: Result) -> None:
-        self.writer.add_rows(result.payload)
-
-    def _commit(self) -> None:
-        self.writer.close()
-        if self.out is None:
-            zip_parquet(self.work, sys.stdout.buffer)
-        else:
-            publish_parquet(self.work, self.out)
+            self.placing.publish(self.work, self.out)
         shutil.rmtree(self.work, ignore_errors=True)
 
     def abandon(self) -> None:
@@ -306,9 +261,13 @@ def sink_for(fmt: Format, output: str | Path | None, excel: bool = False, inputs
         require()  # before anything is made, the one line naming the extra
     out = None if output is None else output_path(output, inputs, whole_folder=fmt.name in ("csv", "parquet"))
     if fmt.name == "csv":
-        return _PackageSink(out, excel)
+        from newsreport.converters.csv_ import writer as csv_writer
+
+        return _PackageSink(out, "csv", csv_writer.PLACING, lambda work: csv_writer.PackageWriter(work, excel=excel))
     if fmt.name == "parquet":
-        return _ParquetSink(out)
+        from newsreport.converters.parquet import placing, writer
+
+        return _PackageSink(out, "parquet", placing.PLACING, writer.PackageWriter)
     if out is not None and (out.is_dir() or str(output).endswith(("/", "\\"))):
         if fmt.name in ("jsonl", "csv-flat"):
             raise UsageError(f"{output}: names a folder, and {fmt.name} is written to one file")

@@ -13,18 +13,23 @@ import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Protocol
+from typing import Any, BinaryIO, Protocol
 
 from newsreport.files import is_stream, naming, real_path, temp_folder_beside, write_atomically
 from newsreport.model import NewsReport
 
 
 class Writer(Protocol):
-    """A package writer: reports in, then `close` finishes its folder."""
+    """A package writer: reports in (or as the batch's encoder made them, in a worker), then
+    `close` finishes its folder, or `discard` closes what is open when the run failed."""
 
     def add(self, report: NewsReport) -> None: ...
 
+    def add_encoded(self, encoded: Any) -> None: ...
+
     def close(self) -> None: ...
+
+    def discard(self) -> None: ...
 
 
 @dataclass(frozen=True)

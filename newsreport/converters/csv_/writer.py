@@ -17,7 +17,6 @@ from typing import IO, BinaryIO
 from newsreport.converters.csv_.codec import rows
 from newsreport.converters.csv_.descriptor import descriptor_of, write_descriptor
 from newsreport.converters.csv_.placing import Placing
-from newsreport.converters.csv_.placing import work_folder_for as work_folder_for  # the batch sinks take it here
 from newsreport.converters.csv_.tables import BY_NAME, LAYOUT_KEY, TABLES
 from newsreport.errors import UsageError
 from newsreport.files import keep_mode
@@ -206,6 +205,4 @@ def _keep_package_mode(new: Path, old: Path) -> None:
 
 
 PLACING = Placing(check_replaceable, zip_folder, _keep_package_mode)
-"""How a CSV package is put in place; `package_target` and `publish_folder` serve the batch sinks."""
-package_target = PLACING.target
-publish_folder = PLACING.publish
+"""How a CSV package is put in place."""

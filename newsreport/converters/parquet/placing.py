@@ -84,7 +84,4 @@ def zip_package(folder: Path, archive: Path | BinaryIO) -> None:
 
 
 PLACING = Placing(check_replaceable, zip_package, keep_mode)
-"""How a Parquet package is put in place (its table folders keep the modes new folders get);
-`package_target` and `publish_folder` serve the batch sinks."""
-package_target = PLACING.target
-publish_folder = PLACING.publish
+"""How a Parquet package is put in place (its table folders keep the modes new folders get)."""

@@ -128,9 +128,9 @@ class PackageWriter:
         self.tables = {t.name: TableWriter(folder, t.name, part_rows, group_rows) for t in TABLES}
 
     def add(self, report: NewsReport) -> None:
-        self.add_rows(rows(report))
+        self.add_encoded(rows(report))
 
-    def add_rows(self, report_rows: dict[str, list[Row]]) -> None:
+    def add_encoded(self, report_rows: dict[str, list[Row]]) -> None:
         """Add one report's rows, as `csv_.codec.rows` gives them (made in a worker process, so
         the process writing the package only types and appends them)."""
         for table, table_rows in report_rows.items():

@@ -26,7 +26,7 @@ SIZES = (1, 10, 100)
 DOCUMENTS = ("json", "jsonl", "jsonld", "newsml-g2", "ninjs")
 
 
-def measure(volume: int = 100, repeat: int = 3) -> list[Growth]:
+def measure(volume: int = 100, repeat: int = 5) -> list[Growth]:
     """Every converter's write and read, at each size in `SIZES`."""
     reports = {size: NewsReport.model_validate(scaled(size)) for size in SIZES}
     with warnings.catch_warnings(), tempfile.TemporaryDirectory() as work:

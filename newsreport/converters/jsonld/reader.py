@@ -71,7 +71,7 @@ def read_own(doc: Node, source: str) -> NewsReport:
     except ValidationError as exc:
         first, *rest = problems_from(exc, data)
         more = f" (and {len(rest)} more)" if rest else ""
-        location = f"{reader.read_from(first.path)}: report {first.path}"
+        location = f"{reader.read_from(first.path, data)}: report {first.path}"
         raise ReadError(first.message + more, source=source, location=location, format="jsonld") from None
 
 
@@ -80,46 +80,78 @@ class _Reader:
         self.source = source
         self.at = "@graph"
         self.nodes: dict[str, Node] = {}
-        self.unread: dict[str, str] = {}  # @id -> where, for the nodes no link has reached yet
+        self.unread: dict[str, int] = {}  # @id -> its place in the graph, for the nodes no link has reached yet
         self.unmapped: list[str] = []
-        self.places: dict[str, str] = {}  # JSON path in the report -> the node (and property) read
 
     def index(self, graph: list[Node]) -> None:
-        """Every node by `@id`; a second node with an `@id` is refused, as it would replace the first."""
-        where: dict[str, int] = {}
-        for number, node in enumerate(graph):
-            self.at = f"@graph[{number}]"
-            iri = _iri(node)
-            if iri in where:
-                message = f"a second node {iri!r} (the first is @graph[{where[iri]}])"
-                raise ReadError(message, source=self.source, location=self.at, format="jsonld")
-            where[iri] = number
-            self.nodes[iri] = node
-            self.unread[iri] = f"{self.at} ({node.get('@type', 'no type')})"
+        """Every node by `@id`; a second node with an `@id` is refused, as it would replace the first.
+        Where a node is (`self.at`) is spelled out only for an error."""
+        self.graph = graph
+        nodes, where = self.nodes, self.unread
+        number = -1
+        try:
+            for number, node in enumerate(graph):
+                iri = node["@id"]
+                if type(iri) is not str:
+                    _iri(node)  # raises
+                if iri in where:
+                    message = f"a second node {iri!r} (the first is @graph[{where[iri]}])"
+                    raise ReadError(message, source=self.source, location=f"@graph[{number}]", format="jsonld")
+                where[iri] = number
+                nodes[iri] = node
+        except Exception:
+            if number >= 0:
+                self.at = f"@graph[{number}]"
+            raise
         self.article = graph[0]
         self.prefix = self.article["@id"] + "#"
         self.unread.pop(self.article["@id"])
 
-    def read_from(self, at: str) -> str:
+    def read_from(self, at: str, data: Node) -> str:
         """The node (and property) that the report's part at JSON path `at`, or the nearest part
-        holding it, was read from."""
-        while at not in self.places:
+        holding it, was read from (`data` is what was read)."""
+        places = self.places(data)
+        while at not in places:
             shorter = re.sub(r"(\.\w+|\[\d+\])$", "", at)
             if shorter == at:
                 return str(self.article["@id"])
             at = shorter
-        return self.places[at]
+        return places[at]
+
+    def places(self, data: Node) -> dict[str, str]:
+        """JSON path in the report → the node (and property) it was read from; worked out only
+        for a report the model refuses, from the local ids read (a node's `@id` is the prefix and
+        its local id)."""
+        article = self.article["@id"]
+        places = {field: f"{article} {prop}" for field, prop in _ARTICLE_FIELDS.items()}
+        for field in ("participants", "referenced_events", "statements"):
+            for number, item in enumerate(data[field]):
+                places[f"$.{field}[{number}]"] = f"{self.prefix}{item['id']}"
+        for number, event in enumerate(data["referenced_events"]):
+            places[f"$.referenced_events[{number}].date"] = f"{self.prefix}{event['id']} startDate"
+        events = [("$.event", data["event"])] if "event" in data else []
+        while events:
+            at, event = events.pop()
+            iri = self.prefix + event["id"]
+            places |= {at: iri, f"{at}.date": f"{iri} startDate"}
+            events += [(f"{at}.sub_events[{n}]", sub) for n, sub in enumerate(event["sub_events"])]
+        return places
 
     def check(self, node: Node, kind: str, where: str = "") -> None:
-        """Note each property of `node` that our writer does not put on a `kind`."""
-        place = where or node.get("@id", self.at)
+        """Note each property of `node` that our writer does not put on a `kind` (a node without
+        `where` is a node of the graph)."""
         known = _ARTICLE if kind == "article" else PROPERTIES[kind]
         if not known.issuperset(node):
+            place = where or node.get("@id", self.at)
             self.unmapped += [f"{place} {key}" for key in node if key not in known]
 
     def warn_unmapped(self) -> None:
         """One warning naming every property and node the report leaves out."""
-        lost = self.unmapped + [f"node {iri} {where}, linked from nothing read" for iri, where in self.unread.items()]
+        graph = self.graph
+        lost = self.unmapped + [
+            f"node {iri} @graph[{number}] ({graph[number].get('@type', 'no type')}), linked from nothing read"
+            for iri, number in self.unread.items()
+        ]
         if lost:
             warnings.warn(f"{self.source}: not mapped: {', '.join(lost)}", ReadWarning, stacklevel=4)
 
@@ -140,8 +172,6 @@ class _Reader:
         a = self.article
         self.at = a["@id"]
         self.check(a, "article")
-        for model_field, prop in _ARTICLE_FIELDS.items():
-            self.places[model_field] = f"{a['@id']} {prop}"
         data: Node = {
             "id": a["@id"],
             "headline": {"text": a["headline"], "origin": a.get("nr:headlineOrigin", "source")},
@@ -175,15 +205,6 @@ class _Reader:
         data["participants"] = [self.participant(n) for n in mentioned if n["@type"] != "Event"]
         data["referenced_events"] = [self.referenced_event(n) for n in mentioned if n["@type"] == "Event"]
         data["statements"] = [self.statement(self.node(ref, a)) for ref in _many(a, "hasPart")]
-        for field in ("participants", "referenced_events", "statements"):
-            for number, item in enumerate(data[field]):
-                self.places[f"$.{field}[{number}]"] = f"{self.prefix}{item['id']}"
-            self.places.update(
-                {
-                    f"$.referenced_events[{n}].date": f"{self.prefix}{e['id']} startDate"
-                    for n, e in enumerate(data["referenced_events"])
-                }
-            )
         about = _many(a, "about")
         data["subjects"] = [read_subject(s, self.check, f"{a['@id']} about") for s in about if "@type" in s]
         events = [ref for ref in about if "@type" not in ref]
@@ -191,7 +212,7 @@ class _Reader:
             raise ValueError(f"the article is about {len(events)} events; ours are about one")
         if events:
             self.check_nesting(events[0])
-            data["event"] = self.event(self.node(events[0], a), "$.event")
+            data["event"] = self.event(self.node(events[0], a))
         return data
 
     def check_nesting(self, covered: Node) -> None:
@@ -234,13 +255,10 @@ class _Reader:
             "mentions": [parse_span(s) for s in _many(node, "nr:textSpan")],
         }
 
-    def event(self, node: Node, at: str) -> Node:
-        """The event `node` is, with its sub-events (`at` is its JSON path in the report)."""
+    def event(self, node: Node) -> Node:
+        """The event `node` is, with its sub-events."""
         data = self._event_common(node, "event")
-        self.places |= {at: node["@id"], f"{at}.date": f"{node['@id']} startDate"}
-        data["sub_events"] = [
-            self.event(self.node(ref, node), f"{at}.sub_events[{n}]") for n, ref in enumerate(_many(node, "subEvent"))
-        ]
+        data["sub_events"] = [self.event(self.node(ref, node)) for ref in _many(node, "subEvent")]
         return data
 
     def referenced_event(self, node: Node) -> Node:

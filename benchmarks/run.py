@@ -4,9 +4,11 @@
 
 Makes N varied article-sized reports from the example and measures each converter's reading and
 writing next to the library it stands on, on the same data, taking turns (`speed/floors.py`);
-then the cost per copy of the example scaled 1x, 10x and 100x (`speed/growth.py`); then the
-command line on an M-report JSON Lines archive with `--jobs 1` and `--jobs 2` (`speed/batch.py`);
-then one small `convert` as a whole process next to `python -c pass` (`speed/startup.py`).
+then the command line on an M-report JSON Lines archive with `--jobs 1` and `--jobs 2`
+(`speed/batch.py`) and one small `convert` as a whole process next to `python -c pass`
+(`speed/startup.py`); then the least work a reader or writer cannot skip, next to the same
+floors (`speed/bounds.py`); then the cost per copy of the example scaled 1x, 10x and 100x
+(`speed/growth.py`).
 The tables are printed and written, with the machine, to FILE (benchmarks/results/latest.json).
 Memory over a long run is `benchmarks/memory.py`.
 """
@@ -20,10 +22,10 @@ import platform
 from pathlib import Path
 from typing import Any
 
-from benchmarks.speed import batch, floors, growth, startup, table
+from benchmarks.speed import batch, bounds, floors, growth, startup, table
 from benchmarks.speed.timing import rate
 
-PARTS = ("floors", "growth", "batch", "startup")
+PARTS = ("floors", "bounds", "growth", "batch", "startup")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -56,6 +58,10 @@ def main(argv: list[str] | None = None) -> None:
     print(table.ratios(rows, speed_ups, started))
     if runs:
         print("\n" + table.batch(runs))
+    if "bounds" in args.only:
+        least = bounds.measure(args.n)
+        results["bounds"] = [b.as_json() for b in least]
+        print("\n" + table.bounds(least))
     if "growth" in args.only:
         grown = growth.measure()
         results["growth"] = [g.as_json() for g in grown]

@@ -48,7 +48,7 @@ layout we write: `json.dumps` with an indent falls back to a pure Python encoder
 slower, which would flatter an indented writer."""
 
 
-def _dumps(tree: object) -> str:
+def dumps(tree: object) -> str:
     return json.dumps(tree, ensure_ascii=False)
 
 
@@ -75,7 +75,7 @@ def _rows(reports: list[NewsReport], repeat: int) -> Iterator[Ratio]:
         # dict, for JSON-LD its nodes and for ninjs its document, as json.loads gives them back.
         trees: list[Any] = dicts if name in ("json", "jsonl") else [json.loads(d) for d in docs]
         yield ratio(f"{name} read", "json.loads", each(fmt.read_one, docs), each(json.loads, docs))
-        yield ratio(f"{name} write", "json.dumps", each(fmt.write_one, reports), each(_dumps, trees))
+        yield ratio(f"{name} write", "json.dumps", each(fmt.write_one, reports), each(dumps, trees))
     newsml = FORMATS["newsml-g2"]
     xml = [newsml.write_one(r) for r in reports]
     elements = [etree.fromstring(d) for d in xml]

@@ -39,6 +39,19 @@ def ratios(rows: list[Ratio], speed_ups: dict[str, float], startup: dict[str, An
     return "\n".join(lines)
 
 
+def bounds(rows: list[Ratio]) -> str:
+    """The least each row can cost, as a ratio to its floor: a target below it is out of reach."""
+    lines = [
+        "The least a converter can cost (only the steps it cannot skip), ÷ the same floor as its row.",
+        "",
+        f"{'row':<16} {'least work':<37} {'ratio':>7} {'target':>7}",
+    ]
+    for r in rows:
+        verdict = "" if r.met else "target below the least work"
+        lines.append(f"{r.row:<16} {r.floor:<37} {r.ratio:>6.2f}x {f'≤{r.target:g}x':>7} {verdict}")
+    return "\n".join(lines)
+
+
 def growth(rows: list[Growth]) -> str:
     sizes = sorted(rows[0].per_copy_s) if rows else []
     head = " ".join(f"{f'{s}x µs/copy':>13}" for s in sizes)

@@ -42,13 +42,15 @@ def ratios(rows: list[Ratio], speed_ups: dict[str, float], startup: dict[str, An
 def bounds(rows: list[Ratio]) -> str:
     """The least each row can cost, as a ratio to its floor: a target below it is out of reach."""
     lines = [
-        "The least a converter can cost (only the steps it cannot skip), ÷ the same floor as its row.",
+        "The least a converter can cost (only the steps it cannot skip), ÷ the same floor as its row",
+        "(against IPTC's reader: how many times faster than it that least work is).",
         "",
-        f"{'row':<16} {'least work':<37} {'ratio':>7} {'target':>7}",
+        f"{'row':<22} {'least work':<37} {'ratio':>7} {'target':>7}",
     ]
     for r in rows:
-        verdict = "" if r.met else "target below the least work"
-        lines.append(f"{r.row:<16} {r.floor:<37} {r.ratio:>6.2f}x {f'≤{r.target:g}x':>7} {verdict}")
+        verdict = "" if r.met else "target beyond the least work"
+        target = f"{'≥' if r.faster else '≤'}{r.target:g}x"
+        lines.append(f"{r.row:<22} {r.floor:<37} {r.ratio:>6.2f}x {target:>7} {verdict}")
     return "\n".join(lines)
 
 

@@ -32,6 +32,11 @@ class Ratio:
             return None
         return self.ratio >= self.target if self.faster else self.ratio <= self.target
 
+    @property
+    def target_text(self) -> str:
+        """The target as the tables print it: `≤2x`, `≥30x` for a faster row, empty for none."""
+        return "" if self.target is None else f"{'≥' if self.faster else '≤'}{self.target:g}x"
+
     def as_json(self) -> dict[str, Any]:
         return asdict(self) | {"ratio": round(self.ratio, 3), "met": self.met}
 

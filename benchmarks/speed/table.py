@@ -19,10 +19,9 @@ def ratios(rows: list[Ratio], speed_ups: dict[str, float], startup: dict[str, An
         f"{'row':<24} {'floor':<29} {'ours/s':>8} {'floor/s':>8} {'ratio':>7} {'target':>7}",
     ]
     for r in rows:
-        target = "" if r.target is None else f"{'≥' if r.faster else '≤'}{r.target:g}x"
         ours, floor = r.n / r.ours_s, r.n / r.floor_s
         lines.append(
-            f"{r.row:<24} {r.floor:<29} {ours:>8,.0f} {floor:>8,.0f} {r.ratio:>6.2f}x {target:>7} {_mark(r.met)}"
+            f"{r.row:<24} {r.floor:<29} {ours:>8,.0f} {floor:>8,.0f} {r.ratio:>6.2f}x {r.target_text:>7} {_mark(r.met)}"
         )
     for to, speed_up in speed_ups.items():
         lines.append(
@@ -49,8 +48,7 @@ def bounds(rows: list[Ratio]) -> str:
     ]
     for r in rows:
         verdict = "" if r.met else "target beyond the least work"
-        target = f"{'≥' if r.faster else '≤'}{r.target:g}x"
-        lines.append(f"{r.row:<22} {r.floor:<37} {r.ratio:>6.2f}x {target:>7} {verdict}")
+        lines.append(f"{r.row:<22} {r.floor:<37} {r.ratio:>6.2f}x {r.target_text:>7} {verdict}")
     return "\n".join(lines)
 
 

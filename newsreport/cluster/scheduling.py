@@ -36,7 +36,10 @@ def client_for(cluster: str | Client, workers: int | None = None) -> Iterator[Cl
             local_cluster(workers or os.cpu_count() or 1) as local,
             Client(local, set_as_default=False) as client,  # type: ignore[no-untyped-call]
         ):
-            yield client
+            try:
+                yield client
+            finally:
+                client.run(_quiet_unless_in, os.getpid(), on_error="ignore")
         return
     if "://" not in cluster:
         raise UsageError(f"--cluster {cluster!r}: give a scheduler's address (tcp://host:8786) or local")
@@ -66,6 +69,18 @@ def local_cluster(workers: int, processes: bool = True, threads: int = 1) -> Ite
         ) as cluster,
     ):
         yield cluster
+
+
+def _quiet_unless_in(pid: int) -> None:
+    """Silence every log of this worker process, unless it is process `pid` (a worker on a thread
+    of the caller's own process, whose logs are the caller's).
+
+    A local cluster's worker processes write their logs to the terminal of the run. Once the run is
+    over, closing them can race a worker's heartbeat against the scheduler's shutdown, and the
+    worker then logs a traceback as an ERROR (dask/distributed#7105) after a run that succeeded.
+    Whatever the run's failures were, they have reached the client as exceptions by then."""
+    if os.getpid() != pid:
+        logging.disable(logging.CRITICAL)
 
 
 def slots(client: Client) -> int:

@@ -55,9 +55,10 @@ def build(lines: dict[str, list[Line]], source: str) -> NewsReport:
         "statement": {line.row["statement_id"] for line in lines["statements"]},
     }
     ids["participant or event"] = ids["participant"] | ids["event"]
+    in_order: dict[str, list[Line]] = {}
     for name, table_lines in lines.items():
         _check_keys(BY_NAME[name], table_lines, source)
-        _check_positions(BY_NAME[name], table_lines, source)
+        in_order[name] = _in_order(BY_NAME[name], table_lines, source)
     for name, column, kind in _REFERENCES:
         for line in lines[name]:
             for value in filter(None, line.row[column].split(";")):
@@ -88,7 +89,6 @@ def build(lines: dict[str, list[Line]], source: str) -> NewsReport:
             found = body[int(start) : int(end)]
             message = f"the body has {found[:40]!r} at [{start}, {end}), not this text"
             raise ReadError(message, source=source, location=f"{line.file}:{line.number}:{text_column}")
-    in_order = {name: _in_order(BY_NAME[name], table_lines) for name, table_lines in lines.items()}
     data = report_data({name: [line.row for line in table_lines] for name, table_lines in in_order.items()})
     try:
         return NewsReport.model_validate(data)
@@ -157,31 +157,25 @@ def _check_rights(lines: dict[str, list[Line]], source: str) -> None:
     raise ReadError(message, source=source, location=where)
 
 
-def _in_order(table: Table, lines: list[Line]) -> list[Line]:
-    """A table's rows of one report in list order: by `position`, within the list they belong to."""
-    if table.name == "reports":
+def _in_order(table: Table, lines: list[Line], source: str) -> list[Line]:
+    """A table's rows of one report in list order: by `position`, within the list they belong to;
+    each position once per list (`5` and `05` are one position, in the list's own columns too)."""
+    if "position" not in table.header:
         return lines
-    group = _list_of(table)
-    return sorted(lines, key=lambda line: (*(line.row[c] for c in group), int(line.row["position"])))
+    seen: dict[tuple[object, ...], int] = {}
+    columns = (*_list_of(table), "position")
+    at = [owner(line.row, columns) for line in lines]
+    for place, line in zip(at, lines, strict=True):
+        if place in seen:
+            message = f"position {place[-1]} is taken by row {seen[place]} of this list"
+            raise ReadError(message, source=source, location=f"{line.file}:{line.number}:position")
+        seen[place] = line.number
+    return [lines[i] for i in sorted(range(len(lines)), key=at.__getitem__)]
 
 
 def _list_of(table: Table) -> tuple[str, ...]:
     """The columns that tell which list a row belongs to (a report's, or one participant's...)."""
     return table.key[1:-1] if table.key[-1] == "position" else ()
-
-
-def _check_positions(table: Table, lines: list[Line], source: str) -> None:
-    """Each position once per list (`5` and `05` are one position, in the list's own columns too)."""
-    if "position" not in table.header:
-        return
-    seen: dict[tuple[object, ...], int] = {}
-    columns = (*_list_of(table), "position")
-    for line in lines:
-        at = owner(line.row, columns)
-        if at in seen:
-            message = f"position {at[-1]} is taken by row {seen[at]} of this list"
-            raise ReadError(message, source=source, location=f"{line.file}:{line.number}:position")
-        seen[at] = line.number
 
 
 def _check_event_tree(lines: list[Line], source: str) -> None:

@@ -175,7 +175,7 @@ def rows(report: NewsReport) -> dict[str, list[Row]]:
 
 def owner(row: Row, columns: tuple[str, ...]) -> tuple[object, ...]:
     """The cells of `columns`, positions as numbers."""
-    return tuple(int(row[c]) if c.endswith("position") else row[c] for c in columns)
+    return tuple([int(row[c]) if c.endswith("position") else row[c] for c in columns])
 
 
 @functools.cache

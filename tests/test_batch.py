@@ -16,11 +16,9 @@ from benchmarks.archive import varied
 from newsreport import NewsReport, ReadError, read, write
 from newsreport.converters import FORMATS
 
+from .cli import run
+
 N = 70  # more than two chunks, so --jobs 2 really runs in two processes
-
-
-def run(*args: str) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, "-m", "newsreport", *args], capture_output=True, timeout=300)
 
 
 @pytest.fixture(scope="module")

@@ -3,22 +3,17 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from newsreport import FORMATS, NewsReport, read
 
+from .cli import run
 from .conftest import EXAMPLES
 
 REPORT = str(EXAMPLES / "report.json")
 KNOWN = ", ".join(sorted(FORMATS))
-
-
-def run(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, "-m", "newsreport", *args], input=stdin, capture_output=True, timeout=60)
 
 
 def test_validate_example_exits_0() -> None:

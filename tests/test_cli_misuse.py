@@ -9,22 +9,21 @@ import os
 import pty
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 import newsreport
 
+from . import cli
+from .cli import COMMAND
 from .conftest import EXAMPLES
 
 REPORT = str(EXAMPLES / "report.json")
-COMMAND = [sys.executable, "-m", "newsreport"]
-WIDE = {**os.environ, "COLUMNS": "400"}  # help text on one line per option
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([*COMMAND, *args], capture_output=True, timeout=120, cwd=cwd, env=WIDE)
+    return cli.run(*args, cwd=cwd, env={"COLUMNS": "400"})  # help text on one line per option
 
 
 def shell(line: str, cwd: Path) -> subprocess.CompletedProcess[bytes]:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 import warnings
 from collections.abc import Callable
 from pathlib import Path
@@ -20,14 +19,9 @@ from newsreport.converters import FORMATS
 from newsreport.errors import ReadWarning
 from newsreport.limits import MAX_EVENT_DEPTH
 
+from .cli import run
 from .conftest import EXAMPLES
 from .scaling import growth
-
-COMMAND = [sys.executable, "-m", "newsreport"]
-
-
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([*COMMAND, *args], capture_output=True, timeout=120, cwd=cwd)
 
 
 def own_graph() -> dict[str, Any]:

@@ -6,9 +6,7 @@ read back)."""
 from __future__ import annotations
 
 import io
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,6 +15,8 @@ from benchmarks.archive import varied
 from newsreport import NewsReport, write
 from newsreport.converters import FORMATS
 from newsreport.limits import MAX_XML_DEPTH
+
+from . import cli
 
 N = 70  # more than two chunks of units, so --jobs 2 really runs in two processes
 LIMIT = 200_000
@@ -27,9 +27,7 @@ MESSAGE_END = b"</itemSet></newsMessage>"
 
 
 def run(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
-    env = {**os.environ, "NEWSREPORT_MAX_DOCUMENT_BYTES": str(LIMIT)}
-    command = [sys.executable, "-m", "newsreport", *args]
-    return subprocess.run(command, input=stdin, capture_output=True, timeout=300, env=env)
+    return cli.run(*args, stdin=stdin, env={"NEWSREPORT_MAX_DOCUMENT_BYTES": str(LIMIT)})
 
 
 @pytest.fixture(scope="module")

@@ -8,10 +8,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import shutil
 import subprocess
-import sys
 import warnings
 import zipfile
 from collections.abc import Callable
@@ -21,20 +19,12 @@ import pytest
 
 from newsreport import FORMATS, NewsReport, read, write
 
+from .cli import run
 from .conftest import EXAMPLES
 from .scaling import growth
 
 REPORT = EXAMPLES / "report.json"
 AGENCY = Path(__file__).parent / "data" / "newsml" / "nitf-blocks.xml"
-
-
-def run(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, "-m", "newsreport", *map(str, args)],
-        capture_output=True,
-        timeout=120,
-        env={**os.environ, **(env or {})},
-    )
 
 
 def _refused(result: subprocess.CompletedProcess[bytes], *, says: str) -> None:

@@ -4,8 +4,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,11 +11,8 @@ import pytest
 import newsreport
 from newsreport import NewsReport, UsageError
 
+from .cli import run
 from .conftest import EXAMPLES
-
-
-def run(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, "-m", "newsreport", *args], input=stdin, capture_output=True, timeout=60)
 
 
 def declared(doc: dict[str, object]) -> object:

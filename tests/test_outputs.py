@@ -25,6 +25,7 @@ from newsreport import NewsReport, read, write
 from newsreport.converters.csv_.writer import write_folder
 from newsreport.errors import UsageError
 
+from . import cli
 from .conftest import EXAMPLES
 
 REPORT = str(EXAMPLES / "report.json")
@@ -33,13 +34,7 @@ PACKAGE = EXAMPLES / "report-csv"
 
 def run(*args: str, cwd: Path | None = None, limit: int | None = None) -> subprocess.CompletedProcess[bytes]:
     """The CLI; `limit` caps the size of any file it writes (EFBIG past it, as a full disk)."""
-    return subprocess.run(
-        [sys.executable, "-m", "newsreport", *args],
-        capture_output=True,
-        timeout=120,
-        cwd=cwd,
-        preexec_fn=None if limit is None else lambda: _limit_file_size(limit),
-    )
+    return cli.run(*args, cwd=cwd, preexec_fn=None if limit is None else lambda: _limit_file_size(limit))
 
 
 def _limit_file_size(size: int) -> None:

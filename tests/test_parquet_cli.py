@@ -12,13 +12,10 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
+from .cli import run
 from .conftest import EXAMPLES
 
 REPORT = str(EXAMPLES / "report.json")
-
-
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, "-m", "newsreport", *args], capture_output=True, timeout=120, cwd=cwd)
 
 
 def _example() -> object:

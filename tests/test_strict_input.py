@@ -11,8 +11,6 @@ from __future__ import annotations
 import copy
 import io
 import json
-import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -26,14 +24,11 @@ from newsreport.limits import MAX_EVENT_DEPTH
 from newsreport.model import NewsReport
 from newsreport.schema import json_schema, validate
 
+from .cli import run
 from .conftest import EXAMPLES
 from .scaling import growth, scaled
 
 EXAMPLE: dict[str, Any] = json.loads((EXAMPLES / "report.json").read_text())
-
-
-def run(*args: str) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, "-m", "newsreport", *args], capture_output=True, timeout=120)
 
 
 def changed(path: tuple[str | int, ...], value: object) -> dict[str, Any]:

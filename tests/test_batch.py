@@ -131,14 +131,13 @@ def test_json_lines_on_stdin_stream(archive: tuple[Path, list[NewsReport]], name
     document converts (its format named or guessed), while one line over it is refused."""
     path, reports = archive
     data = path.read_bytes()
-    env = {**os.environ, "NEWSREPORT_MAX_DOCUMENT_BYTES": str(len(data) // 20)}
-    named_args = ["--from", "jsonl"] if named else []
-    command = [sys.executable, "-m", "newsreport", "convert", "-", *named_args, "--to", "jsonl"]
-    done = subprocess.run(command, input=data, capture_output=True, env=env, timeout=300)
+    env = {"NEWSREPORT_MAX_DOCUMENT_BYTES": str(len(data) // 20)}
+    command = ["convert", "-", *(["--from", "jsonl"] if named else []), "--to", "jsonl"]
+    done = run(*command, stdin=data, env=env)
     assert done.returncode == 0, done.stderr
     assert [read(line, "json") for line in done.stdout.splitlines()] == reports
     long_line = data.replace(b"\n", b" ", 25)  # the first 26 reports on one line
-    done = subprocess.run(command, input=long_line, capture_output=True, env=env, timeout=300)
+    done = run(*command, stdin=long_line, env=env)
     assert done.returncode == 1 and not done.stdout
     assert b"<stdin>: line 1: " in done.stderr and b"over the limit" in done.stderr
 
@@ -196,7 +195,6 @@ def test_python_api(archive: tuple[Path, list[NewsReport]], tmp_path: Path) -> N
 
 def test_outputs_get_ordinary_permissions(archive: tuple[Path, list[NewsReport]], tmp_path: Path) -> None:
     """Outputs written through private temporary files end up with the permissions of any new file."""
-    import os
 
     path, _ = archive
     umask = os.umask(0)

@@ -221,8 +221,6 @@ def test_stdin_with_a_byte_order_mark_is_sniffed(tmp_path: Path) -> None:
     """A UTF-8 byte order mark before a NewsML-G2 document on stdin: its format is still known
     (it was 'unknown format', exit 2, while the same file by name was read)."""
     item = (EXAMPLES / "report.newsml.xml").read_bytes()
-    result = subprocess.run(
-        [*COMMAND, "convert", "-", "--to", "json"], input=b"\xef\xbb\xbf" + item, capture_output=True, timeout=60
-    )
+    result = cli.run("convert", "-", "--to", "json", stdin=b"\xef\xbb\xbf" + item)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == json.loads((EXAMPLES / "report.json").read_bytes())

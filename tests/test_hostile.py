@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import subprocess
-import sys
 import time
 import zipfile
 from collections.abc import Callable
@@ -18,6 +15,7 @@ import pytest
 from newsreport import ReadError, read, write
 from newsreport.converters import FORMATS
 
+from .cli import run
 from .conftest import EXAMPLES
 
 XML_HEAD = b'<?xml version="1.0"?>\n'
@@ -169,13 +167,7 @@ def test_hostile_input_through_the_cli(case: str, tmp_path: Path, secret: Path) 
     path.write_bytes(content(tmp_path))
     around = _snapshot(tmp_path.parent, tmp_path)
     out = tmp_path / "out.jsonl"
-    env = {**os.environ, "NEWSREPORT_MAX_DOCUMENT_BYTES": LIMIT}
-    result = subprocess.run(
-        [sys.executable, "-m", "newsreport", "convert", str(path), "--from", fmt, "-o", str(out)],
-        capture_output=True,
-        timeout=60,
-        env=env,
-    )
+    result = run("convert", path, "--from", fmt, "-o", out, env={"NEWSREPORT_MAX_DOCUMENT_BYTES": LIMIT})
     assert result.returncode == 1, result.stderr
     stderr = result.stderr.decode()
     assert stderr.count("\n") == 1 and stderr.startswith("newsreport: error: ") and says in stderr
@@ -301,8 +293,6 @@ def test_convert_refuses_to_write_over_its_input(tmp_path: Path) -> None:
     copy = tmp_path / "r.jsonl"
     copy.write_bytes(write(read(EXAMPLES / "report.json"), "jsonl"))
     before = copy.read_bytes()
-    result = subprocess.run(
-        [sys.executable, "-m", "newsreport", "convert", str(copy), "-o", str(copy)], capture_output=True
-    )
+    result = run("convert", copy, "-o", copy)
     assert result.returncode == 2 and b"refusing to write over an input" in result.stderr
     assert copy.read_bytes() == before

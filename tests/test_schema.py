@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import jsonschema
@@ -12,6 +10,7 @@ import pytest
 
 from newsreport import NewsReport, json_schema, validate
 
+from .cli import run
 from .conftest import EXAMPLES, ROOT
 
 PUBLISHED = ROOT / "schema" / "newsreport.schema.json"
@@ -19,8 +18,10 @@ PUBLISHED = ROOT / "schema" / "newsreport.schema.json"
 
 def test_published_schema_is_current() -> None:
     """schema/newsreport.schema.json is byte for byte what `newsreport schema` prints."""
-    printed = subprocess.run([sys.executable, "-m", "newsreport", "schema"], capture_output=True, check=True).stdout
-    assert printed == PUBLISHED.read_bytes(), "regenerate with: newsreport schema -o schema/newsreport.schema.json"
+    printed = run("schema")
+    assert printed.returncode == 0, printed.stderr
+    regenerate = "regenerate with: newsreport schema -o schema/newsreport.schema.json"
+    assert printed.stdout == PUBLISHED.read_bytes(), regenerate
 
 
 def test_schema_is_draft_2020_12_with_id_and_version() -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import sys
 import warnings
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ from newsreport.converters.jsonld.page import read_html
 from newsreport.converters.jsonld.web import article_rank, graph_of
 from newsreport.errors import ReadError, ReadWarning
 
+from .cli import run
 from .conftest import ROOT
 
 QUIRKS = ROOT / "tests" / "data" / "web" / "quirks"
@@ -39,8 +39,7 @@ def _read(name: str) -> tuple[NewsReport, list[str]]:
 
 
 def _convert(path: Path) -> subprocess.CompletedProcess[bytes]:
-    command = [sys.executable, "-m", "newsreport", "convert", str(path), "-t", "json", "-j", "1"]
-    return subprocess.run(command, capture_output=True, timeout=120)
+    return run("convert", path, "-t", "json", "-j", "1")
 
 
 # Our fixtures: one per quirk -----------------------------------------------------------------
@@ -139,12 +138,8 @@ def test_an_extracted_body_stays_marked_in_every_format(tmp_path: Path, to: str)
     written back as articleBody, indistinguishable from the publisher's own)."""
     page = QUIRKS / "no-article-body.html"
     out = tmp_path / {"jsonld": "r.jsonld", "newsml-g2": "r.xml", "csv": "pkg"}[to]
-    command = [sys.executable, "-m", "newsreport"]
-    assert (
-        subprocess.run([*command, "convert", str(page), "--to", to, "-o", str(out)], capture_output=True).returncode
-        == 0
-    )
-    back = subprocess.run([*command, "convert", str(out), "--to", "json"], capture_output=True)
+    assert run("convert", page, "--to", to, "-o", out).returncode == 0
+    back = run("convert", out, "--to", "json")
     assert back.returncode == 0, back.stderr
     assert json.loads(back.stdout)["body"]["origin"] == "extracted"
 

@@ -17,14 +17,7 @@ from newsreport import NewsReport, extract, extract_into
 from newsreport.converters import FORMATS
 from newsreport.errors import ReadError, ReadWarning
 
-LOSSLESS = sorted(name for name, fmt in FORMATS.items() if fmt.lossless and fmt.readable and fmt.writable)
-
-
-def _through(report: NewsReport, name: str) -> NewsReport:
-    out = io.BytesIO()
-    FORMATS[name].write_all([report], out)
-    (back,) = FORMATS[name].read_all(io.BytesIO(out.getvalue()), f"<{name}>")
-    return back
+from .lossless import LOSSLESS, through
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +52,7 @@ def test_every_article_drafts_into_a_report_whose_body_is_its_text(drafts: list[
 @pytest.mark.parametrize("name", LOSSLESS)
 def test_every_draft_survives_every_lossless_format(drafts: list[tuple[str, NewsReport]], name: str) -> None:
     for _, report in drafts:
-        assert _through(report, name) == report
+        assert through(report, name) == report
 
 
 @pytest.fixture(scope="module")
@@ -94,4 +87,4 @@ def test_extract_drafts_agency_items_and_keeps_what_they_say(agency_items: list[
         assert all(names[p.id] == (p.kind, p.name) for p in item.participants)
         assert item.event is None or draft.event == item.event
         assert set(item.referenced_events) <= set(draft.referenced_events)
-        assert _through(draft, "newsml-g2") == draft
+        assert through(draft, "newsml-g2") == draft

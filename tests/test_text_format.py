@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-import io
 import json
-import subprocess
-import sys
 import uuid
 from pathlib import Path
 
@@ -14,18 +11,14 @@ import pytest
 
 import newsreport
 from newsreport import NewsReport, ReadError
-from newsreport.converters import FORMATS
 from newsreport.converters.text import Drafting
 from newsreport.converters.text import read as read_text
 
+from .cli import run
 from .conftest import EXAMPLES
+from .lossless import LOSSLESS, through
 
 DATA = Path(__file__).parent / "data" / "text"
-LOSSLESS = sorted(name for name, fmt in FORMATS.items() if fmt.lossless and fmt.readable and fmt.writable)
-
-
-def _cli(*args: str | Path, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, "-m", "newsreport", *map(str, args)], input=stdin, capture_output=True)
 
 
 def _sha_uuid(data: bytes) -> str:
@@ -113,20 +106,16 @@ def test_text_that_cannot_be_a_body_is_refused_in_one_line(data: bytes, message:
 @pytest.mark.parametrize("text", ["senate.txt", "minister.txt"])
 def test_every_draft_converts_to_every_format_losslessly(name: str, text: str) -> None:
     report = read_text((DATA / text).read_bytes(), text, Drafting(published="2025-02-03", language="en"))
-    fmt = FORMATS[name]
-    out = io.BytesIO()
-    fmt.write_all([report], out)
-    (back,) = fmt.read_all(io.BytesIO(out.getvalue()), f"<{name}>")
-    assert back == report
+    assert through(report, name) == report
 
 
 def test_convert_drafts_a_text_into_any_format(tmp_path: Path) -> None:
-    done = _cli("convert", DATA / "senate.txt", "--published", "2025-02-03", "--to", "json")
+    done = run("convert", DATA / "senate.txt", "--published", "2025-02-03", "--to", "json")
     assert done.returncode == 0, done.stderr
     report = NewsReport.model_validate_json(done.stdout)
     assert str(report.published) == "2025-02-03" and report.statements
     out = tmp_path / "drafts"
-    done = _cli("convert", DATA / "senate.txt", DATA / "minister.txt", "-o", out, "--to", "csv")
+    done = run("convert", DATA / "senate.txt", DATA / "minister.txt", "-o", out, "--to", "csv")
     assert done.returncode == 0, done.stderr
     assert len(list(newsreport.read_all(out))) == 2
 
@@ -137,17 +126,17 @@ def test_a_folder_of_texts_converts_the_same_on_one_core_and_on_two(tmp_path: Pa
     text = (DATA / "senate.txt").read_text()
     for number in range(40):  # more than one chunk, so two workers share them
         (folder / f"{number:02}.txt").write_text(text.replace("votes", f"votes {number}"))
-    one = _cli("convert", folder, "--to", "jsonl", "--jobs", "1")
-    two = _cli("convert", folder, "--to", "jsonl", "--jobs", "2")
+    one = run("convert", folder, "--to", "jsonl", "--jobs", "1")
+    two = run("convert", folder, "--to", "jsonl", "--jobs", "2")
     assert one.returncode == two.returncode == 0, two.stderr
     assert one.stdout == two.stdout and len(one.stdout.splitlines()) == 40
 
 
 def test_extract_drafts_the_body_of_a_report_read_from_another_format() -> None:
     page = DATA / "page-with-body.jsonld"
-    plain = NewsReport.model_validate_json(_cli("convert", page, "--to", "json").stdout)
+    plain = NewsReport.model_validate_json(run("convert", page, "--to", "json").stdout)
     assert not plain.statements and plain.drafted_by is None
-    done = _cli("convert", page, "--to", "json", "--extract")
+    done = run("convert", page, "--to", "json", "--extract")
     assert done.returncode == 0, done.stderr
     drafted = NewsReport.model_validate_json(done.stdout)
     assert drafted.drafted_by is not None
@@ -171,19 +160,19 @@ def test_extract_leaves_a_report_that_has_statements_as_it_is(report: NewsReport
     ],
 )
 def test_a_bad_option_is_a_usage_error_in_one_line(args: tuple[str, ...], message: str) -> None:
-    done = _cli("convert", DATA / "senate.txt", "--to", "json", *args)
+    done = run("convert", DATA / "senate.txt", "--to", "json", *args)
     assert done.returncode == 2
     assert done.stderr.decode().startswith(message) and done.stderr.count(b"\n") == 1
     assert done.stdout == b""
 
 
 def test_one_id_cannot_name_many_reports() -> None:
-    done = _cli("convert", DATA / "senate.txt", DATA / "minister.txt", "--to", "jsonl", "--id", "urn:example:x")
+    done = run("convert", DATA / "senate.txt", DATA / "minister.txt", "--to", "jsonl", "--id", "urn:example:x")
     assert done.returncode == 2
     assert done.stderr == b"newsreport: error: --id names one report: give one input file\n"
 
 
 def test_text_is_read_only() -> None:
-    done = _cli("convert", DATA / "senate.txt", "--to", "text")
+    done = run("convert", DATA / "senate.txt", "--to", "text")
     assert done.returncode == 2
     assert b"text" in done.stderr and done.stderr.count(b"\n") == 1

@@ -20,8 +20,9 @@ import newsreport
 from newsreport import NewsReport, ReadError
 from newsreport.converters import FORMATS
 from newsreport.converters.csv_ import EXCEL
+from newsreport.converters.csv_.codec import rows
 from newsreport.converters.csv_.flat import HEADER
-from newsreport.converters.csv_.tables import LAYOUT_VERSION
+from newsreport.converters.csv_.tables import BY_NAME, LAYOUT_VERSION
 from newsreport.converters.csv_.writer import write_folder
 from newsreport.model import Draft
 
@@ -108,6 +109,9 @@ def test_generated_round_trip(many: list[NewsReport], excel: bool, tmp_path: Pat
     target = tmp_path / f"p-{excel}-{abs(hash(tuple(r.id for r in many)))}.zip"
     write_folder(many, target, excel=excel)
     assert list(CSV.read_path(target, "p")) == many  # type: ignore[misc]
+    for report in many:  # the CSV writer writes a row's values: its keys must be the columns, in order
+        for table, table_rows in rows(report).items():
+            assert {tuple(row) for row in table_rows} == {tuple(BY_NAME[table].header)}, table
 
 
 @given(many=st.lists(reports(), min_size=2, max_size=3, unique_by=lambda r: r.id))

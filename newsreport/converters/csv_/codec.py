@@ -13,7 +13,19 @@ from datetime import date
 from typing import Any
 
 from newsreport.converters.csv_.tables import BY_NAME, PARTS, Part
-from newsreport.model import Agent, Draft, Event, NewsReport, PartialDate, Person, Place, Span, _EventBase
+from newsreport.model import (
+    Agent,
+    Draft,
+    Event,
+    NewsReport,
+    PartialDate,
+    Participant,
+    Person,
+    Place,
+    Span,
+    Statement,
+    _EventBase,
+)
 
 Row = dict[str, str]
 Node = dict[str, Any]
@@ -48,7 +60,12 @@ SINGLE = (
 
 
 def rows(report: NewsReport) -> dict[str, list[Row]]:
-    """Every row the report contributes, by table."""
+    """Every row the report contributes, by table (only the tables it has rows in).
+
+    The lists of participants, statements and spans, which make nearly all of a report's rows,
+    are built as dicts of their cells directly; the report's own row, its metadata lists and its
+    events, a few rows each, through `add`, which names each column once and turns any value
+    into its cell. A row's keys are its table's columns in order: the CSV writer writes its values."""
     rid = report.id
     out: dict[str, list[Row]] = {}
 
@@ -93,37 +110,20 @@ def rows(report: NewsReport) -> dict[str, list[Row]]:
                     name=name.text,
                     language=name.language,
                 )
-    for i, block in enumerate(report.body.blocks if report.body else ()):
-        add("blocks", position=i, kind=block.kind, **_span_cells("", block.span))
+    spans = out.setdefault("mentions", [])
+    blocks = report.body.blocks if report.body else ()
+    out["blocks"] = [
+        {
+            "report_id": rid,
+            "position": str(i),
+            "kind": b.kind,
+            "start_char": str(b.span.start),
+            "end_char": str(b.span.end),
+        }
+        for i, b in enumerate(blocks)
+    ]
     for i, p in enumerate(report.participants):
-        add(
-            "participants",
-            participant_id=p.id,
-            position=i,
-            kind=p.kind,
-            name=p.name,
-            place_type=p.place_type if isinstance(p, Place) else None,
-            country_id=p.country,
-        )
-        for j, name in enumerate(p.other_names):
-            add("participant_names", participant_id=p.id, position=j, name=name.text, language=name.language)
-        for j, identifier in enumerate(p.identifiers):
-            add(
-                "participant_identifiers",
-                participant_id=p.id,
-                position=j,
-                scheme=identifier.scheme,
-                value=identifier.value,
-            )
-        for j, span in enumerate(p.mentions):
-            add("mentions", subject_id=p.id, position=j, **_span_cells("", span))
-        if isinstance(p, Person):
-            for j, title in enumerate(p.titles):
-                add("titles", participant_id=p.id, position=j, title=title.text, organization_id=title.organization)
-                for k, span in enumerate(title.mentions):
-                    add("title_mentions", participant_id=p.id, title_position=j, position=k, **_span_cells("", span))
-            for j, org in enumerate(p.affiliations):
-                add("affiliations", participant_id=p.id, position=j, organization_id=org)
+        spans += _participant(out, rid, i, p)
     for i, (parent, event) in enumerate(_with_parents(report.event)):
         add(
             "events",
@@ -149,28 +149,20 @@ def rows(report: NewsReport) -> dict[str, list[Row]]:
         )
     every_event: tuple[_EventBase, ...] = (*report.events(), *report.referenced_events)
     for any_event in every_event:
-        for j, share in enumerate(any_event.participations):
-            add("participations", event_id=any_event.id, position=j, participant_id=share.participant, role=share.role)
-        for j, span in enumerate(any_event.mentions):
-            add("mentions", subject_id=any_event.id, position=j, **_span_cells("", span))
-    for i, s in enumerate(report.statements):
-        verb, source = s.reporting_verb, s.source
-        add(
-            "statements",
-            statement_id=s.id,
-            position=i,
-            kind=s.kind,
-            speaker_ids=list(s.speakers),
-            text=s.text,
-            **_span_cells("", s.span),
-            reporting_verb=verb.text if verb else None,
-            **_span_cells("verb_", verb.span if verb else None),
-            source=source.text if source else None,
-            **_span_cells("source_", source.span if source else None),
-            event_id=s.event,
-            about_ids=list(s.about),
+        eid = any_event.id
+        out.setdefault("participations", []).extend(
+            {
+                "report_id": rid,
+                "event_id": eid,
+                "position": str(j),
+                "participant_id": s.participant,
+                "role": s.role or "",
+            }
+            for j, s in enumerate(any_event.participations)
         )
-    return out
+        spans += _mentions(rid, eid, any_event.mentions)
+    out["statements"] = [_statement(rid, i, s) for i, s in enumerate(report.statements)]
+    return {table: table_rows for table, table_rows in out.items() if table_rows}
 
 
 def owner(row: Row, columns: tuple[str, ...]) -> tuple[object, ...]:
@@ -212,6 +204,85 @@ def _cell(value: object) -> str:
     if isinstance(value, date):
         return value.isoformat()
     return str(value)
+
+
+def _participant(out: dict[str, list[Row]], rid: str, position: int, p: Participant) -> list[Row]:
+    """Add a participant's rows (its own, its names, identifiers, titles and affiliations) to
+    `out`; its mentions are returned, for the mentions table, which events share."""
+    pid = p.id
+    kept = {"report_id": rid, "participant_id": pid}  # the first cells of each row about the participant
+    out.setdefault("participants", []).append(
+        kept
+        | {
+            "position": str(position),
+            "kind": p.kind,
+            "name": p.name,
+            "place_type": p.place_type if isinstance(p, Place) else "",
+            "country_id": p.country or "",
+        }
+    )
+    out.setdefault("participant_names", []).extend(
+        kept | {"position": str(j), "name": n.text, "language": n.language or ""} for j, n in enumerate(p.other_names)
+    )
+    out.setdefault("participant_identifiers", []).extend(
+        kept | {"position": str(j), "scheme": ident.scheme, "value": ident.value}
+        for j, ident in enumerate(p.identifiers)
+    )
+    if isinstance(p, Person):
+        for j, title in enumerate(p.titles):
+            out.setdefault("titles", []).append(
+                kept | {"position": str(j), "title": title.text, "organization_id": title.organization or ""}
+            )
+            out.setdefault("title_mentions", []).extend(
+                kept
+                | {"title_position": str(j), "position": str(k), "start_char": str(m.start), "end_char": str(m.end)}
+                for k, m in enumerate(title.mentions)
+            )
+        out.setdefault("affiliations", []).extend(
+            kept | {"position": str(j), "organization_id": org} for j, org in enumerate(p.affiliations)
+        )
+    return _mentions(rid, pid, p.mentions)
+
+
+def _mentions(rid: str, subject_id: str, spans: tuple[Span, ...]) -> list[Row]:
+    return [
+        {
+            "report_id": rid,
+            "subject_id": subject_id,
+            "position": str(j),
+            "start_char": str(m.start),
+            "end_char": str(m.end),
+        }
+        for j, m in enumerate(spans)
+    ]
+
+
+def _statement(rid: str, position: int, s: Statement) -> Row:
+    verb, source = s.reporting_verb, s.source
+    return {
+        "report_id": rid,
+        "statement_id": s.id,
+        "position": str(position),
+        "kind": s.kind,
+        "speaker_ids": ";".join(s.speakers),
+        "text": s.text,
+        **_ends(s.span),
+        "reporting_verb": verb.text if verb else "",
+        **_ends(verb.span if verb else None, "verb_"),
+        "source": source.text if source else "",
+        **_ends(source.span if source else None, "source_"),
+        "event_id": s.event or "",
+        "about_ids": ";".join(s.about),
+    }
+
+
+def _ends(span: Span | None, prefix: str = "") -> dict[str, str]:
+    """A span's cells (`start_char`, `end_char`, after `prefix`), empty where there is none."""
+    start, end = _END_COLUMNS[prefix]
+    return {start: "", end: ""} if span is None else {start: str(span.start), end: str(span.end)}
+
+
+_END_COLUMNS = {prefix: (f"{prefix}start_char", f"{prefix}end_char") for prefix in ("", "verb_", "source_")}
 
 
 def _span_cells(prefix: str, span: Span | None) -> dict[str, object]:

@@ -42,7 +42,7 @@ def encode(report_rows: dict[str, list[dict[str, str]]], excel: bool = False) ->
         if excel:
             writer.writerows([escape_formula(v) for v in row.values()] for row in table_rows)
         else:
-            writer.writerows(row.values() for row in table_rows)
+            writer.writerows(map(dict.values, table_rows))
         encoded[table] = (buffer.getvalue(), len(table_rows))
     return encoded
 

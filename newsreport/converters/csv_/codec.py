@@ -76,13 +76,15 @@ def rows(report: NewsReport) -> dict[str, list[Row]]:
         )
 
     d = report.dateline
+    dateline_start, dateline_end = _ends(d.span if d else None)
     rights = report.rights
     add(
         "reports",
         headline=report.headline.text,
         headline_origin=report.headline.origin,
         dateline=d.text if d else None,
-        **_span_cells("dateline_", d.span if d else None),
+        dateline_start_char=dateline_start,
+        dateline_end_char=dateline_end,
         dateline_place_id=d.place if d else None,
         **_date_cells("dateline_", d.date if d else None),
         **{name: getattr(report, name) for name in SINGLE},
@@ -151,14 +153,16 @@ def rows(report: NewsReport) -> dict[str, list[Row]]:
     for any_event in every_event:
         eid = any_event.id
         out.setdefault("participations", []).extend(
-            {
-                "report_id": rid,
-                "event_id": eid,
-                "position": str(j),
-                "participant_id": s.participant,
-                "role": s.role or "",
-            }
-            for j, s in enumerate(any_event.participations)
+            [
+                {
+                    "report_id": rid,
+                    "event_id": eid,
+                    "position": str(j),
+                    "participant_id": s.participant,
+                    "role": s.role or "",
+                }
+                for j, s in enumerate(any_event.participations)
+            ]
         )
         spans += _mentions(rid, eid, any_event.mentions)
     out["statements"] = [_statement(rid, i, s) for i, s in enumerate(report.statements)]
@@ -222,11 +226,13 @@ def _participant(out: dict[str, list[Row]], rid: str, position: int, p: Particip
         }
     )
     out.setdefault("participant_names", []).extend(
-        kept | {"position": str(j), "name": n.text, "language": n.language or ""} for j, n in enumerate(p.other_names)
+        [kept | {"position": str(j), "name": n.text, "language": n.language or ""} for j, n in enumerate(p.other_names)]
     )
     out.setdefault("participant_identifiers", []).extend(
-        kept | {"position": str(j), "scheme": ident.scheme, "value": ident.value}
-        for j, ident in enumerate(p.identifiers)
+        [
+            kept | {"position": str(j), "scheme": ident.scheme, "value": ident.value}
+            for j, ident in enumerate(p.identifiers)
+        ]
     )
     if isinstance(p, Person):
         for j, title in enumerate(p.titles):
@@ -234,12 +240,14 @@ def _participant(out: dict[str, list[Row]], rid: str, position: int, p: Particip
                 kept | {"position": str(j), "title": title.text, "organization_id": title.organization or ""}
             )
             out.setdefault("title_mentions", []).extend(
-                kept
-                | {"title_position": str(j), "position": str(k), "start_char": str(m.start), "end_char": str(m.end)}
-                for k, m in enumerate(title.mentions)
+                [
+                    kept
+                    | {"title_position": str(j), "position": str(k), "start_char": str(m.start), "end_char": str(m.end)}
+                    for k, m in enumerate(title.mentions)
+                ]
             )
         out.setdefault("affiliations", []).extend(
-            kept | {"position": str(j), "organization_id": org} for j, org in enumerate(p.affiliations)
+            [kept | {"position": str(j), "organization_id": org} for j, org in enumerate(p.affiliations)]
         )
     return _mentions(rid, pid, p.mentions)
 
@@ -259,6 +267,9 @@ def _mentions(rid: str, subject_id: str, spans: tuple[Span, ...]) -> list[Row]:
 
 def _statement(rid: str, position: int, s: Statement) -> Row:
     verb, source = s.reporting_verb, s.source
+    start, end = _ends(s.span)
+    verb_start, verb_end = _ends(verb.span if verb else None)
+    source_start, source_end = _ends(source.span if source else None)
     return {
         "report_id": rid,
         "statement_id": s.id,
@@ -266,27 +277,22 @@ def _statement(rid: str, position: int, s: Statement) -> Row:
         "kind": s.kind,
         "speaker_ids": ";".join(s.speakers),
         "text": s.text,
-        **_ends(s.span),
+        "start_char": start,
+        "end_char": end,
         "reporting_verb": verb.text if verb else "",
-        **_ends(verb.span if verb else None, "verb_"),
+        "verb_start_char": verb_start,
+        "verb_end_char": verb_end,
         "source": source.text if source else "",
-        **_ends(source.span if source else None, "source_"),
+        "source_start_char": source_start,
+        "source_end_char": source_end,
         "event_id": s.event or "",
         "about_ids": ";".join(s.about),
     }
 
 
-def _ends(span: Span | None, prefix: str = "") -> dict[str, str]:
-    """A span's cells (`start_char`, `end_char`, after `prefix`), empty where there is none."""
-    start, end = _END_COLUMNS[prefix]
-    return {start: "", end: ""} if span is None else {start: str(span.start), end: str(span.end)}
-
-
-_END_COLUMNS = {prefix: (f"{prefix}start_char", f"{prefix}end_char") for prefix in ("", "verb_", "source_")}
-
-
-def _span_cells(prefix: str, span: Span | None) -> dict[str, object]:
-    return {f"{prefix}start_char": span.start if span else None, f"{prefix}end_char": span.end if span else None}
+def _ends(span: Span | None) -> tuple[str, str]:
+    """A span's cells, start and end; empty where there is no span."""
+    return ("", "") if span is None else (str(span.start), str(span.end))
 
 
 def _date_cells(prefix: str, value: PartialDate | None) -> dict[str, object]:

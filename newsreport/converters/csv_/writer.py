@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import _csv
 import contextlib
 import csv
 import io
@@ -38,13 +39,16 @@ def encode(report_rows: dict[str, list[dict[str, str]]], excel: bool = False) ->
     encoded = {}
     for table, table_rows in report_rows.items():
         buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        if excel:
-            writer.writerows([escape_formula(v) for v in row.values()] for row in table_rows)
-        else:
-            writer.writerows(map(dict.values, table_rows))
+        csv.writer(buffer).writerows(_cells(table_rows, excel))
         encoded[table] = (buffer.getvalue(), len(table_rows))
     return encoded
+
+
+def _cells(table_rows: list[dict[str, str]], excel: bool) -> Iterable[Iterable[str]]:
+    """The rows' cells, as the CSV writer takes them (escaped for a spreadsheet with `excel`)."""
+    if excel:
+        return ([escape_formula(v) for v in row.values()] for row in table_rows)
+    return map(dict.values, table_rows)
 
 
 class PackageWriter:
@@ -62,22 +66,25 @@ class PackageWriter:
         self.files: dict[str, list[str]] = {t.name: [] for t in TABLES}
         self.counts: dict[str, int] = dict.fromkeys(self.files, 0)  # rows in the current part
         self.open: dict[str, IO[str]] = {}
+        self.writers: dict[str, _csv.Writer] = {}  # table -> the CSV writer of its open part
 
     def add(self, report: NewsReport) -> None:
-        self.add_encoded(encode(rows(report), self.excel))
+        """Add one report's rows, written straight into the parts' files."""
+        for table, table_rows in rows(report).items():
+            self._writer(table, len(table_rows)).writerows(_cells(table_rows, self.excel))
 
     def add_encoded(self, encoded: dict[str, tuple[str, int]]) -> None:
         """Add one report's rows, as `encode` gives them."""
         for table, (text, count) in encoded.items():
-            if self.counts[table] >= self.shard_rows:
-                self._start_part(table)
-            self._part(table).write(text)
-            self.counts[table] += count
+            self._writer(table, count)
+            self.open[table].write(text)
 
-    def _part(self, table: str) -> IO[str]:
-        if table not in self.open:
+    def _writer(self, table: str, count: int) -> _csv.Writer:
+        """The CSV writer of the part that takes the table's next `count` rows (one report's)."""
+        if table not in self.open or self.counts[table] >= self.shard_rows:
             self._start_part(table)
-        return self.open[table]
+        self.counts[table] += count
+        return self.writers[table]
 
     def _start_part(self, table: str) -> None:
         """Close the table's current part, if any, and start the next one with its header."""
@@ -89,7 +96,8 @@ class PackageWriter:
             (self.folder / f"{table}.csv").rename(self.folder / f"{table}-00001.csv")
             self.files[table][0] = f"{table}-00001.csv"
         handle = (self.folder / name).open("w", encoding=self.encoding, newline="")
-        csv.writer(handle).writerow(BY_NAME[table].header)
+        self.writers[table] = csv.writer(handle)
+        self.writers[table].writerow(BY_NAME[table].header)
         self.files[table].append(name)
         self.open[table] = handle
         self.counts[table] = 0
@@ -105,7 +113,8 @@ class PackageWriter:
     def close(self) -> None:
         """Finish every table (an empty one still gets its header) and write the descriptor."""
         for table in TABLES:
-            self._part(table.name)  # an empty table still gets its file and header
+            if table.name not in self.open:
+                self._start_part(table.name)  # an empty table still gets its file and header
         for handle in self.open.values():
             handle.close()
         self.open.clear()

@@ -72,7 +72,10 @@ def rows(report: NewsReport) -> dict[str, list[Row]]:
     def add(table: str, **cells: object) -> None:
         cells["report_id"] = rid
         out.setdefault(table, []).append(
-            {c: v if type(v := cells[c]) is str else str(v) if type(v) is int else _cell(v) for c in _HEADERS[table]}
+            {
+                c: v if type(v := cells[c]) is str else "" if v is None else str(v) if type(v) is int else _cell(v)
+                for c in _HEADERS[table]
+            }
         )
 
     d = report.dateline
@@ -198,7 +201,7 @@ def _with_parents(event: Event | None, parent: str | None = None) -> Iterable[tu
 
 
 def _cell(value: object) -> str:
-    """A value as its cell (`add` turns strings and integers itself, without a call)."""
+    """A value as its cell (`add` turns strings, None and integers itself, without a call)."""
     if value is None:
         return ""
     if isinstance(value, bool):

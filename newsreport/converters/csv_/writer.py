@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import _csv
 import contextlib
 import csv
 import io
@@ -66,25 +65,24 @@ class PackageWriter:
         self.files: dict[str, list[str]] = {t.name: [] for t in TABLES}
         self.counts: dict[str, int] = dict.fromkeys(self.files, 0)  # rows in the current part
         self.open: dict[str, IO[str]] = {}
-        self.writers: dict[str, _csv.Writer] = {}  # table -> the CSV writer of its open part
 
     def add(self, report: NewsReport) -> None:
         """Add one report's rows, written straight into the parts' files."""
         for table, table_rows in rows(report).items():
-            self._writer(table, len(table_rows)).writerows(_cells(table_rows, self.excel))
+            csv.writer(self._part(table, len(table_rows))).writerows(_cells(table_rows, self.excel))
 
     def add_encoded(self, encoded: dict[str, tuple[str, int]]) -> None:
         """Add one report's rows, as `encode` gives them."""
         for table, (text, count) in encoded.items():
-            self._writer(table, count)
-            self.open[table].write(text)
+            self._part(table, count).write(text)
 
-    def _writer(self, table: str, count: int) -> _csv.Writer:
-        """The CSV writer of the part that takes the table's next `count` rows (one report's)."""
+    def _part(self, table: str, count: int) -> IO[str]:
+        """The open part that takes the table's next `count` rows (one report's), a new one when
+        the current part is full."""
         if table not in self.open or self.counts[table] >= self.shard_rows:
             self._start_part(table)
         self.counts[table] += count
-        return self.writers[table]
+        return self.open[table]
 
     def _start_part(self, table: str) -> None:
         """Close the table's current part, if any, and start the next one with its header."""
@@ -96,8 +94,7 @@ class PackageWriter:
             (self.folder / f"{table}.csv").rename(self.folder / f"{table}-00001.csv")
             self.files[table][0] = f"{table}-00001.csv"
         handle = (self.folder / name).open("w", encoding=self.encoding, newline="")
-        self.writers[table] = csv.writer(handle)
-        self.writers[table].writerow(BY_NAME[table].header)
+        csv.writer(handle).writerow(BY_NAME[table].header)
         self.files[table].append(name)
         self.open[table] = handle
         self.counts[table] = 0

@@ -22,7 +22,9 @@ from newsreport.converters import FORMATS
 from newsreport.converters.csv_ import EXCEL
 from newsreport.converters.csv_.codec import rows
 from newsreport.converters.csv_.flat import HEADER
+from newsreport.converters.csv_.lines import _cell_problem, _row_test
 from newsreport.converters.csv_.tables import BY_NAME, LAYOUT_VERSION
+from newsreport.converters.csv_.tableschema import Column
 from newsreport.converters.csv_.writer import write_folder
 from newsreport.model import Draft
 
@@ -499,3 +501,42 @@ def test_a_position_written_with_leading_zeros_is_the_same_position(tmp_path: Pa
     report = _metadata()
     folder = _broken(tmp_path, report, "concept_names", lambda rows: _cell(rows, 1, "concept_position", "00"))
     assert list(CSV.read_path(folder, "p")) == [report]  # type: ignore[misc]
+
+
+_PROBES = [
+    *("", "\n", "0", "05", "-1", "\uff11", "9" * 4301, "true", "True", "yes", "direct", "hearsay", "place"),
+    *("p1", "p1;p2", "p1;", ";p1", "p 1", "urn:x:y", "urn:x\ny", "urn:x:y\n", "a\nb", "year;month", "year;"),
+    *("2024", "2024-05", "2024-13", "2024-05-01T10:00:00Z", "2024-05-01 10:00", "en", "en-GB", "e"),
+]
+"""Cells to put in every column: right for some, wrong for others, some with the separator
+that the fast row test joins cells with."""
+
+
+def test_the_row_test_agrees_with_the_cell_checks(report: NewsReport) -> None:
+    """A row passes the one-call test exactly when no cell of it has a problem, whatever a cell
+    holds: each probe in each column of a written row of every table."""
+    data = report.model_dump(mode="json")
+    data["participants"][0] |= {
+        "other_names": [{"text": "Rashid", "language": "en"}],
+        "identifiers": [{"scheme": "example", "value": "p-1"}],
+    }
+    written = rows(NewsReport.model_validate(data)) | rows(_metadata())
+    assert set(written) == set(BY_NAME)
+    for name, table_rows in written.items():
+        base = table_rows[0]
+        columns = BY_NAME[name].columns
+        fits = _row_test(columns)
+        assert fits(base), name
+        for column in columns:
+            for probe in _PROBES:
+                row = base | {column.name: probe}
+                expected = all(_cell_problem(c, row[c.name]) is None for c in columns)
+                assert fits(row) == expected, (name, column.name, probe)
+
+
+def test_the_row_test_is_not_fooled_by_a_cell_holding_its_separator() -> None:
+    """Were a rule to admit the separator, a cell holding one could shift the others (here `b`'s
+    into `a`), so such a row fails the test, to be checked cell by cell."""
+    columns = (Column("a", "free text", pattern="^[^;]*$"), Column("b", "an x", required=True, pattern="^x$"))
+    assert _row_test(columns)({"a": "", "b": "x"})
+    assert not _row_test(columns)({"a": "", "b": "\nx"})

@@ -13,7 +13,7 @@ import re
 
 from pydantic import ValidationError
 
-from newsreport.converters.csv_.codec import owner
+from newsreport.converters.csv_.codec import owners
 from newsreport.converters.csv_.decode import report_data
 from newsreport.converters.csv_.lines import Line
 from newsreport.converters.csv_.tables import BY_NAME, PARTS, REPORTS
@@ -60,6 +60,10 @@ def build(lines: dict[str, list[Line]], source: str) -> NewsReport:
         _check_keys(BY_NAME[name], table_lines, source)
         in_order[name] = _in_order(BY_NAME[name], table_lines, source)
     for name, column, kind in _REFERENCES:
+        named = set(";".join([line.row[column] for line in lines[name]]).split(";"))
+        named.discard("")
+        if named <= ids[kind]:
+            continue  # otherwise the loop below finds the first id of nothing
         for line in lines[name]:
             for value in filter(None, line.row[column].split(";")):
                 if value not in ids[kind]:
@@ -133,12 +137,12 @@ def _list_lines(name: str, in_order: dict[str, list[Line]]) -> tuple[str, list[L
     return part.table, [line for line in in_order[part.table] if not part.field or line.row["field"] == part.field]
 
 
-def _check_owners(lines: list[Line], owners: list[Line], columns: tuple[str, str], what: str, source: str) -> None:
+def _check_owners(lines: list[Line], owned_by: list[Line], columns: tuple[str, str], what: str, source: str) -> None:
     """Rows that belong to an item of another table (a title's mentions, a concept's names) name
     one: the owner's list (a participant, a field) and its position there."""
-    keys = {owner(line.row, (columns[0], "position")) for line in owners}
-    for line in lines:
-        if owner(line.row, columns) not in keys:
+    keys = set(owners([line.row for line in owned_by], (columns[0], "position")))
+    for key, line in zip(owners([line.row for line in lines], columns), lines, strict=True):
+        if key not in keys:
             raise ReadError(f"no such {what}", source=source, location=f"{line.file}:{line.number}:{columns[1]}")
 
 
@@ -164,7 +168,7 @@ def _in_order(table: Table, lines: list[Line], source: str) -> list[Line]:
         return lines
     seen: dict[tuple[object, ...], int] = {}
     columns = (*_list_of(table), "position")
-    at = [owner(line.row, columns) for line in lines]
+    at = owners([line.row for line in lines], columns)
     for place, line in zip(at, lines, strict=True):
         if place in seen:
             message = f"position {place[-1]} is taken by row {seen[place]} of this list"

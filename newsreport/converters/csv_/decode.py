@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsreport.converters.csv_.codec import AGENT, DRAFT, SINGLE, Node, Row, attributes, owner
+from newsreport.converters.csv_.codec import AGENT, DRAFT, SINGLE, Node, Row, attributes, owners
 from newsreport.converters.csv_.tables import BY_NAME, PARTS, REPORTS, Part
 from newsreport.converters.csv_.tableschema import Column
 
@@ -156,8 +156,8 @@ def _by_owner(rows: list[Row], *columns: str) -> dict[tuple[object, ...], list[R
     """Rows by the item they belong to, named by `columns` (a position among them as a number:
     `5` and `05` are one position)."""
     groups: dict[tuple[object, ...], list[Row]] = {}
-    for row in rows:
-        groups.setdefault(owner(row, columns), []).append(row)
+    for key, row in zip(owners(rows, columns), rows, strict=True):
+        groups.setdefault(key, []).append(row)
     return groups
 
 

@@ -141,8 +141,13 @@ def _partial_date(row: Row, prefix: str) -> Node | None:
     }
 
 
+_ENDS = {prefix: (f"{prefix}start_char", f"{prefix}end_char") for prefix in ("", "verb_", "source_", "dateline_")}
+"""The columns of the spans' ends, by their prefix."""
+
+
 def _span(row: Row, prefix: str) -> Node:
-    return {"start": int(row[f"{prefix}start_char"]), "end": int(row[f"{prefix}end_char"])}
+    start, end = _ENDS[prefix]
+    return {"start": int(row[start]), "end": int(row[end])}
 
 
 def _grouped(rows: list[Row], column: str) -> dict[str, list[Row]]:

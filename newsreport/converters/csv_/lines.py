@@ -62,13 +62,13 @@ class Lines:
     def take(self, rid: str, seen: set[str]) -> list[Line]:
         """The rows of report `rid`, which come next; a row of an earlier report is out of order."""
         taken = []
-        while (line := self.peek()) is not None:
-            if line.row["report_id"] != rid:
-                if line.row["report_id"] in seen:
-                    raise out_of_order(line, rid, self.package.source)
-                break
+        line = self.peek()
+        while line is not None and line.row["report_id"] == rid:
             taken.append(line)
-            self.next = None
+            line = next(self.rows, None)
+        self.next, self.done = line, line is None
+        if line is not None and line.row["report_id"] in seen:
+            raise out_of_order(line, rid, self.package.source)
         return taken
 
     def later_row_of(self, rid: str) -> Line | None:

@@ -36,6 +36,8 @@ def _start(tag: str, attributes: Attributes) -> str:
     """`<tag` and its attributes. They are written as given first, then checked all at once:
     only if some value holds a character to escape (a `"` beyond the delimiters, or one of the
     others anywhere: tag and attribute names have none) are they written again, escaped."""
+    if not attributes:
+        return "<" + tag
     start, delimiters = "<" + tag, 0
     for name, value in attributes:
         if value is not None:

@@ -88,8 +88,13 @@ class Lines:
                     header = next(reader, None)
                     number = 1
                     columns = self._header(name, header)
+                    width, fits = len(columns), self._fits
+                    plain = not (self.unescape or self.source.filled or self._dated)
                     for number, cells in enumerate(reader, start=2):
-                        yield Line(name, number, self._row(name, number, columns, cells))
+                        row = dict(zip(columns, cells, strict=False))  # a short or long row: `_row` says so
+                        if not (plain and len(cells) == width and fits(row)):  # else taken as it is
+                            row = self._row(name, number, columns, cells)
+                        yield Line(name, number, row)
                 except csv.Error as exc:
                     raise ReadError(
                         f"not valid CSV: {exc}", source=self.package.source, location=f"{name}:{number + 1}"
@@ -117,6 +122,8 @@ class Lines:
         return header
 
     def _row(self, name: str, number: int, columns: list[str], cells: list[str]) -> Row:
+        """A row read with care: its cells counted, unescaped, filled in from the layout and
+        checked, each problem raised at its cell (`_read` takes a row that needs none of it)."""
         if len(cells) != len(columns):
             raise ReadError(
                 f"has {len(cells)} cells, the header {len(columns)}",
